@@ -1,0 +1,105 @@
+/**
+ * Server-side configuration: read once at start (Vite dev server, `npm run serve`), checked with zod,
+ * and failing with a message that names the variable to fix. Only `publicConfig` ever reaches the
+ * browser; credentials stay in this process.
+ */
+import { z } from 'zod';
+
+export const DEMO_ORG_ID = '2d1c7a4e-5b0f-4c8e-9a51-7e3f0d6b8c21';
+
+const uuidish = /^[0-9a-fA-F-]{8,64}$/;
+
+const baseSchema = z.object({
+  M3TER_MODE: z
+    .enum(['demo', 'live'], { error: 'M3TER_MODE must be "demo" or "live"' })
+    .default('demo'),
+  API_BASE: z
+    .string()
+    .regex(/^\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]$/, 'API_BASE must be a same-origin path such as /m3ter')
+    .default('/m3ter'),
+  M3TER_ORG_ID: z.string().regex(uuidish, 'M3TER_ORG_ID must be your organisation UUID').optional(),
+  M3TER_BASE_URL: z
+    .url({ error: 'M3TER_BASE_URL must be an absolute URL' })
+    .default('https://api.m3ter.com'),
+  M3TER_ACCESS_KEY_ID: z.string().min(1).optional(),
+  M3TER_API_SECRET: z.string().min(1).optional(),
+  M3TER_API_TOKEN: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).optional(),
+});
+
+export type Credentials =
+  | { kind: 'client-credentials'; accessKeyId: string; apiSecret: string }
+  | { kind: 'static-token'; token: string };
+
+export interface AppConfig {
+  mode: 'demo' | 'live';
+  apiBase: string;
+  orgId: string;
+  upstreamBaseUrl: string;
+  credentials: Credentials | null;
+  port: number | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration error:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment. Throws `ConfigError` listing every problem at once. */
+export function loadAppConfig(env: Record<string, string | undefined>): AppConfig {
+  // Empty strings (e.g. `M3TER_ORG_ID=` in .env.local) mean "not set".
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
+  const parsed = baseSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  if (e.M3TER_MODE === 'demo') {
+    return {
+      mode: 'demo',
+      apiBase: e.API_BASE,
+      orgId: e.M3TER_ORG_ID ?? DEMO_ORG_ID,
+      upstreamBaseUrl: e.M3TER_BASE_URL,
+      credentials: null,
+      port: e.PORT,
+    };
+  }
+  const problems: string[] = [];
+  if (!e.M3TER_ORG_ID)
+    problems.push('M3TER_ORG_ID is missing: set it to your m3ter organisation UUID');
+  let credentials: Credentials | null = null;
+  if (e.M3TER_API_TOKEN) {
+    credentials = { kind: 'static-token', token: e.M3TER_API_TOKEN };
+  } else if (e.M3TER_ACCESS_KEY_ID && e.M3TER_API_SECRET) {
+    credentials = {
+      kind: 'client-credentials',
+      accessKeyId: e.M3TER_ACCESS_KEY_ID,
+      apiSecret: e.M3TER_API_SECRET,
+    };
+  } else {
+    if (!e.M3TER_ACCESS_KEY_ID)
+      problems.push('M3TER_ACCESS_KEY_ID is missing: the Access Key id of an m3ter Service User');
+    if (!e.M3TER_API_SECRET)
+      problems.push('M3TER_API_SECRET is missing: the Api Secret generated for that Service User');
+  }
+  if (problems.length > 0 || !credentials || !e.M3TER_ORG_ID) throw new ConfigError(problems);
+  return {
+    mode: 'live',
+    apiBase: e.API_BASE,
+    orgId: e.M3TER_ORG_ID,
+    upstreamBaseUrl: e.M3TER_BASE_URL,
+    credentials,
+    port: e.PORT,
+  };
+}
+
+/** The part of the configuration the browser bundle is built with: never credentials. */
+export function publicConfig(c: AppConfig) {
+  return { mode: c.mode, apiBase: c.apiBase, orgId: c.orgId };
+}

@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe.ts';
+
+test('the shell works on the production build with the embedded demo backend', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/configs$/);
+  await expect(page.getByText('Demo', { exact: true })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await expect(nav.getByRole('link', { name: /Integration configs/ })).toBeVisible();
+
+  // The demo backend is a service worker controlling the page.
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? ''))
+    .toContain('/mockServiceWorker.js');
+  await expectNoAxeViolations(page);
+
+  // Navigation by keyboard: Tab to the runs link and follow it.
+  const runsLink = nav.getByRole('link', { name: /Integration runs/ });
+  await runsLink.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/runs/);
+
+  await nav.getByRole('link', { name: /External mappings/ }).click();
+  await expect(page).toHaveURL(/\/mappings/);
+
+  // Theme toggle flips Mantine's colour scheme and keeps it across a reload.
+  const html = page.locator('html');
+  const before = await html.getAttribute('data-mantine-color-scheme');
+  await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
+  await expect(html).not.toHaveAttribute('data-mantine-color-scheme', before ?? '');
+  await expectNoAxeViolations(page);
+
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,7 @@
+export * from './schemas';
+export * from './errors';
+export * from './http';
+export * from './pagination';
+export * from './configs';
+export * from './runs';
+export * from './mappings';

@@ -1,0 +1,71 @@
+/**
+ * ExternalMapping request/response and the mapping-configuration helpers (README §5).
+ */
+import { z } from 'zod';
+import { auditFieldsSchema, isValidMappingText, pageSchema } from './common';
+
+const mappingTextSchema = z.string().min(1, 'Required').refine(isValidMappingText, {
+  message: 'Must not start or end with a space or contain control characters',
+});
+
+/** `ExternalMappingResponse`. */
+export const externalMappingSchema = z.looseObject({
+  ...auditFieldsSchema.shape,
+  m3terEntity: z.string().min(1),
+  m3terId: z.string().min(1),
+  externalSystem: z.string().min(1),
+  externalTable: z.string().min(1),
+  externalId: z.string().min(1),
+  integrationConfigId: z.string().optional(),
+});
+
+export type ExternalMapping = z.infer<typeof externalMappingSchema>;
+
+/**
+ * `ExternalMappingRequest` (POST and PUT body). `version`: omit on create, send the loaded value on
+ * update. Loose so that a full-replace PUT keeps fields this console does not know.
+ */
+export const externalMappingRequestSchema = z.looseObject({
+  m3terEntity: mappingTextSchema,
+  m3terId: mappingTextSchema,
+  externalSystem: mappingTextSchema,
+  externalTable: mappingTextSchema,
+  externalId: mappingTextSchema,
+  integrationConfigId: z.string().optional(),
+  version: z.number().int().optional(),
+});
+
+export type ExternalMappingRequest = z.infer<typeof externalMappingRequestSchema>;
+
+/** `ExternalSystemResponse`. */
+export const externalSystemSchema = z.looseObject({
+  name: z.string().min(1),
+  tables: z.array(z.string()).optional(),
+  allowCustomExternalTables: z.boolean().optional(),
+});
+
+export type ExternalSystem = z.infer<typeof externalSystemSchema>;
+
+/** `ExternalMappingConfigurationResponse`: what a mapping form may offer. */
+export const externalMappingConfigurationSchema = z.looseObject({
+  m3terEntities: z.array(z.string()),
+  externalSystems: z.array(externalSystemSchema),
+});
+
+export type ExternalMappingConfiguration = z.infer<typeof externalMappingConfigurationSchema>;
+
+/**
+ * `ExternalEntityResponse`: one pick-list value fetched from the destination. The spec requires
+ * neither field; an entry without an ID is useless for a mapping, so `externalId` is required and the
+ * name, which the UI can fall back from, is not.
+ */
+export const externalEntitySchema = z.looseObject({
+  externalId: z.string().min(1),
+  externalName: z.string().nullish(),
+});
+
+export type ExternalEntity = z.infer<typeof externalEntitySchema>;
+
+export const externalEntityListSchema = z.array(externalEntitySchema);
+
+export const externalMappingPageSchema = pageSchema(externalMappingSchema);

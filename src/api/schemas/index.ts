@@ -1,0 +1,4 @@
+export * from './common';
+export * from './integration-config';
+export * from './integration-run';
+export * from './external-mapping';

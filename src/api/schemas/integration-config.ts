@@ -1,0 +1,133 @@
+/**
+ * IntegrationConfig request/response and the discovery response (README §3).
+ */
+import { z } from 'zod';
+import { auditFieldsSchema, ENTITY_TYPE_PATTERN, pageSchema } from './common';
+
+/** Credential `type` values known when this was written (README §3.3). The enum keeps growing: keep it open. */
+export const CREDENTIAL_TYPES = [
+  'HTTP_BASIC',
+  'OAUTH_CLIENT_CREDENTIALS',
+  'M3TER_SIGNED_REQUEST',
+  'AWS_INTEGRATION',
+  'PADDLE_AUTH',
+  'NETSUITE_AUTH',
+  'CHARGEBEE_AUTH',
+  'M3TER_APP_SIGNATURE',
+  'M3TER_SERVICE_USER',
+  'STRIPE_SIGNED_REQUEST',
+  'HUBSPOT_ACCESS_TOKEN',
+  'HUBSPOT_CLIENT_SECRET',
+  'OPSGENIE_KEY',
+  'SAP_BYD',
+  'SLACK_WEBHOOK',
+  'SAGE_INTACCT_CLIENT_CREDENTIALS',
+  'SAGE_INTACCT_CLIENT_SECRET',
+  'STATIC_API_KEY',
+] as const;
+
+/** A known credential type, or any other string m3ter adds later. */
+export type CredentialType = (typeof CREDENTIAL_TYPES)[number] | (string & {});
+
+/** The credential `destination` enum (`DestinationType`); also open. */
+export const DESTINATION_TYPES = [
+  'WEBHOOK',
+  'NETSUITE',
+  'STRIPE',
+  'STRIPE_TEST',
+  'AWS',
+  'PADDLE',
+  'PADDLE_SANDBOX',
+  'SALESFORCE',
+  'XERO',
+  'CHARGEBEE',
+  'QUICKBOOKS',
+  'QUICKBOOKS_SANDBOX',
+  'M3TER',
+] as const;
+
+export type DestinationType = (typeof DESTINATION_TYPES)[number] | (string & {});
+
+/** The deprecated `triggerType` values; the response schema accepts any string. */
+export const TRIGGER_TYPES = ['EVENT', 'SCHEDULE'] as const;
+export type TriggerType = (typeof TRIGGER_TYPES)[number] | (string & {});
+
+const credentialTypeSchema: z.ZodType<CredentialType> = z.string().min(1);
+const destinationTypeSchema: z.ZodType<DestinationType> = z.string().min(1);
+const triggerTypeSchema: z.ZodType<TriggerType> = z.string();
+
+const configDataSchema = z.record(z.string(), z.unknown());
+
+/**
+ * `IntegrationConfigResponse`. Loose: fields m3ter adds later survive a parse, so a full-replace PUT built
+ * from a loaded config does not drop them (README Decision 6).
+ */
+export const integrationConfigSchema = z.looseObject({
+  ...auditFieldsSchema.shape,
+  entityType: z.string().min(1),
+  destination: z.string().min(1),
+  entityId: z.string().optional(),
+  destinationId: z.string().optional(),
+  configData: configDataSchema.optional(),
+  authorized: z.boolean().optional(),
+  enabled: z.boolean().optional(),
+  /** @deprecated in the spec; still returned by some orgs. */
+  triggerType: triggerTypeSchema.optional(),
+  integrationCredentialsId: z.string().optional(),
+  name: z.string().optional(),
+});
+
+export type IntegrationConfig = z.infer<typeof integrationConfigSchema>;
+
+/**
+ * `IntegrationCredentialsRequestBase`. Loose because type-specific subtypes add their own
+ * (secret-bearing) fields, e.g. `apiKey`/`secret` for M3TER_SIGNED_REQUEST.
+ */
+export const integrationCredentialsRequestSchema = z.looseObject({
+  type: credentialTypeSchema,
+  destination: destinationTypeSchema.optional(),
+  empty: z.boolean().optional(),
+  name: z.string().optional(),
+  version: z.number().int().optional(),
+});
+
+export type IntegrationCredentialsRequest = z.infer<typeof integrationCredentialsRequestSchema>;
+
+const entityTypeFieldSchema = z
+  .string()
+  .min(1, 'Required')
+  .regex(ENTITY_TYPE_PATTERN, 'Use only letters, digits, "_" and "-"');
+
+/**
+ * `IntegrationConfigRequest` (POST and PUT body). `version`: omit on create, send the loaded value on
+ * update (README §2.3). Loose so that a full-replace PUT keeps fields this console does not know.
+ */
+export const integrationConfigRequestSchema = z.looseObject({
+  entityType: entityTypeFieldSchema,
+  destination: entityTypeFieldSchema,
+  entityId: z.string().optional(),
+  destinationId: z.string().optional(),
+  configData: configDataSchema.optional(),
+  credentials: integrationCredentialsRequestSchema.optional(),
+  integrationCredentialsId: z.string().optional(),
+  name: z.string().optional(),
+  version: z.number().int().optional(),
+});
+
+export type IntegrationConfigRequest = z.infer<typeof integrationConfigRequestSchema>;
+
+/**
+ * `SystemResponse` from `GET /integrationconfigs/available/systems`. The spec requires nothing; the
+ * console needs at least `identifier` to key a system. `supportedAuthTypes` uses the AuthType enum,
+ * whose spellings differ from CREDENTIAL_TYPES (README §3.3), so it is kept as plain strings.
+ */
+export const systemResponseSchema = z.looseObject({
+  identifier: z.string().min(1),
+  displayName: z.string().optional(),
+  validationSupported: z.boolean().optional(),
+  supportedAuthTypes: z.array(z.string()).optional(),
+});
+
+export type SystemResponse = z.infer<typeof systemResponseSchema>;
+
+export const integrationConfigPageSchema = pageSchema(integrationConfigSchema);

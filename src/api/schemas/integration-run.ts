@@ -1,0 +1,94 @@
+/**
+ * IntegrationRun and its log (README §4).
+ */
+import { z } from 'zod';
+import { auditFieldsSchema, pageSchema } from './common';
+
+/** `RunStatus` values in the spec's order. m3ter has added values before: never switch exhaustively. */
+export const RUN_STATUSES = [
+  'WAITING',
+  'STARTED',
+  'COMPLETE',
+  'ERROR',
+  'AWAITING_RETRY',
+  'AUTH_FAILED',
+  'ACCOUNTING_PERIOD_CLOSED',
+  'INVOICE_ALREADY_PAID',
+  'DISABLED',
+  'TIMEOUT_LIMIT_EXCEEDED',
+  'RATE_LIMIT_RETRY',
+] as const;
+
+export type KnownRunStatus = (typeof RUN_STATUSES)[number];
+
+/** A known status, or any other string (rendered as a neutral badge). */
+export type RunStatus = KnownRunStatus | (string & {});
+
+/** Open: any non-empty string parses, so a new status never drops a run from a list. */
+export const runStatusSchema: z.ZodType<RunStatus> = z.string().min(1);
+
+export function isKnownRunStatus(status: string): status is KnownRunStatus {
+  return (RUN_STATUSES as readonly string[]).includes(status);
+}
+
+export type RunStatusGroupId = 'in-progress' | 'succeeded' | 'failed' | 'stopped';
+
+export interface RunStatusGroup {
+  id: RunStatusGroupId;
+  label: string;
+  statuses: readonly KnownRunStatus[];
+}
+
+/** The UI grouping of README Decision 9. */
+export const RUN_STATUS_GROUPS: readonly RunStatusGroup[] = [
+  {
+    id: 'in-progress',
+    label: 'In progress',
+    statuses: ['WAITING', 'STARTED', 'AWAITING_RETRY', 'RATE_LIMIT_RETRY'],
+  },
+  { id: 'succeeded', label: 'Succeeded', statuses: ['COMPLETE'] },
+  { id: 'failed', label: 'Failed', statuses: ['ERROR', 'AUTH_FAILED', 'TIMEOUT_LIMIT_EXCEEDED'] },
+  {
+    id: 'stopped',
+    label: 'Stopped by a business rule',
+    statuses: ['ACCOUNTING_PERIOD_CLOSED', 'INVOICE_ALREADY_PAID', 'DISABLED'],
+  },
+];
+
+/** The group of a status, or 'unknown' for a status this console has not met yet. */
+export function statusGroupOf(status: RunStatus): RunStatusGroupId | 'unknown' {
+  const group = RUN_STATUS_GROUPS.find((g) => (g.statuses as readonly string[]).includes(status));
+  return group ? group.id : 'unknown';
+}
+
+/** `IntegrationRunDao.Order`. Which field it sorts on is undocumented (README §10.6). */
+export const RUN_ORDER = ['ASC', 'DESC'] as const;
+export type RunOrder = (typeof RUN_ORDER)[number];
+
+/** `IntegrationRunResponse`; loose so fields from newer docs (e.g. the "replayed from" ID) survive. */
+export const integrationRunSchema = z.looseObject({
+  ...auditFieldsSchema.shape,
+  entityType: z.string().min(1),
+  entityId: z.string().min(1),
+  status: runStatusSchema,
+  destination: z.string(),
+  destinationId: z.string().optional(),
+  dtStarted: z.string().optional(),
+  dtCompleted: z.string().optional(),
+  error: z.string().optional(),
+  url: z.string().optional(),
+  externalId: z.string().optional(),
+  /** null (or absent) for a parent run. */
+  parentIntegrationRunId: z.string().nullish(),
+});
+
+export type IntegrationRun = z.infer<typeof integrationRunSchema>;
+
+/** `IntegrationRunLogResponse`: a base64 log under a capital-P `Payload` (README §4.5). */
+export const integrationRunLogSchema = z.looseObject({
+  Payload: z.string().nullish(),
+});
+
+export type IntegrationRunLog = z.infer<typeof integrationRunLogSchema>;
+
+export const integrationRunPageSchema = pageSchema(integrationRunSchema);

@@ -1,0 +1,107 @@
+import { Button, Menu, Modal, NumberInput, Slider, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useDemoControls, type FaultSettings } from './demo-context';
+
+/** Demo-only actions: reset the fake m3ter's data, and simulate a slow or failing m3ter. */
+export function DemoMenu() {
+  const demo = useDemoControls();
+  const queryClient = useQueryClient();
+  const [faultsOpen, faults] = useDisclosure(false);
+  const [confirmOpen, confirm] = useDisclosure(false);
+  if (!demo) return null;
+
+  const reset = () => {
+    demo.reset();
+    confirm.close();
+    void queryClient.resetQueries();
+    notifications.show({ message: 'Demo data reset to the original seed.' });
+  };
+
+  return (
+    <>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button variant="default" size="xs">
+            Demo settings
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item onClick={faults.open}>Simulate latency and faults…</Menu.Item>
+          <Menu.Item color="red" onClick={confirm.open}>
+            Reset demo data…
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <Modal opened={confirmOpen} onClose={confirm.close} title="Reset demo data?">
+        <Stack>
+          <Text size="sm">
+            Every configuration and mapping you created, edited or deleted in the demo goes back to
+            the original seed, in every open tab.
+          </Text>
+          <Button color="red" onClick={reset}>
+            Reset demo data
+          </Button>
+        </Stack>
+      </Modal>
+      <Modal opened={faultsOpen} onClose={faults.close} title="Simulate latency and faults">
+        {faultsOpen ? (
+          <FaultForm
+            initial={demo.getFaults()}
+            onSave={(s) => {
+              demo.setFaults(s);
+              faults.close();
+            }}
+          />
+        ) : null}
+      </Modal>
+    </>
+  );
+}
+
+function FaultForm({
+  initial,
+  onSave,
+}: {
+  initial: FaultSettings;
+  onSave: (s: FaultSettings) => void;
+}) {
+  const [latencyMs, setLatency] = useState(initial.latencyMs);
+  const [failurePercent, setFailurePercent] = useState(Math.round(initial.failureRate * 100));
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        Off by default. Applies to every request the demo backend answers, in this browser.
+      </Text>
+      <NumberInput
+        label="Added latency (ms)"
+        min={0}
+        max={10_000}
+        step={100}
+        value={latencyMs}
+        onChange={(v) => setLatency(typeof v === 'number' ? v : 0)}
+      />
+      <div>
+        <Text size="sm" fw={500} id="failure-rate-label">
+          Share of requests that fail (500, 503 or 429): {failurePercent}%
+        </Text>
+        <Slider
+          aria-labelledby="failure-rate-label"
+          min={0}
+          max={100}
+          step={5}
+          value={failurePercent}
+          onChange={setFailurePercent}
+        />
+      </div>
+      <Button onClick={() => onSave({ latencyMs, failureRate: failurePercent / 100 })}>
+        Apply
+      </Button>
+      <Button variant="default" onClick={() => onSave({ latencyMs: 0, failureRate: 0 })}>
+        Turn off
+      </Button>
+    </Stack>
+  );
+}

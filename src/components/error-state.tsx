@@ -1,0 +1,36 @@
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { describeError } from '../api/errors';
+
+interface ErrorStateProps {
+  error: unknown;
+  /** What the screen was trying to do, e.g. "Could not load integration configurations". */
+  title?: string;
+  onRetry?: () => void;
+  retrying?: boolean;
+}
+
+/** The one way a screen says a request failed: what happened, what to do, and a retry. */
+export function ErrorState({ error, title, onRetry, retrying }: ErrorStateProps) {
+  const described = describeError(error);
+  return (
+    <Alert color="red" variant="light" title={title ?? described.title} role="alert">
+      <Stack gap="xs">
+        {title ? (
+          <Text size="sm" fw={500}>
+            {described.title}
+          </Text>
+        ) : null}
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+          {described.detail}
+        </Text>
+        {onRetry ? (
+          <Group>
+            <Button size="xs" variant="filled" color="red" onClick={onRetry} loading={retrying}>
+              Retry
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,35 @@
+import { Anchor, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+/** Only http(s) URLs from API data become links; anything else (javascript:, data:) is shown as text. */
+export function safeHttpUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+interface SafeExternalLinkProps {
+  href: string | null | undefined;
+  children?: ReactNode;
+}
+
+export function SafeExternalLink({ href, children }: SafeExternalLinkProps) {
+  const safe = safeHttpUrl(href);
+  if (!safe) {
+    return href ? (
+      <Text span size="sm" c="dimmed" title="Not an http(s) link, so it is not opened">
+        {href}
+      </Text>
+    ) : null;
+  }
+  return (
+    <Anchor href={safe} target="_blank" rel="noopener noreferrer" size="sm">
+      {children ?? safe}
+      <span className="visually-hidden"> (opens in a new tab)</span>
+    </Anchor>
+  );
+}

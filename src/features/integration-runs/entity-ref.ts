@@ -1,0 +1,47 @@
+/**
+ * What a run history is about: one Bill, one Notification, or one destination.
+ */
+import { isUuid } from '../../api';
+
+/** The entity types m3ter documents for runs (README §4.1). */
+export const RUN_ENTITY_TYPES = ['Bill', 'Notification'] as const;
+export type RunEntityType = (typeof RUN_ENTITY_TYPES)[number];
+
+export type RunScope =
+  | { kind: 'entity'; entityType: RunEntityType; entityId: string }
+  | { kind: 'destination'; destinationId: string };
+
+/** `bill`, `BILL`, `Bills` → `Bill`; null for anything else. */
+export function parseEntityType(value: string): RunEntityType | null {
+  const lower = value.trim().toLowerCase().replace(/s$/, '');
+  return RUN_ENTITY_TYPES.find((t) => t.toLowerCase() === lower) ?? null;
+}
+
+const UUID_ANYWHERE = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
+
+/**
+ * The first UUID in any text (a console link, an m3ter URL, a log line), lower-cased; null when there
+ * is none. Hex runs longer than a UUID are not cut into one.
+ */
+export function extractUuid(text: string): string | null {
+  const pattern = new RegExp(UUID_ANYWHERE.source, 'g');
+  for (const match of text.matchAll(pattern)) {
+    const before = text[match.index - 1];
+    const after = text[match.index + match[0].length];
+    const hexOrDash = /[0-9a-fA-F-]/;
+    if ((before && hexOrDash.test(before)) || (after && hexOrDash.test(after))) continue;
+    return match[0].toLowerCase();
+  }
+  return null;
+}
+
+/** "Bill", "Notification" or "Destination" plus the id, for titles and the recent list. */
+export function describeScope(scope: RunScope): string {
+  return scope.kind === 'entity'
+    ? `${scope.entityType} ${scope.entityId}`
+    : `Destination ${scope.destinationId}`;
+}
+
+export function isValidScopeId(id: string): boolean {
+  return isUuid(id);
+}

@@ -1,0 +1,37 @@
+import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
+import './app/global.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import type { DemoControls } from './app/demo-context';
+import { env } from './lib/env';
+import { createQueryClient } from './lib/query-client';
+
+async function startDemoBackendIfNeeded(): Promise<DemoControls | null> {
+  if (env.mode !== 'demo') return null;
+  // A separate chunk: live mode never downloads the fake m3ter.
+  const { startDemoBackend } = await import('./mocks/browser');
+  return startDemoBackend();
+}
+
+const root = createRoot(document.getElementById('root')!);
+startDemoBackendIfNeeded()
+  .then((demo) => {
+    root.render(
+      <StrictMode>
+        <App queryClient={createQueryClient()} demo={demo} />
+      </StrictMode>,
+    );
+  })
+  .catch((error: unknown) => {
+    // Without the demo backend every request would fail: say so instead of a blank page.
+    console.error(error);
+    const message = error instanceof Error ? error.message : String(error);
+    const p = document.createElement('p');
+    p.setAttribute('role', 'alert');
+    p.style.cssText = 'font-family: sans-serif; padding: 2rem; max-width: 40rem';
+    p.textContent = `The embedded demo backend could not start (${message}). Service workers need a secure context (http://localhost or https) and must not be blocked by the browser. Reload to try again.`;
+    document.getElementById('root')!.replaceChildren(p);
+  });

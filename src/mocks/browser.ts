@@ -1,0 +1,36 @@
+/**
+ * The embedded demo backend in the browser: MSW's service worker answers `{API_BASE}/organizations/…`
+ * from a store kept in localStorage, so a reload keeps edits and every tab of the origin shares one
+ * backend (each request re-reads the snapshot another tab may have written).
+ */
+import { setupWorker } from 'msw/browser';
+import type { DemoControls } from './demo-controls';
+import { createFaultSwitch } from './faults';
+import { createHandlers } from './handlers';
+import { createLocalStoragePersistence, FAULTS_STORAGE_KEY, STORE_STORAGE_KEY } from './persistence';
+import { createStore } from './store';
+
+export type { DemoControls, FaultSettings } from './demo-controls';
+
+export async function startDemoBackend(): Promise<DemoControls> {
+  const store = createStore({
+    // Seeded relative to the first visit (and to each reset), then persisted: run dates look
+    // recent ("last 7 days" is populated) and stay the same across reloads and tabs.
+    anchor: () => new Date().toISOString(),
+    persistence: createLocalStoragePersistence(STORE_STORAGE_KEY),
+  });
+  const faults = createFaultSwitch(createLocalStoragePersistence(FAULTS_STORAGE_KEY));
+  const worker = setupWorker(
+    ...createHandlers({ store: () => store, faults: () => faults.get() }),
+  );
+  await worker.start({
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+  });
+  return {
+    reset: () => store.reset(),
+    getFaults: () => faults.get(),
+    setFaults: (settings) => faults.set(settings),
+  };
+}

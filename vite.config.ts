@@ -1,0 +1,31 @@
+import { defineConfig, loadEnv } from 'vite';
+import react from '@vitejs/plugin-react';
+import { tanstackRouter } from '@tanstack/router-plugin/vite';
+import { ConfigError, loadAppConfig, publicConfig } from './config/app-config.ts';
+
+export default defineConfig(({ mode }) => {
+  // .env, .env.local and the process environment; process.env wins.
+  const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env };
+  let appConfig;
+  try {
+    appConfig = loadAppConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`\n${e.message}\n\nSee README.md, "Configuration".\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const pub = publicConfig(appConfig);
+  return {
+    plugins: [tanstackRouter({ target: 'react', autoCodeSplitting: true }), react()],
+    define: {
+      'import.meta.env.VITE_M3TER_MODE': JSON.stringify(pub.mode),
+      'import.meta.env.VITE_API_BASE': JSON.stringify(pub.apiBase),
+      'import.meta.env.VITE_ORG_ID': JSON.stringify(pub.orgId),
+    },
+    server: { port: 5173, strictPort: true },
+    preview: { port: 4173, strictPort: true },
+    build: { sourcemap: false, target: 'es2022' },
+  };
+});
