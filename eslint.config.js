@@ -36,6 +36,8 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.flatConfigs.recommended.rules,
+      // Informational for the React Compiler, which this project does not use (TanStack Virtual/Table).
+      'react-hooks/incompatible-library': 'off',
       'no-restricted-syntax': [
         'error',
         {
@@ -65,6 +67,7 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
   },
   {
+    files: ['**/*.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',

@@ -2,6 +2,7 @@ import { AppShell, NavLink, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { AppHeader } from './app-header';
+import { ConnectionStatus } from './connection-status';
 
 const NAV_ITEMS = [
   { to: '/configs', label: 'Integration configs', description: 'Where Bills and Notifications go' },
@@ -37,6 +38,7 @@ export function ConsoleShell() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
+        <ConnectionStatus />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -7,7 +7,11 @@ import { setupWorker } from 'msw/browser';
 import type { DemoControls } from './demo-controls';
 import { createFaultSwitch } from './faults';
 import { createHandlers } from './handlers';
-import { createLocalStoragePersistence, FAULTS_STORAGE_KEY, STORE_STORAGE_KEY } from './persistence';
+import {
+  createLocalStoragePersistence,
+  FAULTS_STORAGE_KEY,
+  STORE_STORAGE_KEY,
+} from './persistence';
 import { createStore } from './store';
 
 export type { DemoControls, FaultSettings } from './demo-controls';
@@ -18,11 +22,10 @@ export async function startDemoBackend(): Promise<DemoControls> {
     // recent ("last 7 days" is populated) and stay the same across reloads and tabs.
     anchor: () => new Date().toISOString(),
     persistence: createLocalStoragePersistence(STORE_STORAGE_KEY),
+    refreshAnchorAfterMs: 24 * 60 * 60 * 1000,
   });
   const faults = createFaultSwitch(createLocalStoragePersistence(FAULTS_STORAGE_KEY));
-  const worker = setupWorker(
-    ...createHandlers({ store: () => store, faults: () => faults.get() }),
-  );
+  const worker = setupWorker(...createHandlers({ store: () => store, faults: () => faults.get() }));
   await worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,

@@ -48,7 +48,10 @@ const FAULTS: readonly InjectedFault[] = [
 ];
 
 /** Decides whether this request fails; `random` is injectable so tests can force an outcome. */
-export function drawFault(settings: FaultSettings, random: () => number = Math.random): InjectedFault | undefined {
+export function drawFault(
+  settings: FaultSettings,
+  random: () => number = Math.random,
+): InjectedFault | undefined {
   if (settings.failureRate <= 0 || random() >= settings.failureRate) return undefined;
   return FAULTS[Math.floor(random() * FAULTS.length)] ?? FAULTS[0];
 }

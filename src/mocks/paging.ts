@@ -85,7 +85,11 @@ function decodeToken(token: string, queryKey: string): number {
  * One page of `items` (already filtered and sorted). `queryKey` identifies the list and every
  * filter and order that shaped it, but not pageSize: a client may change page size between pages.
  */
-export function paginate<T>(items: readonly T[], query: PageQuery, queryKey: string): PageResult<T> {
+export function paginate<T>(
+  items: readonly T[],
+  query: PageQuery,
+  queryKey: string,
+): PageResult<T> {
   const pageSize = parsePageSize(query.pageSize);
   const offset = query.nextToken ? decodeToken(query.nextToken, queryKey) : 0;
   const end = offset + pageSize;

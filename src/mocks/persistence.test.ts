@@ -24,7 +24,13 @@ describe('store persistence', () => {
     const raw = persistence.read() ?? '';
     const snapshot: unknown = JSON.parse(raw);
     expect(snapshot).toMatchObject({ format: 1, anchor: SEED_ANCHOR, seq: 0 });
-    expect(Object.keys(snapshot as object).sort()).toEqual(['anchor', 'configs', 'format', 'mappings', 'seq']);
+    expect(Object.keys(snapshot as object).sort()).toEqual([
+      'anchor',
+      'configs',
+      'format',
+      'mappings',
+      'seq',
+    ]);
     // Small enough to rewrite on every change.
     expect(raw.length).toBeLessThan(150_000);
   });
@@ -55,8 +61,15 @@ describe('store persistence', () => {
     const loadedInA = tabA.getConfig(SEED_IDS.configs.netsuite);
     const loadedInB = tabB.getConfig(SEED_IDS.configs.netsuite);
 
-    tabB.updateConfig(loadedInB.id, { ...loadedInB, name: 'Saved in tab B' }, { actor: OTHER_USER_ID });
-    expect(tabA.getConfig(loadedInA.id)).toMatchObject({ name: 'Saved in tab B', lastModifiedBy: OTHER_USER_ID });
+    tabB.updateConfig(
+      loadedInB.id,
+      { ...loadedInB, name: 'Saved in tab B' },
+      { actor: OTHER_USER_ID },
+    );
+    expect(tabA.getConfig(loadedInA.id)).toMatchObject({
+      name: 'Saved in tab B',
+      lastModifiedBy: OTHER_USER_ID,
+    });
 
     let conflict: unknown;
     try {
@@ -90,7 +103,27 @@ describe('store persistence', () => {
     expect(tabA.getConfig(config.id).name).toBe('Xero – UK ledger');
     expect(tabA.getConfig(SEED_IDS.configs.paddle).id).toBe(SEED_IDS.configs.paddle);
     // Runs follow the new anchor.
-    expect(tabA.latestRun('Bill', SEED_IDS.bills.started).dtStarted).toBe('2026-11-30T23:58:00.000Z');
+    expect(tabA.latestRun('Bill', SEED_IDS.bills.started).dtStarted).toBe(
+      '2026-11-30T23:58:00.000Z',
+    );
+  });
+
+  it('re-anchors an old run history at start-up but keeps the edits', () => {
+    const persistence = createMemoryPersistence();
+    const first = createStore({ persistence });
+    const config = first.getConfig(SEED_IDS.configs.xeroUk);
+    first.updateConfig(config.id, { ...config, name: 'Kept across visits' });
+    const later = '2026-12-24T09:00:00.000Z';
+    const options = { persistence, anchor: () => later, clock: () => new Date(later) };
+
+    const sameDay = createStore({ ...options, refreshAnchorAfterMs: 60 * 86_400_000 });
+    expect(sameDay.anchor).toBe(SEED_ANCHOR);
+    const nextVisit = createStore({ ...options, refreshAnchorAfterMs: 86_400_000 });
+    expect(nextVisit.anchor).toBe(later);
+    expect(nextVisit.getConfig(config.id).name).toBe('Kept across visits');
+    expect(nextVisit.latestRun('Bill', SEED_IDS.bills.started).dtStarted).toBe(
+      '2026-12-24T08:58:00.000Z',
+    );
   });
 
   it('reseeds when the snapshot is missing, corrupt or from another format', () => {
@@ -135,11 +168,16 @@ describe('fault switch', () => {
   });
 
   it('clamps nonsense, including a hand-edited stored value', () => {
-    expect(normalizeFaults({ latencyMs: -5, failureRate: 3 })).toEqual({ latencyMs: 0, failureRate: 1 });
+    expect(normalizeFaults({ latencyMs: -5, failureRate: 3 })).toEqual({
+      latencyMs: 0,
+      failureRate: 1,
+    });
     expect(normalizeFaults({ latencyMs: 'slow' })).toEqual(FAULTS_OFF);
     expect(normalizeFaults(null)).toEqual(FAULTS_OFF);
     window.localStorage.setItem(FAULTS_STORAGE_KEY, '{oops');
-    expect(createFaultSwitch(createLocalStoragePersistence(FAULTS_STORAGE_KEY)).get()).toEqual(FAULTS_OFF);
+    expect(createFaultSwitch(createLocalStoragePersistence(FAULTS_STORAGE_KEY)).get()).toEqual(
+      FAULTS_OFF,
+    );
   });
 
   it('fails a request with 500, 503 or 429 at the configured rate', () => {

@@ -46,8 +46,7 @@ export function createRng(seed: number): Rng {
     hex,
     alnum: (length) => fromAlphabet(ALNUM, length),
     // Shaped like a v4 UUID (version nibble 4, variant 8..b) so it passes any UUID check.
-    uuid: () =>
-      `${hex(8)}-${hex(4)}-4${hex(3)}-${HEX.charAt(8 + int(0, 3))}${hex(3)}-${hex(12)}`,
+    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${HEX.charAt(8 + int(0, 3))}${hex(3)}-${hex(12)}`,
   };
 }
 

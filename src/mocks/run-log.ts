@@ -12,7 +12,8 @@ const API_CALLS: Record<string, string> = {
   NetSuite: 'POST https://5123456.suitetalk.api.netsuite.com/services/rest/record/v1/invoice',
   Xero: 'PUT https://api.xero.com/api.xro/2.0/Invoices',
   QuickBooks: 'POST https://quickbooks.api.intuit.com/v3/company/9130354720218466/invoice',
-  Chargebee: 'POST https://acme-apac.chargebee.com/api/v2/invoices/create_for_charge_items_and_charges',
+  Chargebee:
+    'POST https://acme-apac.chargebee.com/api/v2/invoices/create_for_charge_items_and_charges',
   Paddle: 'POST https://api.paddle.com/transactions',
 };
 
@@ -47,7 +48,9 @@ export function buildRunLogText(run: IntegrationRun, anchorMs: number): string |
     lines.push(`${at(start, 2)} WARN  ${run.error ?? 'Integration disabled'}`);
     return lines.join('\n');
   }
-  lines.push(`${at(start, Math.floor(span * 0.1))} INFO  Loaded ${run.entityType} and external mappings`);
+  lines.push(
+    `${at(start, Math.floor(span * 0.1))} INFO  Loaded ${run.entityType} and external mappings`,
+  );
   const call =
     API_CALLS[run.destination] ??
     `POST ${run.destination === 'Webhook' ? 'webhook destination' : run.destination} (M3TER_SIGNED_REQUEST)`;

@@ -6,14 +6,7 @@
 
 /** Integration systems as the config `destination` field spells them (free text, pattern ^[a-zA-Z0-9_-]*$). */
 export type SeedSystem =
-  | 'Stripe'
-  | 'NetSuite'
-  | 'Xero'
-  | 'QuickBooks'
-  | 'Chargebee'
-  | 'Paddle'
-  | 'Webhook'
-  | 'Salesforce';
+  'Stripe' | 'NetSuite' | 'Xero' | 'QuickBooks' | 'Chargebee' | 'Paddle' | 'Webhook' | 'Salesforce';
 
 export interface SeedConfigDef {
   id: string;
@@ -344,7 +337,10 @@ export const CONFIG_DEFS: readonly SeedConfigDef[] = [
     enabled: true,
     authorized: true,
     createdDaysAgo: 75,
-    configData: { instanceUrl: 'https://acme.my.salesforce.com', syncDirection: 'm3ter_to_salesforce' },
+    configData: {
+      instanceUrl: 'https://acme.my.salesforce.com',
+      syncDirection: 'm3ter_to_salesforce',
+    },
   },
 ];
 
@@ -470,8 +466,16 @@ export const MAPPING_CONFIGURATION = {
       tables: ['Contact', 'Item', 'Account', 'TrackingCategory'],
       allowCustomExternalTables: false,
     },
-    { name: 'QuickBooks', tables: ['Customer', 'Item', 'Account', 'Class'], allowCustomExternalTables: false },
-    { name: 'Chargebee', tables: ['Customer', 'Plan', 'Addon', 'Item'], allowCustomExternalTables: false },
+    {
+      name: 'QuickBooks',
+      tables: ['Customer', 'Item', 'Account', 'Class'],
+      allowCustomExternalTables: false,
+    },
+    {
+      name: 'Chargebee',
+      tables: ['Customer', 'Plan', 'Addon', 'Item'],
+      allowCustomExternalTables: false,
+    },
     { name: 'Paddle', tables: ['Customer', 'Product', 'Price'], allowCustomExternalTables: false },
     {
       name: 'Salesforce',

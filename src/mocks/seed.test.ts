@@ -1,13 +1,6 @@
 import { RUN_STATUSES, type IntegrationRun } from '../api/schemas';
 import { buildRunLogText } from './run-log';
-import {
-  createSeed,
-  DESTINATION_IDS,
-  generateRuns,
-  SEED_ANCHOR,
-  SEED_IDS,
-  seedRuns,
-} from './seed';
+import { createSeed, DESTINATION_IDS, generateRuns, SEED_ANCHOR, SEED_IDS, seedRuns } from './seed';
 
 const seed = createSeed(SEED_ANCHOR);
 const runs = seed.runs;
@@ -89,7 +82,9 @@ describe('seed: runs', () => {
     const errors = runs.map((r) => r.error).filter(Boolean);
     expect(errors).toContainEqual(expect.stringMatching(/No such customer: 'cus_/));
     expect(errors).toContainEqual(expect.stringMatching(/INVALID_KEY_OR_REF/));
-    expect(errors).toContainEqual(expect.stringMatching(/Accounting period \w+ \d{4} is closed in Xero/));
+    expect(errors).toContainEqual(
+      expect.stringMatching(/Accounting period \w+ \d{4} is closed in Xero/),
+    );
     expect(errors).toContainEqual(expect.stringMatching(/^Invoice INV-\d+ already paid$/));
     expect(errors).toContainEqual(expect.stringMatching(/token expired for QuickBooks realm/));
     expect(errors).toContainEqual('Request timed out after 30000 ms');
@@ -120,7 +115,9 @@ describe('seed: runs', () => {
     const anchor = Date.parse(SEED_ANCHOR);
     const t = (r: IntegrationRun) => Date.parse(r.dtStarted ?? r.dtCreated ?? '');
     expect(runs.every((r) => t(r) <= anchor)).toBe(true);
-    const lastWeek = runs.filter((r) => r.entityId !== SEED_IDS.bigBill && t(r) > anchor - 7 * 86_400_000);
+    const lastWeek = runs.filter(
+      (r) => r.entityId !== SEED_IDS.bigBill && t(r) > anchor - 7 * 86_400_000,
+    );
     expect(lastWeek.length).toBeGreaterThan(100);
     expect(new Set(lastWeek.map((r) => r.entityId)).size).toBeGreaterThanOrEqual(20);
   });
@@ -181,6 +178,8 @@ describe('seed: determinism', () => {
     expect(shifted.map((r) => [r.id, r.status])).toEqual(runs.map((r) => [r.id, r.status]));
     const first = runs[0];
     const firstShifted = shifted[0];
-    expect(Date.parse(firstShifted?.dtStarted ?? '') - Date.parse(first?.dtStarted ?? '')).toBe(shift);
+    expect(Date.parse(firstShifted?.dtStarted ?? '') - Date.parse(first?.dtStarted ?? '')).toBe(
+      shift,
+    );
   });
 });

@@ -214,9 +214,17 @@ function buildDirectory(): { directory: ExternalDirectory; links: DirectoryLink[
     const qbCustomer = { externalId: String(58 + i * 3), externalName: name };
     const sfAccount = { externalId: `001Dn0000${rng.alnum(9)}`, externalName: name };
     const chargebeeCustomer = { externalId: rng.alnum(16), externalName: name };
-    const paddleCustomer = { externalId: `ctm_01h${rng.alnum(23).toLowerCase()}`, externalName: name };
+    const paddleCustomer = {
+      externalId: `ctm_01h${rng.alnum(23).toLowerCase()}`,
+      externalName: name,
+    };
     // Unmapped accounts still exist in the destination: the picker offers them, no mapping links them.
-    const maybeLink = (system: string, table: string, entity: ExternalEntity, configId?: string) => {
+    const maybeLink = (
+      system: string,
+      table: string,
+      entity: ExternalEntity,
+      configId?: string,
+    ) => {
       if (account.mapped) link({ ...acc, system, table, entity, integrationConfigId: configId });
       else add(system, table, entity);
     };
@@ -278,7 +286,10 @@ function buildDirectory(): { directory: ExternalDirectory; links: DirectoryLink[
       system: 'Xero',
       table: 'Item',
       entity: {
-        externalId: product.name.toUpperCase().replace(/[^A-Z]+/g, '-').slice(0, 24),
+        externalId: product.name
+          .toUpperCase()
+          .replace(/[^A-Z]+/g, '-')
+          .slice(0, 24),
         externalName: product.name,
       },
     });
@@ -442,7 +453,10 @@ function externalFor(system: SeedSystem, rng: Rng, invoiceNumber: string) {
     }
     case 'Xero': {
       const id = rng.uuid();
-      return { externalId: id, url: `https://go.xero.com/AccountsReceivable/View.aspx?InvoiceID=${id}` };
+      return {
+        externalId: id,
+        url: `https://go.xero.com/AccountsReceivable/View.aspx?InvoiceID=${id}`,
+      };
     }
     case 'QuickBooks': {
       const id = String(rng.int(1000, 9999));
@@ -746,7 +760,9 @@ function billRuns(out: IntegrationRun[], bills: readonly SeedBill[], anchor: num
 function bigBillRuns(out: IntegrationRun[], bill: SeedBill, anchor: number): void {
   const rng = createRng(61);
   const account = ACCOUNTS.find((a) => a.id === bill.accountId) as SeedAccount;
-  const contexts = bill.configIds.map((id) => contextFor(rng, bill, configDef(id), account, anchor));
+  const contexts = bill.configIds.map((id) =>
+    contextFor(rng, bill, configDef(id), account, anchor),
+  );
   const regenerations = 2_700;
   const every = 8 * MINUTE;
   const first = anchor - regenerations * every;

@@ -112,11 +112,21 @@ export interface DemoStore {
   getConfigByEntity(entityType: string, query?: ConfigByEntityQuery): IntegrationConfig;
   availableSystems(query?: { entityType?: string | null }): SystemInfo[];
 
-  listRunsForEntity(entityType: string, entityId: string, query?: RunQuery): PageResult<IntegrationRun>;
-  listRunsForDestination(destinationId: string, query?: DestinationRunQuery): PageResult<IntegrationRun>;
+  listRunsForEntity(
+    entityType: string,
+    entityId: string,
+    query?: RunQuery,
+  ): PageResult<IntegrationRun>;
+  listRunsForDestination(
+    destinationId: string,
+    query?: DestinationRunQuery,
+  ): PageResult<IntegrationRun>;
   getRun(id: string): IntegrationRun;
   latestRun(entityType: string, entityId: string): IntegrationRun;
-  latestRuns(entityType: string, ids: readonly string[] | string | null | undefined): IntegrationRun[];
+  latestRuns(
+    entityType: string,
+    ids: readonly string[] | string | null | undefined,
+  ): IntegrationRun[];
   runLog(id: string): RunLog;
 
   listMappings(query?: MappingListQuery): PageResult<ExternalMapping>;
@@ -124,7 +134,11 @@ export interface DemoStore {
   createMapping(body: unknown, ctx?: WriteContext): ExternalMapping;
   updateMapping(id: string, body: unknown, ctx?: WriteContext): ExternalMapping;
   deleteMapping(id: string): ExternalMapping;
-  listMappingsForM3terEntity(entity: string, m3terId: string, query?: PageQuery): PageResult<ExternalMapping>;
+  listMappingsForM3terEntity(
+    entity: string,
+    m3terId: string,
+    query?: PageQuery,
+  ): PageResult<ExternalMapping>;
   listMappingsForExternalEntity(
     system: string,
     externalTable: string,
@@ -132,7 +146,11 @@ export interface DemoStore {
     query?: PageQuery,
   ): PageResult<ExternalMapping>;
   mappingConfiguration(): MappingConfiguration;
-  externalEntityValues(destination: string, entityType: string, query?: ExternalValuesQuery): ExternalEntity[];
+  externalEntityValues(
+    destination: string,
+    entityType: string,
+    query?: ExternalValuesQuery,
+  ): ExternalEntity[];
 
   /** Back to the seed (a new anchor in the browser), dropping every edit, in every tab. */
   reset(): void;
@@ -158,6 +176,12 @@ export interface StoreOptions {
   clock?: () => Date;
   /** Default author of writes. */
   actor?: string;
+  /**
+   * When a persisted snapshot's anchor is older than this at start-up, the run history is re-anchored
+   * (same runs, shifted dates) while configs and mappings are kept. The browser uses a day, so runs
+   * keep looking recent on a later visit; tests leave it off.
+   */
+  refreshAnchorAfterMs?: number;
 }
 
 const SNAPSHOT_FORMAT = 1;
@@ -199,7 +223,8 @@ const DEFAULT_TABLES: Record<string, Record<string, string>> = {
 const same = (a: string | undefined, b: string | undefined): boolean =>
   a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 
-const given = (v: string | null | undefined): v is string => v !== undefined && v !== null && v !== '';
+const given = (v: string | null | undefined): v is string =>
+  v !== undefined && v !== null && v !== '';
 
 // ---------------------------------------------------------------------------------------------
 // Validation
@@ -228,7 +253,11 @@ function validateBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S
   throw new StoreError(400, [...new Set(messages)].join('; '));
 }
 
-function requireVersion(body: { version?: number | undefined }, current: number, entity: string): void {
+function requireVersion(
+  body: { version?: number | undefined },
+  current: number,
+  entity: string,
+): void {
   if (body.version === undefined) {
     throw new StoreError(400, `version: is required when updating ${entity}`);
   }
@@ -243,7 +272,8 @@ function requireVersion(body: { version?: number | undefined }, current: number,
 function parseDate(raw: string | null | undefined, field: string): number | undefined {
   if (!given(raw)) return undefined;
   const ms = Date.parse(raw);
-  if (Number.isNaN(ms)) throw new StoreError(400, `${field}: must be an ISO-8601 date or date-time`);
+  if (Number.isNaN(ms))
+    throw new StoreError(400, `${field}: must be an ISO-8601 date or date-time`);
   return ms;
 }
 
@@ -321,8 +351,10 @@ function indexRuns(runs: readonly IntegrationRun[]): RunIndex {
 
 // ---------------------------------------------------------------------------------------------
 
-const newestFirst = (a: { dtCreated?: string; id: string }, b: { dtCreated?: string; id: string }) =>
-  (b.dtCreated ?? '').localeCompare(a.dtCreated ?? '') || a.id.localeCompare(b.id);
+const newestFirst = (
+  a: { dtCreated?: string; id: string },
+  b: { dtCreated?: string; id: string },
+) => (b.dtCreated ?? '').localeCompare(a.dtCreated ?? '') || a.id.localeCompare(b.id);
 
 interface State {
   seed: DemoSeed;
@@ -421,6 +453,11 @@ export function createStore(options: StoreOptions = {}): DemoStore {
     if (loaded) {
       state = loaded;
       lastRaw = raw;
+      const age = clock().getTime() - Date.parse(loaded.seed.anchor);
+      if (options.refreshAnchorAfterMs !== undefined && age > options.refreshAnchorAfterMs) {
+        state.seed = createSeed(nextAnchor());
+        persist();
+      }
     } else {
       state = fromSeed(createSeed(nextAnchor()));
       persist();
@@ -658,7 +695,8 @@ export function createStore(options: StoreOptions = {}): DemoStore {
 
     availableSystems(query = {}) {
       return AVAILABLE_SYSTEMS.filter(
-        (s) => !given(query.entityType) || s.entityTypes.some((t) => same(t, query.entityType ?? '')),
+        (s) =>
+          !given(query.entityType) || s.entityTypes.some((t) => same(t, query.entityType ?? '')),
       ).map(({ identifier, displayName, validationSupported, supportedAuthTypes }) => ({
         identifier,
         displayName,
@@ -812,7 +850,10 @@ export function createStore(options: StoreOptions = {}): DemoStore {
           (c) => c.integrationCredentialsId === query.integrationCredentialsId,
         );
         if (!owner) {
-          throw new StoreError(404, `IntegrationCredentials not found: ${query.integrationCredentialsId}`);
+          throw new StoreError(
+            404,
+            `IntegrationCredentials not found: ${query.integrationCredentialsId}`,
+          );
         }
         if (!same(owner.destination, systemName) || owner.authorized !== true) return [];
       } else if (!configs.some((c) => c.authorized === true)) {

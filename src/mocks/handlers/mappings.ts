@@ -10,7 +10,11 @@ export function mappingHandlers(options: HandlerOptions) {
     http.get(
       `${BASE}/external/:entity/:m3terId`,
       route(options, ({ url, params, store }) =>
-        store.listMappingsForM3terEntity(param(params, 'entity'), param(params, 'm3terId'), pageQuery(url)),
+        store.listMappingsForM3terEntity(
+          param(params, 'entity'),
+          param(params, 'm3terId'),
+          pageQuery(url),
+        ),
       ),
     ),
     http.get(

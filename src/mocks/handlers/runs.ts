@@ -50,7 +50,11 @@ export function runHandlers(options: HandlerOptions) {
     http.get(
       `${BASE}/:entityType/:entityId`,
       route(options, ({ url, params, store }) =>
-        store.listRunsForEntity(param(params, 'entityType'), param(params, 'entityId'), runQuery(url)),
+        store.listRunsForEntity(
+          param(params, 'entityType'),
+          param(params, 'entityId'),
+          runQuery(url),
+        ),
       ),
     ),
     http.get(

@@ -1,0 +1,521 @@
+/**
+ * Contract test: the fake m3ter and the API module against m3ter's published OpenAPI (a schema-only
+ * copy of shared/api/m3ter-openapi-extract.json, made by scripts/extract-openapi-schemas.mjs).
+ *
+ * Every call below goes through the real API module (`configsApi`, `runsApi`, `mappingsApi`) to the
+ * real MSW handlers; MSW life-cycle events capture each exchange, which is then checked:
+ * - the request body against the operation's requestBody schema, and the query parameter names
+ *   against the operation's declared parameters;
+ * - the response body against the operation's 200 schema, or, for an error status, against
+ *   `components.responses.Error`.
+ */
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import {
+  ApiError,
+  configsApi,
+  mappingsApi,
+  runsApi,
+  type IntegrationConfig,
+  type IntegrationConfigRequest,
+} from '..';
+import { demoStore, server } from '../../mocks/node';
+import { SEED_ANCHOR, SEED_IDS, seedRuns } from '../../mocks/seed';
+import specText from './m3ter-openapi-schemas.json?raw';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+interface OpenApiOperation {
+  parameters?: Array<{ name: string; in: string }>;
+  requestBody?: { content?: { 'application/json'?: { schema?: JsonObject } } };
+  responses?: Record<
+    string,
+    { content?: { 'application/json'?: { schema?: JsonObject } }; $ref?: string }
+  >;
+}
+
+const spec = JSON.parse(specText) as {
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: { schemas: JsonObject; responses: JsonObject };
+};
+
+// ---------------------------------------------------------------------------------------------
+// Turning OpenAPI 3.0 schemas into JSON Schema that Ajv compiles
+
+/**
+ * m3ter's spec carries Java regexes. The ExternalMappingRequest one uses `\p{Cntrl}` and nested
+ * character-class unions, which JavaScript cannot compile; this is a faithful port (still as loose
+ * as the original, whose anchors sit outside the alternation).
+ */
+const JAVA_PATTERNS: Record<string, string> = {
+  '^([^[\\p{Cntrl}\\s]])|([^[\\p{Cntrl}\\s]][[^[\\p{Cntrl}\\s]] ]*[^[\\p{Cntrl}\\s]])$':
+    '^([^\\p{Cc}\\s])|([^\\p{Cc}\\s](?:[^\\p{Cc}\\s]| )*[^\\p{Cc}\\s])$',
+};
+
+const ROOT_ID = 'm3ter';
+
+/** Rewrites refs to the shared root, ports Java patterns and OpenAPI `nullable` to JSON Schema. */
+function toJsonSchema(node: Json): Json {
+  if (Array.isArray(node)) return node.map(toJsonSchema);
+  if (node === null || typeof node !== 'object') return node;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$ref' && typeof value === 'string' && value.startsWith('#/')) {
+      out[key] = `${ROOT_ID}${value}`;
+    } else if (key === 'pattern' && typeof value === 'string') {
+      const ported = JAVA_PATTERNS[value] ?? value;
+      if (/\\p\{(?!Cc|L|N)/.test(ported)) throw new Error(`Unported Java pattern: ${value}`);
+      out[key] = ported;
+    } else if (key !== 'nullable') {
+      out[key] = toJsonSchema(value);
+    }
+  }
+  if (node.nullable === true) {
+    // OpenAPI 3.0: `nullable` widens the schema to also accept null.
+    return typeof out.type === 'string'
+      ? { ...out, type: [out.type, 'null'] }
+      : { anyOf: [out, { type: 'null' }] };
+  }
+  return out;
+}
+
+// strict: false because the spec carries vendor keywords (x-stainless-*, deprecated) Ajv does not know.
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema({ $id: ROOT_ID, components: toJsonSchema(spec.components) });
+
+const validators = new Map<string, ValidateFunction>();
+function validatorFor(schema: JsonObject): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let validate = validators.get(key);
+  if (!validate) {
+    validate = ajv.compile(toJsonSchema(schema) as JsonObject);
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+const ref = (name: string): JsonObject => ({ $ref: `#/components/schemas/${name}` });
+const ERROR_SCHEMA = (
+  spec.components.responses.Error as { content: { 'application/json': { schema: JsonObject } } }
+).content['application/json'].schema;
+
+/**
+ * README §3.6: these two are typed in the spec (and in every SDK) as IntegrationRunResponse, but the
+ * endpoints return the config (the docs call the result "the IntegrationConfig", and the housecanary
+ * Terraform provider reads config fields from it). The fake returns configs, so they are validated
+ * as IntegrationConfigResponse instead.
+ */
+const RESPONSE_OVERRIDES: Record<string, JsonObject> = {
+  'GET /organizations/{orgId}/integrationconfigs/{id}': ref('IntegrationConfigResponse'),
+  'GET /organizations/{orgId}/integrationconfigs/entity/{entityType}': ref(
+    'IntegrationConfigResponse',
+  ),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Matching a request to its operation (literal segments win, as on m3ter: README §4.7)
+
+interface SpecOperation {
+  key: string;
+  regex: RegExp;
+  literals: number;
+  operation: OpenApiOperation;
+}
+
+const OPERATIONS: SpecOperation[] = Object.entries(spec.paths).flatMap(([template, item]) =>
+  Object.entries(item).map(([method, operation]) => ({
+    key: `${method.toUpperCase()} ${template}`,
+    regex: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    literals: template.split('/').filter((s) => s && !s.startsWith('{')).length,
+    operation,
+  })),
+);
+
+function operationFor(method: string, url: URL): SpecOperation | undefined {
+  const path = url.pathname.slice(url.pathname.indexOf('/organizations/'));
+  return OPERATIONS.filter((op) => op.key.startsWith(`${method} `) && op.regex.test(path)).sort(
+    (a, b) => b.literals - a.literals,
+  )[0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Capturing exchanges
+
+interface Exchange {
+  method: string;
+  url: URL;
+  requestBody: string;
+  status: number;
+  responseBody: string;
+}
+
+let pending: Array<Promise<Exchange>> = [];
+const requestBodies = new Map<string, Promise<string>>();
+const covered = new Set<string>();
+
+beforeAll(() => {
+  server.events.on('request:start', ({ request, requestId }) => {
+    requestBodies.set(requestId, request.clone().text());
+  });
+  server.events.on('response:mocked', ({ request, requestId, response }) => {
+    pending.push(
+      (async () => ({
+        method: request.method,
+        url: new URL(request.url),
+        requestBody: (await requestBodies.get(requestId)) ?? '',
+        status: response.status,
+        responseBody: await response.clone().text(),
+      }))(),
+    );
+  });
+});
+
+afterAll(() => {
+  server.events.removeAllListeners();
+});
+
+function errorsOf(validate: ValidateFunction, value: unknown): string[] {
+  return validate(value)
+    ? []
+    : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+}
+
+/** Checks one exchange against the spec; returns human-readable problems (empty = conforms). */
+function problemsOf(exchange: Exchange): string[] {
+  const label = `${exchange.method} ${exchange.url.pathname}${exchange.url.search} → ${exchange.status}`;
+  const op = operationFor(exchange.method, exchange.url);
+  if (!op) return [`${label}: no operation in the spec`];
+  covered.add(`${op.key} ${exchange.status < 400 ? '200' : 'error'}`);
+  const problems: string[] = [];
+
+  const declared = new Set(
+    (op.operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+  );
+  for (const name of exchange.url.searchParams.keys()) {
+    if (!declared.has(name)) problems.push(`query parameter "${name}" is not declared`);
+  }
+
+  const requestSchema = op.operation.requestBody?.content?.['application/json']?.schema;
+  if (exchange.requestBody !== '') {
+    if (!requestSchema) problems.push('sends a body the operation does not take');
+    else
+      problems.push(
+        ...errorsOf(validatorFor(requestSchema), JSON.parse(exchange.requestBody)).map(
+          (e) => `request ${e}`,
+        ),
+      );
+  }
+
+  const responseSchema =
+    exchange.status >= 400
+      ? ERROR_SCHEMA
+      : (RESPONSE_OVERRIDES[op.key] ??
+        op.operation.responses?.['200']?.content?.['application/json']?.schema);
+  if (!responseSchema) problems.push('no response schema');
+  else
+    problems.push(
+      ...errorsOf(validatorFor(responseSchema), JSON.parse(exchange.responseBody)).map(
+        (e) => `response ${e}`,
+      ),
+    );
+  if (exchange.status >= 400) {
+    const body = JSON.parse(exchange.responseBody) as { message?: unknown };
+    if (typeof body.message !== 'string' || body.message === '')
+      problems.push('error without a message');
+  }
+  return problems.map((p) => `${label}: ${p}`);
+}
+
+/** Runs `calls`, then validates every exchange they caused, and returns them. */
+async function expectConforming(calls: () => Promise<unknown>): Promise<Exchange[]> {
+  pending = [];
+  await calls();
+  const exchanges = await Promise.all(pending);
+  expect(exchanges.length).toBeGreaterThan(0);
+  expect(exchanges.flatMap(problemsOf)).toEqual([]);
+  return exchanges;
+}
+
+/** Runs a call that must fail with an ApiError of `status`. */
+async function expectFailure(status: number, call: () => Promise<unknown>): Promise<void> {
+  const outcome = await call().then(
+    () => 'resolved',
+    (error: unknown) => error,
+  );
+  expect(outcome).toBeInstanceOf(ApiError);
+  expect((outcome as ApiError).status).toBe(status);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('contract: integration configs', () => {
+  it('list, get, get-by-entity and available systems', async () => {
+    await expectConforming(async () => {
+      await configsApi.list({ pageSize: 5 });
+      await configsApi.list({ pageSize: 200, destinationId: SEED_IDS.destinations.stripeEu });
+      for (const id of Object.values(SEED_IDS.configs)) await configsApi.get(id);
+      await configsApi.getByEntity('Bill', {
+        destination: 'Stripe',
+        destinationId: SEED_IDS.destinations.stripeEu,
+      });
+      await configsApi.getByEntity('Notification', { entityId: SEED_IDS.notifications[0] });
+      await configsApi.availableSystems();
+      await configsApi.availableSystems({ entityType: 'Notification' });
+    });
+  });
+
+  it('create, update, enable and delete: requests and responses', async () => {
+    const exchanges = await expectConforming(async () => {
+      const body: IntegrationConfigRequest = {
+        entityType: 'Bill',
+        destination: 'Stripe',
+        destinationId: SEED_IDS.destinations.stripeEu,
+        name: 'Stripe – contract test',
+        configData: { currency: 'EUR', daysUntilDue: 30 },
+        integrationCredentialsId: '1a0b9c8d-7e6f-4a5b-8c4d-3e2f1a0b9c8d',
+      };
+      const created = await configsApi.create(body);
+      await configsApi.create({
+        entityType: 'Notification',
+        destination: 'Webhook',
+        entityId: SEED_IDS.notifications[5],
+        credentials: {
+          type: 'M3TER_SIGNED_REQUEST',
+          destination: 'WEBHOOK',
+          name: 'Ops hook',
+          empty: false,
+        },
+      });
+      // As the edit form does (README Decision 6): the loaded entity, the edits on top, its version.
+      const loaded: IntegrationConfig = await configsApi.get(created.id);
+      const updated = await configsApi.update(loaded.id, {
+        ...loaded,
+        name: 'Renamed',
+        version: loaded.version ?? 1,
+      });
+      await configsApi.enable(SEED_IDS.disabledConfig);
+      await configsApi.remove(updated.id);
+    });
+    // The three bodies the API module built (two creates, one update) were captured and checked.
+    expect(exchanges.filter((e) => e.requestBody !== '').map((e) => e.method)).toEqual([
+      'POST',
+      'POST',
+      'PUT',
+    ]);
+  });
+
+  it('error bodies: 400, 404, 409', async () => {
+    await expectConforming(async () => {
+      await expectFailure(404, () => configsApi.get('00000000-0000-4000-8000-000000000000'));
+      await expectFailure(404, () => configsApi.getByEntity('Bill', { destination: 'Oracle' }));
+      await expectFailure(400, () => configsApi.list({ pageSize: 0 }));
+      const loaded = await configsApi.get(SEED_IDS.configs.netsuite);
+      await configsApi.update(loaded.id, { ...loaded, version: loaded.version ?? 1 });
+      await expectFailure(409, () =>
+        configsApi.update(loaded.id, { ...loaded, version: loaded.version ?? 1 }),
+      );
+    });
+  });
+});
+
+describe('contract: integration runs', () => {
+  it('per entity (with every filter), per destination, one run, latest and log', async () => {
+    await expectConforming(async () => {
+      await runsApi.listForEntity('Bill', SEED_IDS.bigBill, {
+        pageSize: 200,
+        status: 'COMPLETE',
+        order: 'ASC',
+        startDate: '2026-11-10T00:00:00Z',
+        endDate: '2026-11-20T00:00:00Z',
+      });
+      for (const billId of Object.values(SEED_IDS.bills)) {
+        await runsApi.listForEntity('Bill', billId, { pageSize: 200 });
+        await runsApi.latest('Bill', billId);
+      }
+      await runsApi.listForEntity('Notification', SEED_IDS.notifications[4], { pageSize: 200 });
+      const page = await runsApi.listForDestination(SEED_IDS.destinations.webhookOps, {
+        destination: 'Webhook',
+        pageSize: 50,
+      });
+      await runsApi.listForDestination(SEED_IDS.destinations.stripeEu, {
+        pageSize: 20,
+        nextToken: undefined,
+      });
+      for (const run of page.data.slice(0, 5)) await runsApi.get(run.id);
+      for (const id of Object.values(SEED_IDS.runs)) await runsApi.get(id);
+      await runsApi.log(SEED_IDS.runs.retryRoot);
+    });
+  });
+
+  it('error bodies: a run without a log, unknown run, bad pageSize', async () => {
+    await expectConforming(async () => {
+      await expectFailure(404, () => runsApi.log(SEED_IDS.runs.waiting));
+      await expectFailure(404, () => runsApi.get('00000000-0000-4000-8000-000000000000'));
+      await expectFailure(400, () =>
+        runsApi.listForEntity('Bill', SEED_IDS.bigBill, { pageSize: 201 }),
+      );
+    });
+  });
+});
+
+describe('contract: external mappings', () => {
+  it('list with every filter, get, per m3ter entity and per external entity', async () => {
+    await expectConforming(async () => {
+      const page = await mappingsApi.list({ pageSize: 200 });
+      await mappingsApi.list({
+        externalSystemId: 'Stripe',
+        m3terIds: [SEED_IDS.accounts.acme, SEED_IDS.accounts.globex],
+        integrationConfigId: SEED_IDS.configs.stripeEu,
+        pageSize: 10,
+      });
+      const first = page.data[0];
+      if (!first) throw new Error('seed has no mappings');
+      await mappingsApi.get(first.id);
+      await mappingsApi.listForM3terEntity('Account', SEED_IDS.accounts.acme, { pageSize: 50 });
+      await mappingsApi.listForExternalEntity(
+        first.externalSystem,
+        first.externalTable,
+        first.externalId,
+      );
+    });
+  });
+
+  it('create, update and delete: requests and responses', async () => {
+    const exchanges = await expectConforming(async () => {
+      const created = await mappingsApi.create({
+        m3terEntity: 'Account',
+        m3terId: SEED_IDS.accounts.vandelay,
+        externalSystem: 'Stripe',
+        externalTable: 'Customer',
+        externalId: 'cus_Vandelay0001',
+        integrationConfigId: SEED_IDS.configs.stripeUs,
+      });
+      const loaded = await mappingsApi.get(created.id);
+      const updated = await mappingsApi.update(loaded.id, {
+        ...loaded,
+        externalId: 'cus_Vandelay0002',
+        version: loaded.version ?? 1,
+      });
+      await mappingsApi.remove(updated.id);
+    });
+    expect(exchanges.filter((e) => e.requestBody !== '').map((e) => e.method)).toEqual([
+      'POST',
+      'PUT',
+    ]);
+  });
+
+  it('configuration and external entity values (with and without a credential)', async () => {
+    await expectConforming(async () => {
+      await mappingsApi.configuration();
+      await mappingsApi.externalEntities('Stripe', 'Account', { externalTable: 'Customer' });
+      await mappingsApi.externalEntities('NetSuite', 'Product');
+      await mappingsApi.externalEntities('QuickBooks', 'Account');
+      const credentialId =
+        demoStore().getConfig(SEED_IDS.configs.xeroUk).integrationCredentialsId ?? '';
+      await mappingsApi.externalEntities('Xero', 'Account', {
+        integrationCredentialsId: credentialId,
+      });
+    });
+  });
+
+  it('error bodies: invalid body, stale version, unknown id', async () => {
+    await expectConforming(async () => {
+      await expectFailure(400, () =>
+        mappingsApi.create({
+          m3terEntity: 'Account',
+          m3terId: SEED_IDS.accounts.acme,
+          externalSystem: 'Stripe',
+          externalTable: 'Customer',
+          externalId: 'cus_x',
+          integrationConfigId: 'not-a-config',
+        }),
+      );
+      const first = (await mappingsApi.list({ pageSize: 1 })).data[0];
+      if (!first) throw new Error('seed has no mappings');
+      await expectFailure(409, () =>
+        mappingsApi.update(first.id, { ...first, version: (first.version ?? 1) + 5 }),
+      );
+      await expectFailure(404, () => mappingsApi.remove('00000000-0000-4000-8000-000000000000'));
+    });
+  });
+});
+
+describe('contract: the whole seed', () => {
+  it('every seeded run, config and mapping matches its response schema', () => {
+    const run = validatorFor(ref('IntegrationRunResponse'));
+    const config = validatorFor(ref('IntegrationConfigResponse'));
+    const mapping = validatorFor(ref('ExternalMappingResponse'));
+    const problems = [
+      ...seedRuns(SEED_ANCHOR).flatMap((r) => errorsOf(run, r).map((e) => `run ${r.id} ${e}`)),
+      ...demoStore()
+        .snapshot()
+        .configs.flatMap((c) => errorsOf(config, c).map((e) => `config ${c.id} ${e}`)),
+      ...demoStore()
+        .snapshot()
+        .mappings.flatMap((m) => errorsOf(mapping, m).map((e) => `mapping ${m.id} ${e}`)),
+    ];
+    expect(problems).toEqual([]);
+  });
+
+  it('the checks can fail: a wrong body is reported', () => {
+    const run = validatorFor(ref('IntegrationRunResponse'));
+    expect(
+      errorsOf(run, {
+        id: 'x',
+        entityType: 'Bill',
+        entityId: 'b',
+        destination: 'Stripe',
+        status: 'LOST',
+      }),
+    ).not.toEqual([]);
+    const request = validatorFor(ref('ExternalMappingRequest'));
+    expect(errorsOf(request, { m3terEntity: 'Account' })).not.toEqual([]);
+    expect(
+      errorsOf(request, {
+        ...{
+          m3terEntity: '\u0007',
+          m3terId: 'a',
+          externalSystem: 'b',
+          externalTable: 'c',
+          externalId: 'd',
+        },
+      }),
+    ).not.toEqual([]);
+  });
+
+  it('covered every endpoint the console uses, for success and for errors', () => {
+    const expected = [
+      'GET /organizations/{orgId}/integrationconfigs 200',
+      'POST /organizations/{orgId}/integrationconfigs 200',
+      'GET /organizations/{orgId}/integrationconfigs/{id} 200',
+      'PUT /organizations/{orgId}/integrationconfigs/{id} 200',
+      'DELETE /organizations/{orgId}/integrationconfigs/{id} 200',
+      'POST /organizations/{orgId}/integrationconfigs/{id}/enable 200',
+      'GET /organizations/{orgId}/integrationconfigs/entity/{entityType} 200',
+      'GET /organizations/{orgId}/integrationconfigs/available/systems 200',
+      'GET /organizations/{orgId}/integrationruns/{entityType}/{entityId} 200',
+      'GET /organizations/{orgId}/integrationruns/destinations/{destinationId} 200',
+      'GET /organizations/{orgId}/integrationruns/{id} 200',
+      'GET /organizations/{orgId}/integrationruns/{entityType}/latest/{id} 200',
+      'GET /organizations/{orgId}/integrationruns/logs/{id} 200',
+      'GET /organizations/{orgId}/externalmappings 200',
+      'POST /organizations/{orgId}/externalmappings 200',
+      'GET /organizations/{orgId}/externalmappings/{id} 200',
+      'PUT /organizations/{orgId}/externalmappings/{id} 200',
+      'DELETE /organizations/{orgId}/externalmappings/{id} 200',
+      'GET /organizations/{orgId}/externalmappings/external/{entity}/{m3terId} 200',
+      'GET /organizations/{orgId}/externalmappings/externalid/{system}/{externalTable}/{externalId} 200',
+      'GET /organizations/{orgId}/externalmappingconfiguration 200',
+      'GET /organizations/{orgId}/externalmappingconfiguration/values/{destination}/{entityType} 200',
+      'GET /organizations/{orgId}/externalmappingconfiguration/values/{destination}/{entityType}/{integrationCredentialsId} 200',
+      'GET /organizations/{orgId}/integrationconfigs/{id} error',
+      'PUT /organizations/{orgId}/integrationconfigs/{id} error',
+      'GET /organizations/{orgId}/integrationruns/logs/{id} error',
+      'POST /organizations/{orgId}/externalmappings error',
+      'PUT /organizations/{orgId}/externalmappings/{id} error',
+    ];
+    expect([...covered].filter((k) => expected.includes(k)).sort()).toEqual([...expected].sort());
+  });
+});

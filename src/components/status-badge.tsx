@@ -1,0 +1,49 @@
+import { Badge, type BadgeProps } from '@mantine/core';
+import { statusGroupOf, RUN_STATUS_GROUPS, type RunStatus, type RunStatusGroupId } from '../api';
+
+/** One colour per group (README Decision 9); a status m3ter added later is grey, never an error. */
+export const STATUS_GROUP_COLORS: Record<RunStatusGroupId | 'unknown', string> = {
+  'in-progress': 'blue',
+  succeeded: 'teal',
+  failed: 'red',
+  stopped: 'orange',
+  unknown: 'gray',
+};
+
+export function statusGroupLabel(group: RunStatusGroupId | 'unknown'): string {
+  return RUN_STATUS_GROUPS.find((g) => g.id === group)?.label ?? 'Other';
+}
+
+/** `AUTH_FAILED` → "Auth failed"; an unknown status is shown as m3ter sent it. */
+export function statusLabel(status: RunStatus): string {
+  if (statusGroupOf(status) === 'unknown') return status;
+  const words = status.toLowerCase().split('_');
+  return words.join(' ').replace(/^./, (c) => c.toUpperCase());
+}
+
+interface StatusBadgeProps {
+  status: RunStatus;
+  size?: BadgeProps['size'];
+}
+
+/**
+ * A run status: the words carry the meaning (colour only groups them), and the exact m3ter value and
+ * group are in the tooltip title for support tickets.
+ */
+export function StatusBadge({ status, size = 'sm' }: StatusBadgeProps) {
+  const group = statusGroupOf(status);
+  return (
+    <Badge
+      color={STATUS_GROUP_COLORS[group]}
+      variant="light"
+      size={size}
+      radius="sm"
+      tt="none"
+      title={`${status} · ${group === 'unknown' ? 'status not known to this console' : statusGroupLabel(group)}`}
+      data-status-group={group}
+      style={{ whiteSpace: 'nowrap' }}
+    >
+      {statusLabel(status)}
+    </Badge>
+  );
+}
