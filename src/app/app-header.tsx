@@ -43,7 +43,7 @@ export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
       </Group>
       <Group gap="sm" wrap="nowrap">
         <Tooltip label={`Organisation ${env.orgId}`} withArrow>
-          <Text size="sm" c="dimmed" visibleFrom="sm" aria-label={`Organisation ${env.orgId}`}>
+          <Text size="sm" c="dimmed" visibleFrom="sm">
             {env.mode === 'demo' ? 'Demo organisation' : 'Organisation'} · {env.orgId.slice(0, 8)}
           </Text>
         </Tooltip>

@@ -5,9 +5,9 @@ import { AppHeader } from './app-header';
 import { ConnectionStatus } from './connection-status';
 
 const NAV_ITEMS = [
-  { to: '/configs', label: 'Integration configs', description: 'Where Bills and Notifications go' },
-  { to: '/runs', label: 'Integration runs', description: 'What happened to each one' },
-  { to: '/mappings', label: 'External mappings', description: 'm3ter ↔ external ids' },
+  { to: '/configs', label: 'Integration configs' },
+  { to: '/runs', label: 'Integration runs' },
+  { to: '/mappings', label: 'External mappings' },
 ] as const;
 
 export function ConsoleShell() {
@@ -30,7 +30,6 @@ export function ConsoleShell() {
               component={Link}
               to={item.to}
               label={item.label}
-              description={item.description}
               active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
               onClick={close}
             />

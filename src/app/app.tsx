@@ -5,7 +5,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { useState } from 'react';
 import { DemoControlsContext, type DemoControls } from './demo-context';
 import { createAppRouter } from './router';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 interface AppProps {
   queryClient: QueryClient;
@@ -15,7 +15,11 @@ interface AppProps {
 export function App({ queryClient, demo }: AppProps) {
   const [router] = useState(() => createAppRouter(queryClient));
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="auto"
+    >
       <Notifications position="top-right" />
       <DemoControlsContext.Provider value={demo}>
         <QueryClientProvider client={queryClient}>
