@@ -4,13 +4,16 @@ import {
   Burger,
   Group,
   Text,
-  Tooltip,
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { env } from '../lib/env';
-import { DemoMenu } from './demo-menu';
+import { lazy, Suspense } from 'react';
+import { useDemoControls } from './demo-context';
+
+// Demo-only UI (modals, sliders, number inputs) stays out of the entry chunk.
+const DemoMenu = lazy(() => import('./demo-menu').then((m) => ({ default: m.DemoMenu })));
 
 interface AppHeaderProps {
   navOpened: boolean;
@@ -18,6 +21,7 @@ interface AppHeaderProps {
 }
 
 export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
+  const demo = useDemoControls();
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
   const next = scheme === 'dark' ? 'light' : 'dark';
@@ -42,25 +46,27 @@ export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
         </Text>
       </Group>
       <Group gap="sm" wrap="nowrap">
-        <Tooltip label={`Organisation ${env.orgId}`} withArrow>
-          <Text size="sm" c="dimmed" visibleFrom="sm">
-            {env.mode === 'demo' ? 'Demo organisation' : 'Organisation'} · {env.orgId.slice(0, 8)}
-          </Text>
-        </Tooltip>
+        <Text size="sm" c="dimmed" visibleFrom="sm" title={`Organisation ${env.orgId}`}>
+          {env.mode === 'demo' ? 'Demo organisation' : 'Organisation'} · {env.orgId.slice(0, 8)}
+        </Text>
         <Badge color={env.mode === 'demo' ? 'grape' : 'teal'} variant="filled">
           {env.mode === 'demo' ? 'Demo' : 'Live'}
         </Badge>
-        <DemoMenu />
-        <Tooltip label={`Switch to ${next} theme`} withArrow>
-          <ActionIcon
-            variant="default"
-            size="lg"
-            onClick={() => setColorScheme(next)}
-            aria-label={`Switch to ${next} theme`}
-          >
-            <span aria-hidden="true">{scheme === 'dark' ? '☀' : '☾'}</span>
-          </ActionIcon>
-        </Tooltip>
+        {demo ? (
+          <Suspense fallback={null}>
+            <DemoMenu />
+          </Suspense>
+        ) : null}
+        {/* A native title, not Mantine's Tooltip: keeps floating-ui out of the entry chunk. */}
+        <ActionIcon
+          variant="default"
+          size="lg"
+          onClick={() => setColorScheme(next)}
+          aria-label={`Switch to ${next} theme`}
+          title={`Switch to ${next} theme`}
+        >
+          <span aria-hidden="true">{scheme === 'dark' ? '☀' : '☾'}</span>
+        </ActionIcon>
       </Group>
     </Group>
   );

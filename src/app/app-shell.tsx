@@ -1,8 +1,14 @@
-import { AppShell, NavLink, ScrollArea } from '@mantine/core';
+import { AppShell, NavLink } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { AppHeader } from './app-header';
-import { ConnectionStatus } from './connection-status';
+import { lazy, Suspense } from 'react';
+import { env } from '../lib/env';
+
+// Live mode only: demo builds never download it.
+const ConnectionStatus = lazy(() =>
+  import('./connection-status').then((m) => ({ default: m.ConnectionStatus })),
+);
 
 const NAV_ITEMS = [
   { to: '/configs', label: 'Integration configs' },
@@ -23,21 +29,23 @@ export function ConsoleShell() {
         <AppHeader navOpened={opened} onToggleNav={toggle} />
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
-        <ScrollArea>
-          {NAV_ITEMS.map((item) => (
-            <NavLink
-              key={item.to}
-              component={Link}
-              to={item.to}
-              label={item.label}
-              active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
-              onClick={close}
-            />
-          ))}
-        </ScrollArea>
+        {NAV_ITEMS.map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={item.label}
+            active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+            onClick={close}
+          />
+        ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <ConnectionStatus />
+        {env.mode === 'live' ? (
+          <Suspense fallback={null}>
+            <ConnectionStatus />
+          </Suspense>
+        ) : null}
         <Outlet />
       </AppShell.Main>
     </AppShell>

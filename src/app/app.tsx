@@ -1,11 +1,15 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { DemoControlsContext, type DemoControls } from './demo-context';
 import { createAppRouter } from './router';
 import { cssVariablesResolver, theme } from './theme';
+
+// The toast container is only needed once something is shown; it loads just after start.
+const Notifications = lazy(() =>
+  import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
+);
 
 interface AppProps {
   queryClient: QueryClient;
@@ -20,7 +24,9 @@ export function App({ queryClient, demo }: AppProps) {
       cssVariablesResolver={cssVariablesResolver}
       defaultColorScheme="auto"
     >
-      <Notifications position="top-right" />
+      <Suspense fallback={null}>
+        <Notifications position="top-right" />
+      </Suspense>
       <DemoControlsContext.Provider value={demo}>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
