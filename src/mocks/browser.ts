@@ -16,8 +16,22 @@ import { createStore } from './store';
 
 export type { DemoControls, FaultSettings } from './demo-controls';
 
+/**
+ * Each tab edits as its own demo user (kept for the tab's life in sessionStorage), so a conflict
+ * between two tabs shows who changed what, as it would between two colleagues.
+ */
+function demoUserOfThisTab(): string {
+  const key = 'm3ter-demo:tab-user';
+  const existing = sessionStorage.getItem(key);
+  if (existing) return existing;
+  const id = `USER_${crypto.randomUUID()}`;
+  sessionStorage.setItem(key, id);
+  return id;
+}
+
 export async function startDemoBackend(): Promise<DemoControls> {
   const store = createStore({
+    actor: demoUserOfThisTab(),
     // Seeded relative to the first visit (and to each reset), then persisted: run dates look
     // recent ("last 7 days" is populated) and stay the same across reloads and tabs.
     anchor: () => new Date().toISOString(),
