@@ -2,6 +2,7 @@ import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import { ConfigError, loadAppConfig, publicConfig } from './config/app-config.ts';
+import { m3terServerPlugin } from './server/vite-live-plugin.ts';
 
 export default defineConfig(({ mode }) => {
   // .env, .env.local and the process environment; process.env wins.
@@ -18,7 +19,12 @@ export default defineConfig(({ mode }) => {
   }
   const pub = publicConfig(appConfig);
   return {
-    plugins: [tanstackRouter({ target: 'react', autoCodeSplitting: true }), react()],
+    plugins: [
+      tanstackRouter({ target: 'react', autoCodeSplitting: true }),
+      react(),
+      // Live mode: API_BASE → the m3ter proxy (server/); every build: dist/.m3ter-build.json.
+      m3terServerPlugin(appConfig),
+    ],
     define: {
       'import.meta.env.VITE_M3TER_MODE': JSON.stringify(pub.mode),
       'import.meta.env.VITE_API_BASE': JSON.stringify(pub.apiBase),

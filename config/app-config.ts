@@ -25,7 +25,44 @@ const baseSchema = z.object({
   M3TER_API_SECRET: z.string().min(1).optional(),
   M3TER_API_TOKEN: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:_-]+$/, 'HOST must be a hostname or IP address to listen on')
+    .optional(),
+  ALLOWED_HOSTS: z
+    .string()
+    .regex(
+      /^\s*(\*|[A-Za-z0-9.:_-]+(\s*,\s*[A-Za-z0-9.:_-]+)*)\s*$/,
+      'ALLOWED_HOSTS must be a comma-separated list of host names, or *',
+    )
+    .optional(),
 });
+
+/** Hosts that may reach the live-mode proxy besides localhost and IP literals; `any` turns the check off. */
+export type AllowedHosts = readonly string[] | 'any';
+
+function parseAllowedHosts(value: string | undefined): AllowedHosts {
+  if (value === undefined) return [];
+  if (value.trim() === '*') return 'any';
+  return value
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => h !== '');
+}
+
+/**
+ * The token exchange sends the Api Secret, so the upstream must be https; plain http is accepted only
+ * on loopback, where the fake upstream of the tests and of a local try-out runs.
+ */
+function upstreamProblem(baseUrl: string): string | undefined {
+  const url = new URL(baseUrl);
+  if (url.username || url.password)
+    return 'M3TER_BASE_URL must not contain a user name or password';
+  if (url.search || url.hash) return 'M3TER_BASE_URL must not contain a query or fragment';
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) return undefined;
+  return `M3TER_BASE_URL must use https (http is allowed only for localhost), got ${url.protocol}//${url.host}`;
+}
 
 export type Credentials =
   | { kind: 'client-credentials'; accessKeyId: string; apiSecret: string }
@@ -37,7 +74,12 @@ export interface AppConfig {
   orgId: string;
   upstreamBaseUrl: string;
   credentials: Credentials | null;
+  /** `npm run serve`'s port (default 4173 there); the Vite dev server keeps its own. */
   port: number | undefined;
+  /** Interface `npm run serve` listens on (default 127.0.0.1 there). */
+  host: string | undefined;
+  /** Host names the proxy answers besides localhost and IP literals (DNS-rebinding guard). */
+  allowedHosts: AllowedHosts;
 }
 
 export class ConfigError extends Error {
@@ -60,17 +102,19 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     );
   }
   const e = parsed.data;
+  const common = {
+    apiBase: e.API_BASE,
+    upstreamBaseUrl: e.M3TER_BASE_URL.replace(/\/+$/, ''),
+    port: e.PORT,
+    host: e.HOST,
+    allowedHosts: parseAllowedHosts(e.ALLOWED_HOSTS),
+  };
   if (e.M3TER_MODE === 'demo') {
-    return {
-      mode: 'demo',
-      apiBase: e.API_BASE,
-      orgId: e.M3TER_ORG_ID ?? DEMO_ORG_ID,
-      upstreamBaseUrl: e.M3TER_BASE_URL,
-      credentials: null,
-      port: e.PORT,
-    };
+    return { ...common, mode: 'demo', orgId: e.M3TER_ORG_ID ?? DEMO_ORG_ID, credentials: null };
   }
   const problems: string[] = [];
+  const upstream = upstreamProblem(e.M3TER_BASE_URL);
+  if (upstream) problems.push(upstream);
   if (!e.M3TER_ORG_ID)
     problems.push('M3TER_ORG_ID is missing: set it to your m3ter organisation UUID');
   let credentials: Credentials | null = null;
@@ -89,14 +133,7 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
       problems.push('M3TER_API_SECRET is missing: the Api Secret generated for that Service User');
   }
   if (problems.length > 0 || !credentials || !e.M3TER_ORG_ID) throw new ConfigError(problems);
-  return {
-    mode: 'live',
-    apiBase: e.API_BASE,
-    orgId: e.M3TER_ORG_ID,
-    upstreamBaseUrl: e.M3TER_BASE_URL,
-    credentials,
-    port: e.PORT,
-  };
+  return { ...common, mode: 'live', orgId: e.M3TER_ORG_ID, credentials };
 }
 
 /** The part of the configuration the browser bundle is built with: never credentials. */

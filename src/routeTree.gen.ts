@@ -11,8 +11,18 @@
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as ConfigsIndexRouteImport } from './routes/configs/index'
+import { Route as ConfigsNewRouteImport } from './routes/configs/new'
 import { Route as MappingsIndexRouteImport } from './routes/mappings/index'
+import { Route as MappingsBulkRouteImport } from './routes/mappings/bulk'
+import { Route as MappingsNewRouteImport } from './routes/mappings/new'
 import { Route as RunsIndexRouteImport } from './routes/runs/index'
+import { Route as ConfigsIdIndexRouteImport } from './routes/configs/$id/index'
+import { Route as ConfigsIdEditRouteImport } from './routes/configs/$id/edit'
+import { Route as MappingsIdIndexRouteImport } from './routes/mappings/$id/index'
+import { Route as MappingsIdEditRouteImport } from './routes/mappings/$id/edit'
+import { Route as RunsEntityTypeEntityIdRouteImport } from './routes/runs/$entityType.$entityId'
+import { Route as RunsDestinationDestinationIdRouteImport } from './routes/runs/destination.$destinationId'
+import { Route as RunsRunRunIdRouteImport } from './routes/runs/run.$runId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -24,9 +34,24 @@ const ConfigsIndexRoute = ConfigsIndexRouteImport.update({
   path: '/configs/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ConfigsNewRoute = ConfigsNewRouteImport.update({
+  id: '/configs/new',
+  path: '/configs/new',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const MappingsIndexRoute = MappingsIndexRouteImport.update({
   id: '/mappings/',
   path: '/mappings/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const MappingsBulkRoute = MappingsBulkRouteImport.update({
+  id: '/mappings/bulk',
+  path: '/mappings/bulk',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const MappingsNewRoute = MappingsNewRouteImport.update({
+  id: '/mappings/new',
+  path: '/mappings/new',
   getParentRoute: () => rootRouteImport,
 } as any)
 const RunsIndexRoute = RunsIndexRouteImport.update({
@@ -34,39 +59,158 @@ const RunsIndexRoute = RunsIndexRouteImport.update({
   path: '/runs/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ConfigsIdIndexRoute = ConfigsIdIndexRouteImport.update({
+  id: '/configs/$id/',
+  path: '/configs/$id/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ConfigsIdEditRoute = ConfigsIdEditRouteImport.update({
+  id: '/configs/$id/edit',
+  path: '/configs/$id/edit',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const MappingsIdIndexRoute = MappingsIdIndexRouteImport.update({
+  id: '/mappings/$id/',
+  path: '/mappings/$id/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const MappingsIdEditRoute = MappingsIdEditRouteImport.update({
+  id: '/mappings/$id/edit',
+  path: '/mappings/$id/edit',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const RunsEntityTypeEntityIdRoute = RunsEntityTypeEntityIdRouteImport.update({
+  id: '/runs/$entityType/$entityId',
+  path: '/runs/$entityType/$entityId',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const RunsDestinationDestinationIdRoute =
+  RunsDestinationDestinationIdRouteImport.update({
+    id: '/runs/destination/$destinationId',
+    path: '/runs/destination/$destinationId',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const RunsRunRunIdRoute = RunsRunRunIdRouteImport.update({
+  id: '/runs/run/$runId',
+  path: '/runs/run/$runId',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/configs/new': typeof ConfigsNewRoute
+  '/mappings/bulk': typeof MappingsBulkRoute
+  '/mappings/new': typeof MappingsNewRoute
   '/configs/': typeof ConfigsIndexRoute
   '/mappings/': typeof MappingsIndexRoute
   '/runs/': typeof RunsIndexRoute
+  '/configs/$id/edit': typeof ConfigsIdEditRoute
+  '/mappings/$id/edit': typeof MappingsIdEditRoute
+  '/runs/$entityType/$entityId': typeof RunsEntityTypeEntityIdRoute
+  '/runs/destination/$destinationId': typeof RunsDestinationDestinationIdRoute
+  '/runs/run/$runId': typeof RunsRunRunIdRoute
+  '/configs/$id/': typeof ConfigsIdIndexRoute
+  '/mappings/$id/': typeof MappingsIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/configs/new': typeof ConfigsNewRoute
+  '/mappings/bulk': typeof MappingsBulkRoute
+  '/mappings/new': typeof MappingsNewRoute
   '/configs': typeof ConfigsIndexRoute
   '/mappings': typeof MappingsIndexRoute
   '/runs': typeof RunsIndexRoute
+  '/configs/$id/edit': typeof ConfigsIdEditRoute
+  '/mappings/$id/edit': typeof MappingsIdEditRoute
+  '/runs/$entityType/$entityId': typeof RunsEntityTypeEntityIdRoute
+  '/runs/destination/$destinationId': typeof RunsDestinationDestinationIdRoute
+  '/runs/run/$runId': typeof RunsRunRunIdRoute
+  '/configs/$id': typeof ConfigsIdIndexRoute
+  '/mappings/$id': typeof MappingsIdIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/configs/new': typeof ConfigsNewRoute
+  '/mappings/bulk': typeof MappingsBulkRoute
+  '/mappings/new': typeof MappingsNewRoute
   '/configs/': typeof ConfigsIndexRoute
   '/mappings/': typeof MappingsIndexRoute
   '/runs/': typeof RunsIndexRoute
+  '/configs/$id/edit': typeof ConfigsIdEditRoute
+  '/mappings/$id/edit': typeof MappingsIdEditRoute
+  '/runs/$entityType/$entityId': typeof RunsEntityTypeEntityIdRoute
+  '/runs/destination/$destinationId': typeof RunsDestinationDestinationIdRoute
+  '/runs/run/$runId': typeof RunsRunRunIdRoute
+  '/configs/$id/': typeof ConfigsIdIndexRoute
+  '/mappings/$id/': typeof MappingsIdIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/configs/' | '/mappings/' | '/runs/'
+  fullPaths:
+    | '/'
+    | '/configs/new'
+    | '/mappings/bulk'
+    | '/mappings/new'
+    | '/configs/'
+    | '/mappings/'
+    | '/runs/'
+    | '/configs/$id/edit'
+    | '/mappings/$id/edit'
+    | '/runs/$entityType/$entityId'
+    | '/runs/destination/$destinationId'
+    | '/runs/run/$runId'
+    | '/configs/$id/'
+    | '/mappings/$id/'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/configs' | '/mappings' | '/runs'
-  id: '__root__' | '/' | '/configs/' | '/mappings/' | '/runs/'
+  to:
+    | '/'
+    | '/configs/new'
+    | '/mappings/bulk'
+    | '/mappings/new'
+    | '/configs'
+    | '/mappings'
+    | '/runs'
+    | '/configs/$id/edit'
+    | '/mappings/$id/edit'
+    | '/runs/$entityType/$entityId'
+    | '/runs/destination/$destinationId'
+    | '/runs/run/$runId'
+    | '/configs/$id'
+    | '/mappings/$id'
+  id:
+    | '__root__'
+    | '/'
+    | '/configs/new'
+    | '/mappings/bulk'
+    | '/mappings/new'
+    | '/configs/'
+    | '/mappings/'
+    | '/runs/'
+    | '/configs/$id/edit'
+    | '/mappings/$id/edit'
+    | '/runs/$entityType/$entityId'
+    | '/runs/destination/$destinationId'
+    | '/runs/run/$runId'
+    | '/configs/$id/'
+    | '/mappings/$id/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  ConfigsNewRoute: typeof ConfigsNewRoute
+  MappingsBulkRoute: typeof MappingsBulkRoute
+  MappingsNewRoute: typeof MappingsNewRoute
   ConfigsIndexRoute: typeof ConfigsIndexRoute
   MappingsIndexRoute: typeof MappingsIndexRoute
   RunsIndexRoute: typeof RunsIndexRoute
+  ConfigsIdEditRoute: typeof ConfigsIdEditRoute
+  MappingsIdEditRoute: typeof MappingsIdEditRoute
+  RunsEntityTypeEntityIdRoute: typeof RunsEntityTypeEntityIdRoute
+  RunsDestinationDestinationIdRoute: typeof RunsDestinationDestinationIdRoute
+  RunsRunRunIdRoute: typeof RunsRunRunIdRoute
+  ConfigsIdIndexRoute: typeof ConfigsIdIndexRoute
+  MappingsIdIndexRoute: typeof MappingsIdIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -85,11 +229,32 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ConfigsIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/configs/new': {
+      id: '/configs/new'
+      path: '/configs/new'
+      fullPath: '/configs/new'
+      preLoaderRoute: typeof ConfigsNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/mappings/': {
       id: '/mappings/'
       path: '/mappings'
       fullPath: '/mappings/'
       preLoaderRoute: typeof MappingsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/mappings/bulk': {
+      id: '/mappings/bulk'
+      path: '/mappings/bulk'
+      fullPath: '/mappings/bulk'
+      preLoaderRoute: typeof MappingsBulkRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/mappings/new': {
+      id: '/mappings/new'
+      path: '/mappings/new'
+      fullPath: '/mappings/new'
+      preLoaderRoute: typeof MappingsNewRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/runs/': {
@@ -99,14 +264,73 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof RunsIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/configs/$id/': {
+      id: '/configs/$id/'
+      path: '/configs/$id'
+      fullPath: '/configs/$id/'
+      preLoaderRoute: typeof ConfigsIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/configs/$id/edit': {
+      id: '/configs/$id/edit'
+      path: '/configs/$id/edit'
+      fullPath: '/configs/$id/edit'
+      preLoaderRoute: typeof ConfigsIdEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/mappings/$id/': {
+      id: '/mappings/$id/'
+      path: '/mappings/$id'
+      fullPath: '/mappings/$id/'
+      preLoaderRoute: typeof MappingsIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/mappings/$id/edit': {
+      id: '/mappings/$id/edit'
+      path: '/mappings/$id/edit'
+      fullPath: '/mappings/$id/edit'
+      preLoaderRoute: typeof MappingsIdEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/runs/$entityType/$entityId': {
+      id: '/runs/$entityType/$entityId'
+      path: '/runs/$entityType/$entityId'
+      fullPath: '/runs/$entityType/$entityId'
+      preLoaderRoute: typeof RunsEntityTypeEntityIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/runs/destination/$destinationId': {
+      id: '/runs/destination/$destinationId'
+      path: '/runs/destination/$destinationId'
+      fullPath: '/runs/destination/$destinationId'
+      preLoaderRoute: typeof RunsDestinationDestinationIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/runs/run/$runId': {
+      id: '/runs/run/$runId'
+      path: '/runs/run/$runId'
+      fullPath: '/runs/run/$runId'
+      preLoaderRoute: typeof RunsRunRunIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  ConfigsNewRoute: ConfigsNewRoute,
+  MappingsBulkRoute: MappingsBulkRoute,
+  MappingsNewRoute: MappingsNewRoute,
   ConfigsIndexRoute: ConfigsIndexRoute,
   MappingsIndexRoute: MappingsIndexRoute,
   RunsIndexRoute: RunsIndexRoute,
+  ConfigsIdEditRoute: ConfigsIdEditRoute,
+  MappingsIdEditRoute: MappingsIdEditRoute,
+  RunsEntityTypeEntityIdRoute: RunsEntityTypeEntityIdRoute,
+  RunsDestinationDestinationIdRoute: RunsDestinationDestinationIdRoute,
+  RunsRunRunIdRoute: RunsRunRunIdRoute,
+  ConfigsIdIndexRoute: ConfigsIdIndexRoute,
+  MappingsIdIndexRoute: MappingsIdIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

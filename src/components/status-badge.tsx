@@ -1,7 +1,7 @@
 import { Badge, type BadgeProps } from '@mantine/core';
 import { statusGroupOf, RUN_STATUS_GROUPS, type RunStatus, type RunStatusGroupId } from '../api';
 
-/** One colour per group (README Decision 9); a status m3ter added later is grey, never an error. */
+/** One colour per group (README Decision 9), shown as the badge's dot; an unknown status is grey. */
 export const STATUS_GROUP_COLORS: Record<RunStatusGroupId | 'unknown', string> = {
   'in-progress': 'blue',
   succeeded: 'teal',
@@ -35,7 +35,9 @@ export function StatusBadge({ status, size = 'sm' }: StatusBadgeProps) {
   return (
     <Badge
       color={STATUS_GROUP_COLORS[group]}
-      variant="light"
+      // The dot carries the colour and the text keeps the body colour: light badges in teal or
+      // orange fall below WCAG AA text contrast.
+      variant="dot"
       size={size}
       radius="sm"
       tt="none"

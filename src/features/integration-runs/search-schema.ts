@@ -174,7 +174,9 @@ export function healRunsSearch(raw: Record<string, unknown>): HealedSearch {
   }
 
   if (input.tz !== undefined) {
-    const parsed = tzSchema.safeParse(typeof input.tz === 'string' ? input.tz.toLowerCase() : input.tz);
+    const parsed = tzSchema.safeParse(
+      typeof input.tz === 'string' ? input.tz.toLowerCase() : input.tz,
+    );
     if (!parsed.success) notes.push(`Dropped the time zone “${show(input.tz)}”: showing UTC.`);
     else if (parsed.data === 'local') search.tz = 'local';
   }
@@ -183,7 +185,8 @@ export function healRunsSearch(raw: Record<string, unknown>): HealedSearch {
     const parsed = orderSchema.safeParse(
       typeof input.order === 'string' ? input.order.toUpperCase() : input.order,
     );
-    if (!parsed.success) notes.push(`Dropped the order “${show(input.order)}”: showing newest first.`);
+    if (!parsed.success)
+      notes.push(`Dropped the order “${show(input.order)}”: showing newest first.`);
     else if (parsed.data === 'ASC') search.order = 'ASC';
   }
 
@@ -195,9 +198,42 @@ export function healRunsSearch(raw: Record<string, unknown>): HealedSearch {
   return { search, notes };
 }
 
-/** The route's `validateSearch`: never throws, so a bad link cannot reach the error page. */
+/**
+ * The route's `validateSearch`: never throws, so a bad link cannot reach the error page. Every known
+ * key is present (undefined when dropped) because the router spreads the result over the raw search:
+ * a dropped `order=sideways` would otherwise survive into the route's search.
+ */
 export function validateRunsSearch(raw: Record<string, unknown>): RunsSearch {
-  return healRunsSearch(raw).search;
+  const healed = healRunsSearch(raw);
+  if (healed.notes.length > 0) {
+    lastHealReport = { key: searchKey(healed.search), notes: healed.notes, at: Date.now() };
+  }
+  const cleared = Object.fromEntries(KNOWN_KEYS.map((key) => [key, undefined])) as RunsSearch;
+  return { ...cleared, ...healed.search };
+}
+
+/**
+ * What the last healed link dropped. The router rewrites a link to its validated form before the
+ * page first renders (TanStack Router's Transitioner), so the page cannot see the raw link itself:
+ * validateRunsSearch keeps the notes here and the page takes them once, if they belong to the search
+ * it shows and are fresh.
+ */
+let lastHealReport: { key: string; notes: string[]; at: number } | null = null;
+const HEAL_REPORT_TTL_MS = 10_000;
+
+function searchKey(search: RunsSearch): string {
+  return JSON.stringify(
+    Object.fromEntries(
+      KNOWN_KEYS.flatMap((key) => (search[key] === undefined ? [] : [[key, search[key]]])),
+    ),
+  );
+}
+
+export function takeHealNotes(search: RunsSearch, now: number = Date.now()): string[] {
+  const report = lastHealReport;
+  if (!report || now - report.at > HEAL_REPORT_TTL_MS || report.key !== searchKey(search)) return [];
+  lastHealReport = null;
+  return report.notes;
 }
 
 /** The data-shaping part of the search, with defaults filled in. */

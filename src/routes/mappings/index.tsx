@@ -1,7 +1,8 @@
-import { Title } from '@mantine/core';
 import { createFileRoute } from '@tanstack/react-router';
+import { MappingsPage } from '../../features/external-mappings/mappings-page';
+import { mappingsSearchSchema } from '../../features/external-mappings/search-schema';
 
-// Replaced by the feature page of this area.
 export const Route = createFileRoute('/mappings/')({
-  component: () => <Title order={1}>External mappings</Title>,
+  validateSearch: mappingsSearchSchema,
+  component: MappingsPage,
 });

@@ -1,7 +1,20 @@
-import { Title } from '@mantine/core';
 import { createFileRoute } from '@tanstack/react-router';
+import { z } from 'zod';
+import { RUN_ENTITY_TYPES } from '../../features/integration-runs/entity-ref';
+import { FindEntityPage } from '../../features/integration-runs/find-entity-page';
 
-// Replaced by the feature page of this area.
-export const Route = createFileRoute('/runs/')({
-  component: () => <Title order={1}>Integration runs</Title>,
+// `type` and `id` pre-fill the form, e.g. when a history link carried an id that is not one.
+const findSearchSchema = z.object({
+  type: z.enum(RUN_ENTITY_TYPES).optional().catch(undefined),
+  id: z.string().max(500).optional().catch(undefined),
 });
+
+export const Route = createFileRoute('/runs/')({
+  validateSearch: findSearchSchema,
+  component: RunsIndexRoute,
+});
+
+function RunsIndexRoute() {
+  const { type, id } = Route.useSearch();
+  return <FindEntityPage key={`${type ?? ''}/${id ?? ''}`} initialType={type} initialId={id} />;
+}

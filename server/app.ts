@@ -1,0 +1,143 @@
+/**
+ * The production server's Hono app: the built console from dist/ with cache and security headers, and
+ * in live mode the m3ter proxy on API_BASE. serve.ts runs it with @hono/node-server; tests call
+ * `app.fetch` through a real listener.
+ *
+ * Caching: hashed files under /assets/ never change, so browsers keep them a year; everything else
+ * (index.html, mockServiceWorker.js, favicon) is revalidated so a new deployment shows at once.
+ * Routing: API_BASE is never answered with index.html (a JSON error instead), and neither is a missing
+ * file with an extension (a 404, not HTML that the browser would try to run as a script).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { AppConfig } from '../config/app-config.ts';
+import { createProxyForConfig, isUnderApiBase, type ProxyHandler } from './proxy.ts';
+
+/**
+ * Only what the console needs: its own scripts (no inline script in Vite's index.html), inline styles
+ * (Mantine sets style attributes), data: images (Mantine's CSS icons), same-origin fetches (API_BASE)
+ * and the demo's service worker from the same origin. No framing, no plugins, no foreign forms.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  // frame-ancestors for browsers that predate it.
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+};
+
+export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+export const REVALIDATE_CACHE = 'no-cache';
+
+export interface ServerAppOptions {
+  /** The built console (`dist/`), absolute. */
+  distDir: string;
+  /** The live-mode proxy; built from `config` when omitted. */
+  proxy?: ProxyHandler;
+  /** Passed to the proxy built from `config` (tests point it at the fake upstream). */
+  fetchImpl?: typeof fetch;
+  now?: () => number;
+}
+
+export function createServerApp(config: AppConfig, options: ServerAppOptions): Hono {
+  const { distDir } = options;
+  const proxy: ProxyHandler | undefined =
+    config.mode === 'live'
+      ? (options.proxy ??
+        createProxyForConfig(config, {
+          ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
+          ...(options.now ? { now: options.now } : {}),
+        }))
+      : undefined;
+
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+  });
+
+  app.use('*', async (c, next) => {
+    const pathname = new URL(c.req.url).pathname;
+    if (!isUnderApiBase(pathname, config.apiBase)) return next();
+    if (proxy) return proxy(c.req.raw);
+    return c.json(
+      {
+        message:
+          'Demo mode: the demo backend runs in the browser (service worker) and this server has no ' +
+          'm3ter proxy. Reload the page, or start the server with M3TER_MODE=live.',
+        code: 'DEMO_MODE',
+      },
+      404,
+      { 'cache-control': 'no-store' },
+    );
+  });
+
+  // Dot files (the build-info file, anything a deployment drops there) are not part of the site.
+  app.use('*', async (c, next) => {
+    if (/(^|\/)\.[^/]*/.test(c.req.path)) return notFound();
+    return next();
+  });
+
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.ok && !c.res.headers.has('cache-control')) {
+      c.res.headers.set(
+        'cache-control',
+        c.req.path.startsWith('/assets/') ? IMMUTABLE_CACHE : REVALIDATE_CACHE,
+      );
+    }
+  });
+
+  app.use('*', serveStatic({ root: distDir }));
+
+  app.on(['GET', 'HEAD'], '*', async (c) => {
+    const lastSegment = c.req.path.split('/').pop() ?? '';
+    if (lastSegment.includes('.') || c.req.path.startsWith('/assets/')) return notFound();
+    let html: string;
+    try {
+      html = await readFile(join(distDir, 'index.html'), 'utf8');
+    } catch {
+      return c.text('The console has not been built: run `npm run build`.', 500);
+    }
+    return c.html(html, 200, { 'cache-control': REVALIDATE_CACHE });
+  });
+
+  app.all('*', (c) => c.text('Method not allowed', 405, { allow: 'GET, HEAD' }));
+
+  app.onError((error, c) => {
+    console.error('[server] unexpected error', error);
+    return isUnderApiBase(new URL(c.req.url).pathname, config.apiBase)
+      ? c.json({ message: 'Internal error in the console server' }, 500)
+      : c.text('Internal error', 500);
+  });
+
+  return app;
+}
+
+function notFound(): Response {
+  return new Response('Not found', {
+    status: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}

@@ -1,0 +1,526 @@
+/**
+ * The live-mode proxy: `{API_BASE}/organizations/{orgId}/…` on the console's origin → the same path at
+ * m3ter, with the bearer token added here. One `(request: Request) => Promise<Response>` handler, used by
+ * the production server (Hono) and by the Vite dev server (through @hono/node-server's listener).
+ *
+ * What it guarantees (tests in proxy.test.ts):
+ * - forwards only the resources and methods the console uses, under the configured organisation;
+ *   everything else is refused with a JSON `{ message, code }` and never reaches m3ter;
+ * - refuses cross-site requests (CSRF: the proxy holds an Administrator's credentials) and unknown Host
+ *   names (DNS rebinding), because the console itself has no login;
+ * - sends m3ter only Accept, Content-Type, User-Agent and its own Authorization: the browser's
+ *   Authorization and cookies are dropped, and only a short allow-list of m3ter's response headers
+ *   comes back (no Set-Cookie), so neither the secret nor the token can reach the browser;
+ * - bounded request body (413) and upstream time (504); m3ter unreachable → 502;
+ * - never retries on its own except once after a 401/403 with a renewed token: m3ter has then refused
+ *   the request before processing it, so even a write is safe to send again. 429 and 5xx are passed
+ *   through as they are, so the browser's back-off stays in charge of the load on m3ter;
+ * - logs method, path, status and time, never headers, bodies or query strings.
+ */
+import { isIP } from 'node:net';
+import type { AllowedHosts, AppConfig } from '../config/app-config.ts';
+import {
+  createTokenProvider,
+  describeNetworkError,
+  isTimeout,
+  TokenExchangeError,
+  type TokenEvent,
+  type TokenProvider,
+} from './token-provider.ts';
+
+export type ProxyHandler = (request: Request) => Promise<Response>;
+
+/** `code` of every JSON error the proxy itself produces (m3ter's own errors carry only `message`). */
+export type ProxyErrorCode =
+  | 'PROXY_REFUSED'
+  | 'PROXY_BODY_TOO_LARGE'
+  | 'PROXY_AUTH_FAILED'
+  | 'PROXY_RATE_LIMITED'
+  | 'PROXY_UPSTREAM_UNREACHABLE'
+  | 'PROXY_UPSTREAM_TIMEOUT'
+  | 'PROXY_UPSTREAM_INVALID';
+
+export interface ProxyLogEntry {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  status: number;
+  durationMs: number;
+  /** Set when the request reached m3ter. */
+  upstreamStatus?: number;
+  /** Set when the proxy answered by itself. */
+  code?: ProxyErrorCode;
+  /** The first attempt got 401/403 and was sent again with a renewed token. */
+  retriedWithNewToken?: boolean;
+}
+
+export interface ProxyOptions {
+  apiBase: string;
+  orgId: string;
+  upstreamBaseUrl: string;
+  tokens: TokenProvider;
+  fetchImpl?: typeof fetch;
+  /** Request bodies above this are refused with 413. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** m3ter responses above this are replaced by a 502. Default 20 MiB. */
+  maxResponseBytes?: number;
+  /** Time for m3ter to answer, body included. Default 30 s. */
+  timeoutMs?: number;
+  allowedHosts?: AllowedHosts;
+  log?: (entry: ProxyLogEntry) => void;
+}
+
+/**
+ * Resources under `/organizations/{orgId}/` and the methods the console's API module uses on them
+ * (src/api/configs.ts, runs.ts, mappings.ts). Runs and the mapping configuration are read-only at m3ter.
+ */
+export const FORWARDED_RESOURCES: Readonly<Record<string, readonly string[]>> = {
+  integrationconfigs: ['GET', 'POST', 'PUT', 'DELETE'],
+  externalmappings: ['GET', 'POST', 'PUT', 'DELETE'],
+  integrationruns: ['GET'],
+  externalmappingconfiguration: ['GET'],
+};
+
+const FORWARDED_REQUEST_HEADERS = ['accept', 'content-type'] as const;
+/** m3ter response headers worth passing on: the body's type and anything about rate limits. */
+const FORWARDED_RESPONSE_HEADERS = new Set(['content-type', 'retry-after', 'retry-after-ms']);
+const FORWARDED_RESPONSE_HEADER_PREFIXES = ['x-ratelimit-', 'ratelimit'];
+const USER_AGENT = 'm3ter-integrations-console-proxy';
+
+export const AUTH_FAILED_MESSAGE =
+  'm3ter rejected the Service User credentials (M3TER_ACCESS_KEY_ID / M3TER_API_SECRET) when the ' +
+  'console server asked for an access token. Check that the Service User still exists in this ' +
+  'organisation, has Administrator permission, and that the Api Secret is the current one; then ' +
+  'restart the server.';
+
+const STATIC_TOKEN_REJECTED_MESSAGE =
+  'm3ter rejected the access token in M3TER_API_TOKEN (it may have expired: tokens last 5 hours). ' +
+  'Set a new one, or M3TER_ACCESS_KEY_ID and M3TER_API_SECRET instead, and restart the server.';
+
+/** True when `pathname` is `apiBase` itself or below it. */
+export function isUnderApiBase(pathname: string, apiBase: string): boolean {
+  return pathname === apiBase || pathname.startsWith(`${apiBase}/`);
+}
+
+/** The proxy for a live-mode configuration, with its own token provider. */
+export function createProxyForConfig(
+  config: AppConfig,
+  deps: {
+    fetchImpl?: typeof fetch;
+    now?: () => number;
+    log?: (entry: ProxyLogEntry) => void;
+    onTokenEvent?: (event: TokenEvent) => void;
+  } = {},
+): ProxyHandler {
+  if (config.mode !== 'live' || !config.credentials) {
+    throw new Error('createProxyForConfig needs a live-mode configuration with credentials');
+  }
+  const tokens = createTokenProvider({
+    credentials: config.credentials,
+    upstreamBaseUrl: config.upstreamBaseUrl,
+    ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
+    onEvent: deps.onTokenEvent ?? logTokenEvent,
+  });
+  return createProxyHandler({
+    apiBase: config.apiBase,
+    orgId: config.orgId,
+    upstreamBaseUrl: config.upstreamBaseUrl,
+    tokens,
+    allowedHosts: config.allowedHosts,
+    ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}),
+    log: deps.log ?? logProxyEntry,
+  });
+}
+
+export function createProxyHandler(options: ProxyOptions): ProxyHandler {
+  const fetchImpl = options.fetchImpl ?? globalThis.fetch;
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const maxResponseBytes = options.maxResponseBytes ?? 20 * 1024 * 1024;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const allowedHosts = options.allowedHosts ?? [];
+  const log = options.log ?? (() => {});
+  const { apiBase, orgId, tokens } = options;
+
+  return async function proxy(request: Request): Promise<Response> {
+    const started = performance.now();
+    const url = new URL(request.url);
+    const method = request.method.toUpperCase();
+    const finish = (response: Response, extra: Partial<ProxyLogEntry> = {}): Response => {
+      log({
+        method,
+        path: url.pathname,
+        status: response.status,
+        durationMs: Math.round(performance.now() - started),
+        ...extra,
+      });
+      return response;
+    };
+    const fail = (status: number, code: ProxyErrorCode, message: string, headers?: HeadersInit) =>
+      finish(errorResponse(status, code, message, headers), { code });
+
+    const originProblem = checkOrigin(request, url, method, allowedHosts);
+    if (originProblem) return fail(403, 'PROXY_REFUSED', originProblem);
+
+    const route = matchRoute(url.pathname, apiBase, orgId);
+    if (route.kind === 'other-org') {
+      return fail(
+        403,
+        'PROXY_REFUSED',
+        'This console server only forwards requests for its configured organisation (M3TER_ORG_ID).',
+      );
+    }
+    if (route.kind === 'refused') {
+      return fail(404, 'PROXY_REFUSED', `Not forwarded by the console server: ${url.pathname}`);
+    }
+    const allowedMethods = FORWARDED_RESOURCES[route.resource] ?? [];
+    if (!allowedMethods.includes(method)) {
+      return fail(
+        405,
+        'PROXY_REFUSED',
+        `The console server does not forward ${method} on ${route.resource}.`,
+        { allow: allowedMethods.join(', ') },
+      );
+    }
+
+    let body: Uint8Array<ArrayBuffer> | undefined;
+    if (method === 'POST' || method === 'PUT') {
+      const read = await readBody(request, maxBodyBytes);
+      if (read === 'too-large') {
+        return fail(
+          413,
+          'PROXY_BODY_TOO_LARGE',
+          `Request body larger than ${maxBodyBytes} bytes; the console never sends that much.`,
+        );
+      }
+      if (read.byteLength > 0) {
+        // JSON only: also makes every cross-origin write a preflighted request, which fails here.
+        const type = request.headers.get('content-type') ?? '';
+        if (!/^application\/json\s*(;|$)/i.test(type)) {
+          return fail(415, 'PROXY_REFUSED', 'Request bodies must be application/json.');
+        }
+        body = read;
+      }
+    }
+
+    const upstreamUrl = `${options.upstreamBaseUrl}${route.upstreamPath}${url.search}`;
+    const send = (token: string) => {
+      const headers = new Headers({ authorization: `Bearer ${token}`, 'user-agent': USER_AGENT });
+      for (const name of FORWARDED_REQUEST_HEADERS) {
+        const value = request.headers.get(name);
+        if (value !== null) headers.set(name, value);
+      }
+      if (!headers.has('accept')) headers.set('accept', 'application/json');
+      if (!body) headers.delete('content-type');
+      return fetchImpl(upstreamUrl, {
+        method,
+        headers,
+        ...(body ? { body } : {}),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    };
+
+    let retriedWithNewToken = false;
+    try {
+      let token = await tokens.getToken();
+      let upstream = await send(token);
+      if (
+        (upstream.status === 401 || upstream.status === 403) &&
+        tokens.shouldRetryAfterAuthFailure(token)
+      ) {
+        await upstream.body?.cancel();
+        token = await tokens.getToken();
+        upstream = await send(token);
+        retriedWithNewToken = true;
+      }
+      const extra = { upstreamStatus: upstream.status, retriedWithNewToken };
+      if (upstream.status === 401 && tokens.kind === 'static-token') {
+        await upstream.body?.cancel();
+        return finish(errorResponse(401, 'PROXY_AUTH_FAILED', STATIC_TOKEN_REJECTED_MESSAGE), {
+          ...extra,
+          code: 'PROXY_AUTH_FAILED',
+        });
+      }
+      if (upstream.status >= 300 && upstream.status < 400) {
+        await upstream.body?.cancel();
+        return finish(
+          errorResponse(
+            502,
+            'PROXY_UPSTREAM_INVALID',
+            `m3ter answered with an unexpected redirect (HTTP ${upstream.status}).`,
+          ),
+          { ...extra, code: 'PROXY_UPSTREAM_INVALID' },
+        );
+      }
+      const payload = await readLimited(upstream.body, maxResponseBytes);
+      if (payload === 'too-large') {
+        return finish(
+          errorResponse(
+            502,
+            'PROXY_UPSTREAM_INVALID',
+            'm3ter sent a response too large to pass on.',
+          ),
+          { ...extra, code: 'PROXY_UPSTREAM_INVALID' },
+        );
+      }
+      return finish(toBrowserResponse(upstream, payload), extra);
+    } catch (error) {
+      const extra = { retriedWithNewToken };
+      if (error instanceof TokenExchangeError) {
+        const mapped = tokenFailureResponse(error);
+        return finish(mapped.response, { ...extra, code: mapped.code });
+      }
+      if (isTimeout(error)) {
+        return finish(
+          errorResponse(
+            504,
+            'PROXY_UPSTREAM_TIMEOUT',
+            `m3ter did not answer within ${Math.round(timeoutMs / 1000)} s.`,
+          ),
+          { ...extra, code: 'PROXY_UPSTREAM_TIMEOUT' },
+        );
+      }
+      return finish(
+        errorResponse(
+          502,
+          'PROXY_UPSTREAM_UNREACHABLE',
+          `m3ter could not be reached from the console server (${describeNetworkError(error)}).`,
+        ),
+        { ...extra, code: 'PROXY_UPSTREAM_UNREACHABLE' },
+      );
+    }
+  };
+}
+
+type Route =
+  | { kind: 'forward'; resource: string; upstreamPath: string }
+  | { kind: 'other-org' }
+  | { kind: 'refused' };
+
+/**
+ * `{apiBase}/organizations/{orgId}/{resource}[/…]` with every segment checked: no empty, `.` or `..`
+ * segment and no encoded `/` or `\` (m3ter or a gateway decoding them could resolve the path to an
+ * endpoint outside the allow-list). The path goes upstream as the browser encoded it.
+ */
+function matchRoute(pathname: string, apiBase: string, orgId: string): Route {
+  if (!pathname.startsWith(`${apiBase}/`)) return { kind: 'refused' };
+  const upstreamPath = pathname.slice(apiBase.length);
+  const segments = upstreamPath.slice(1).split('/');
+  for (const segment of segments) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      return { kind: 'refused' };
+    }
+    if (
+      decoded === '' ||
+      decoded === '.' ||
+      decoded === '..' ||
+      /[/\\]/.test(decoded) ||
+      hasControlCharacter(decoded)
+    ) {
+      return { kind: 'refused' };
+    }
+  }
+  const [organizations, org, resource] = segments;
+  if (organizations !== 'organizations' || org === undefined || resource === undefined) {
+    return { kind: 'refused' };
+  }
+  if (decodeURIComponent(org) !== orgId) return { kind: 'other-org' };
+  if (!Object.hasOwn(FORWARDED_RESOURCES, resource)) return { kind: 'refused' };
+  return { kind: 'forward', resource, upstreamPath };
+}
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/**
+ * CSRF and DNS-rebinding guard. Browsers send `Sec-Fetch-Site` on every request (older ones at least
+ * `Origin` on writes); clients without either (curl, scripts) are not browsers being tricked.
+ */
+function checkOrigin(
+  request: Request,
+  url: URL,
+  method: string,
+  allowedHosts: AllowedHosts,
+): string | undefined {
+  if (!isAllowedHost(url.hostname, allowedHosts)) {
+    return `Host "${url.hostname}" is not allowed to use the console server's m3ter proxy; add it to ALLOWED_HOSTS.`;
+  }
+  const site = request.headers.get('sec-fetch-site');
+  if (site !== null) {
+    if (site === 'same-origin' || (site === 'none' && method === 'GET')) return undefined;
+    return 'Cross-site requests to the m3ter proxy are refused.';
+  }
+  const origin = request.headers.get('origin');
+  if (origin === null) return undefined;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return 'Cross-site requests to the m3ter proxy are refused.';
+  }
+  return originHost === url.host
+    ? undefined
+    : 'Cross-site requests to the m3ter proxy are refused.';
+}
+
+/** Like Vite's `server.allowedHosts`: localhost, `*.localhost` and IP literals always pass. */
+export function isAllowedHost(hostname: string, allowedHosts: AllowedHosts): boolean {
+  if (allowedHosts === 'any') return true;
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host.endsWith('.localhost') || isIP(host) !== 0) return true;
+  return allowedHosts.some((allowed) =>
+    allowed.startsWith('.')
+      ? host === allowed.slice(1) || host.endsWith(allowed)
+      : host === allowed,
+  );
+}
+
+async function readBody(
+  request: Request,
+  max: number,
+): Promise<Uint8Array<ArrayBuffer> | 'too-large'> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (Number.isFinite(declared) && declared > max) return 'too-large';
+  return readLimited(request.body, max);
+}
+
+async function readLimited(
+  stream: ReadableStream<Uint8Array> | null,
+  max: number,
+): Promise<Uint8Array<ArrayBuffer> | 'too-large'> {
+  if (!stream) return new Uint8Array();
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel();
+      return 'too-large';
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+function toBrowserResponse(upstream: Response, payload: Uint8Array<ArrayBuffer>): Response {
+  const headers = new Headers({ 'cache-control': 'no-store' });
+  upstream.headers.forEach((value, name) => {
+    if (
+      FORWARDED_RESPONSE_HEADERS.has(name) ||
+      FORWARDED_RESPONSE_HEADER_PREFIXES.some((prefix) => name.startsWith(prefix))
+    ) {
+      headers.set(name, value);
+    }
+  });
+  const status = upstream.status;
+  const isJson = /json/i.test(headers.get('content-type') ?? '');
+  if (status >= 500 && !isJson) {
+    // A gateway's HTML error page: the console's API module expects `{ message }`.
+    return errorResponseWithoutCode(
+      status,
+      `m3ter answered HTTP ${status}${upstream.statusText ? ` ${upstream.statusText}` : ''}.`,
+    );
+  }
+  const noBody = status === 204 || status === 205 || status === 304;
+  return new Response(noBody ? null : payload, { status, headers });
+}
+
+function tokenFailureResponse(error: TokenExchangeError): {
+  response: Response;
+  code: ProxyErrorCode;
+} {
+  switch (error.kind) {
+    case 'rejected':
+      return {
+        response: errorResponse(401, 'PROXY_AUTH_FAILED', AUTH_FAILED_MESSAGE),
+        code: 'PROXY_AUTH_FAILED',
+      };
+    case 'rate-limited':
+      return {
+        response: errorResponse(
+          429,
+          'PROXY_RATE_LIMITED',
+          'm3ter is rate limiting the console server while it asks for an access token; try again shortly.',
+        ),
+        code: 'PROXY_RATE_LIMITED',
+      };
+    case 'timeout':
+      return {
+        response: errorResponse(504, 'PROXY_UPSTREAM_TIMEOUT', `${error.message}.`),
+        code: 'PROXY_UPSTREAM_TIMEOUT',
+      };
+    case 'unavailable':
+      return {
+        response: errorResponse(502, 'PROXY_UPSTREAM_UNREACHABLE', `${error.message}.`),
+        code: 'PROXY_UPSTREAM_UNREACHABLE',
+      };
+    case 'invalid-response':
+      return {
+        response: errorResponse(502, 'PROXY_UPSTREAM_INVALID', `${error.message}.`),
+        code: 'PROXY_UPSTREAM_INVALID',
+      };
+  }
+}
+
+function errorResponse(
+  status: number,
+  code: ProxyErrorCode,
+  message: string,
+  headers?: HeadersInit,
+): Response {
+  const response = Response.json({ message, code }, { status, headers });
+  response.headers.set('cache-control', 'no-store');
+  return response;
+}
+
+function errorResponseWithoutCode(status: number, message: string): Response {
+  return Response.json({ message }, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+/** Default request log: one line per request, no headers, bodies or query strings. */
+export function logProxyEntry(entry: ProxyLogEntry): void {
+  const parts = [`[m3ter-proxy] ${entry.method} ${entry.path} → ${entry.status}`];
+  if (entry.code) parts.push(entry.code);
+  if (entry.retriedWithNewToken) parts.push('(retried with a renewed token)');
+  parts.push(`${entry.durationMs} ms`);
+  console.log(parts.join(' '));
+}
+
+export function logTokenEvent(event: TokenEvent): void {
+  switch (event.type) {
+    case 'issued':
+      console.log(`[m3ter-proxy] access token obtained, valid ${event.expiresInSeconds} s`);
+      break;
+    case 'failed':
+      console.warn(
+        `[m3ter-proxy] token exchange failed: ${event.kind}${event.upstreamStatus ? ` (HTTP ${event.upstreamStatus})` : ''}`,
+      );
+      break;
+    case 'kept-previous':
+      console.warn(
+        `[m3ter-proxy] early token renewal failed (${event.kind}); still using the current token`,
+      );
+      break;
+    case 'invalidated':
+      console.log('[m3ter-proxy] m3ter refused the current token; renewing it');
+      break;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Helpers for the server tests (loopback HTTP only).
+ *
+ * `loopbackFetch` is Node's own fetch, taken when a test file imports this module: src/test/setup.ts
+ * (a setup file for every Vitest file) starts MSW's Node interceptor in a `beforeAll`, after the test
+ * file is imported, and that interceptor would answer any `/organizations/…` request in this process
+ * from the in-memory demo store — the proxy and the tests must talk to the real sockets instead.
+ */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Hono } from 'hono';
+import { loadAppConfig, type AppConfig } from '../config/app-config.ts';
+import { BUILD_INFO_FILE, buildInfoSource } from './build-info.ts';
+
+export const loopbackFetch: typeof fetch = globalThis.fetch.bind(globalThis);
+
+export const TEST_ORG_ID = '0f4c2a11-7d3e-4b5a-9c8d-1e2f3a4b5c6d';
+export const TEST_KEY_ID = 'test-access-key-id-4F7Q';
+export const TEST_SECRET = 'test-api-secret-Zx9!kL2#pQ';
+
+/** A clock the test moves by hand; shared by the fake upstream and the proxy's token provider. */
+export function createClock(start = Date.UTC(2026, 10, 20, 12)) {
+  let now = start;
+  return {
+    now: () => now,
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
+
+export function liveConfig(upstreamUrl: string, env: Record<string, string> = {}): AppConfig {
+  return loadAppConfig({
+    M3TER_MODE: 'live',
+    M3TER_ORG_ID: TEST_ORG_ID,
+    M3TER_BASE_URL: upstreamUrl,
+    M3TER_ACCESS_KEY_ID: TEST_KEY_ID,
+    M3TER_API_SECRET: TEST_SECRET,
+    ...env,
+  });
+}
+
+export const INDEX_HTML =
+  '<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head>' +
+  '<body><div id="root"></div></body></html>';
+
+/** A dist/ like Vite's: index.html, hashed assets, public files, and optionally the build info. */
+export async function makeDist(
+  buildFor?: AppConfig,
+): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'm3ter-dist-'));
+  await mkdir(join(dir, 'assets'));
+  await writeFile(join(dir, 'index.html'), INDEX_HTML);
+  await writeFile(join(dir, 'assets', 'index-Ab12Cd34.js'), 'console.log("console");\n');
+  await writeFile(join(dir, 'assets', 'index-Ef56Gh78.css'), 'body{margin:0}\n');
+  await writeFile(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  await writeFile(join(dir, 'mockServiceWorker.js'), '/* msw */\n');
+  if (buildFor) await writeFile(join(dir, BUILD_INFO_FILE), buildInfoSource(buildFor));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Serves a Hono app on 127.0.0.1 at a free port. */
+export async function listen(app: Hono): Promise<{ url: string; close(): Promise<void> }> {
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve(
+      { fetch: app.fetch, port: 0, hostname: '127.0.0.1', overrideGlobalObjects: false },
+      () => resolve(s),
+    );
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
+}
+
+/** Status, headers and body as text, for "no secret anywhere" checks. */
+export async function readAll(response: Response): Promise<{
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+}> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  return { status: response.status, headers, text: await response.text() };
+}

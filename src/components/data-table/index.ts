@@ -1,0 +1,10 @@
+export {
+  DataTable,
+  dataTableColumnHelper,
+  dataTableFeatures,
+  type DataTableColumnMeta,
+  type DataTableColumns,
+  type DataTableFeatures,
+  type DataTableProps,
+  type SortingState,
+} from './data-table';

@@ -1,0 +1,61 @@
+import { Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ExternalMapping } from '../../api';
+import { ErrorState } from '../../components/error-state';
+import { useDeleteMapping } from './queries';
+
+interface DeleteMappingButtonProps {
+  mapping: ExternalMapping;
+  /** After m3ter confirmed the delete (navigate away, notify). */
+  onDeleted: () => void;
+}
+
+/** Delete, after a confirmation that names both sides of the mapping. */
+export function DeleteMappingButton({ mapping, onDeleted }: DeleteMappingButtonProps) {
+  const [opened, { open, close }] = useDisclosure(false);
+  const remove = useDeleteMapping();
+  const dismiss = () => {
+    if (remove.isPending) return;
+    remove.reset();
+    close();
+  };
+  return (
+    <>
+      <Button color="red" variant="outline" onClick={open}>
+        Delete
+      </Button>
+      <Modal opened={opened} onClose={dismiss} title="Delete this mapping?" centered>
+        <Stack gap="sm">
+          <Text size="sm">
+            m3ter {mapping.m3terEntity} <Code>{mapping.m3terId}</Code> will no longer be mapped to{' '}
+            {mapping.externalSystem} {mapping.externalTable} <Code>{mapping.externalId}</Code>.
+          </Text>
+          <Text size="sm">
+            Bills that need this {mapping.m3terEntity} in {mapping.externalSystem} fail until it is
+            mapped again. This cannot be undone.
+          </Text>
+          {remove.isError ? (
+            <ErrorState
+              error={remove.error}
+              title="Not deleted"
+              onRetry={() => remove.mutate(mapping.id, { onSuccess: onDeleted })}
+              retrying={remove.isPending}
+            />
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={dismiss} data-autofocus disabled={remove.isPending}>
+              Keep it
+            </Button>
+            <Button
+              color="red"
+              loading={remove.isPending}
+              onClick={() => remove.mutate(mapping.id, { onSuccess: onDeleted })}
+            >
+              Delete mapping
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

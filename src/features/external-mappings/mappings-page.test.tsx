@@ -1,0 +1,139 @@
+import { waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { demoStore, server } from '../../mocks/node';
+import { renderApp, screen } from '../../test/render';
+
+const LIST_URL = '*/organizations/:orgId/externalmappings';
+
+function table() {
+  return screen.getByRole('table', { name: /mappings/i });
+}
+
+/** Data rows of the results table, once loaded. */
+async function rows() {
+  await waitFor(() =>
+    expect(
+      within(table()).queryAllByRole('link', { name: /^Open mapping/ }).length,
+    ).toBeGreaterThan(0),
+  );
+  return within(table()).getAllByRole('link', { name: /^Open mapping/ });
+}
+
+describe('the mappings list', () => {
+  it('lists mappings, filters by system through the URL, and pages with the cursor', async () => {
+    const { user, router } = await renderApp('/mappings?externalSystemId=Stripe&pageSize=25');
+    await screen.findByRole('heading', { name: 'External mappings', level: 1 });
+    const first = await rows();
+    expect(first).toHaveLength(25);
+    for (const link of first) expect(link).toHaveAccessibleName(/to Stripe/);
+    expect(screen.getByText(/Page 1: 25 mappings, more on the next page/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText(/Page 2: 10 mappings$/);
+    expect(router.state.location.search).toMatchObject({
+      externalSystemId: 'Stripe',
+      pageSize: 25,
+      cursors: [expect.any(String) as string],
+    });
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'Previous page' }));
+    await screen.findByText(/Page 1: 25 mappings/);
+  });
+
+  it('heals a bad link instead of failing', async () => {
+    const { router } = await renderApp(
+      '/mappings?pageSize=7&m3terIds=nope&lookup=sideways&integrationConfigId=42',
+    );
+    expect(await rows()).toHaveLength(50);
+    expect(router.state.location.search).toEqual({});
+  });
+
+  it('rejects a typed m3ter id that is not one, keeping the text', async () => {
+    const { user } = await renderApp('/mappings?pageSize=25');
+    await rows();
+    const ids = screen.getByRole('combobox', { name: 'm3ter ids' });
+    await user.type(ids, 'acme{Enter}');
+    expect(await screen.findByText(/Not an m3ter id: acme/)).toBeInTheDocument();
+    expect(ids).toHaveValue('acme');
+  });
+
+  it('looks a mapping up from the m3ter side and from the external side', async () => {
+    const [stripe] = demoStore().listMappings({ externalSystemId: 'Stripe', pageSize: 1 }).data;
+    if (!stripe) throw new Error('seed has Stripe mappings');
+    const { user, router } = await renderApp('/mappings?pageSize=25');
+    await rows();
+
+    await user.click(screen.getByRole('tab', { name: 'Look up by m3ter entity' }));
+    const m3terForm = screen.getByRole('form', { name: 'Look up by m3ter entity' });
+    await user.type(within(m3terForm).getByRole('textbox', { name: 'm3ter id' }), 'bad id');
+    await user.click(within(m3terForm).getByRole('button', { name: 'Look up' }));
+    expect(
+      within(m3terForm).getByRole('textbox', { name: 'm3ter id' }),
+    ).toHaveAccessibleDescription(/UUID/);
+    await user.clear(within(m3terForm).getByRole('textbox', { name: 'm3ter id' }));
+    await user.type(within(m3terForm).getByRole('textbox', { name: 'm3ter id' }), stripe.m3terId);
+    await user.click(within(m3terForm).getByRole('button', { name: 'Look up' }));
+    const found = await rows();
+    expect(router.state.location.search).toMatchObject({
+      lookup: 'm3ter',
+      entity: 'Account',
+      m3terId: stripe.m3terId,
+    });
+    for (const link of found) expect(link).toHaveAccessibleName(new RegExp(stripe.m3terId));
+
+    await user.click(screen.getByRole('tab', { name: 'Look up by external entity' }));
+    const externalForm = screen.getByRole('form', { name: 'Look up by external entity' });
+    await user.click(within(externalForm).getByRole('combobox', { name: 'External system' }));
+    await user.click(
+      await screen.findByRole('option', { name: stripe.externalSystem, hidden: true }),
+    );
+    await user.click(within(externalForm).getByRole('combobox', { name: 'External table' }));
+    await user.click(
+      await screen.findByRole('option', { name: stripe.externalTable, hidden: true }),
+    );
+    await user.type(
+      within(externalForm).getByRole('textbox', { name: 'External id' }),
+      stripe.externalId,
+    );
+    await user.click(within(externalForm).getByRole('button', { name: 'Look up' }));
+    await waitFor(() =>
+      expect(router.state.location.search).toMatchObject({
+        lookup: 'external',
+        externalId: stripe.externalId,
+      }),
+    );
+    const byExternal = await rows();
+    expect(byExternal).toHaveLength(1);
+    expect(within(table()).getByText(stripe.externalId)).toBeInTheDocument();
+  });
+
+  it('offers to create a mapping when a look-up finds none', async () => {
+    const id = '3f2a6c1e-8b4d-4e5f-9a6b-7c8d9e0f1a2b';
+    await renderApp(`/mappings?lookup=m3ter&entity=Account&m3terId=${id}`);
+    expect(
+      await screen.findByRole('heading', { name: `Account ${id} has no mappings` }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Create a mapping for it' })).toHaveAttribute(
+      'href',
+      `/mappings/new?m3terEntity=Account&m3terId=${id}`,
+    );
+  });
+
+  it('says what failed and retries', async () => {
+    let fail = true;
+    server.use(
+      http.get(LIST_URL, () =>
+        fail ? HttpResponse.json({ message: 'Database unavailable' }, { status: 503 }) : undefined,
+      ),
+    );
+    const { user } = await renderApp('/mappings?pageSize=25');
+    const alert = await screen.findByRole('alert', {}, { timeout: 5_000 });
+    expect(alert).toHaveTextContent(/Could not load mappings/);
+    expect(alert).toHaveTextContent(/Database unavailable/);
+    fail = false;
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await rows()).toHaveLength(25);
+  });
+});

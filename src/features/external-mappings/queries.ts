@@ -1,0 +1,230 @@
+/**
+ * Every query and mutation of the mapping screens. Keys go general → specific with the params object
+ * last: `mappingQueries.lists()` covers the browse list, both look-ups and the duplicate checks, so one
+ * invalidation after a write refreshes every place a mapping can be found.
+ */
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  configsApi,
+  mappingsApi,
+  VersionConflictError,
+  walkAllPages,
+  type ExternalMapping,
+  type ExternalMappingRequest,
+  type IntegrationConfig,
+} from '../../api';
+import type { BulkRow } from './bulk-rows';
+import { runBulkCreate, type BulkRunOptions, type BulkRunResult } from './bulk-runner';
+import { toCreateRequest } from './mapping-form-values';
+import { MAX_FILTER_IDS } from './search-schema';
+
+/** Which mappings a list page shows: browse with filters, or one of the two look-ups. */
+export type MappingListScope =
+  | {
+      kind: 'browse';
+      filters: { externalSystemId?: string; m3terIds?: string[]; integrationConfigId?: string };
+    }
+  | { kind: 'm3ter'; entity: string; m3terId: string }
+  | { kind: 'external'; system: string; table: string; externalId: string };
+
+export interface PageRequest {
+  pageSize: number;
+  nextToken?: string;
+}
+
+function fetchListPage(scope: MappingListScope, paging: PageRequest, signal: AbortSignal) {
+  if (scope.kind === 'm3ter') {
+    return mappingsApi.listForM3terEntity(scope.entity, scope.m3terId, paging, { signal });
+  }
+  if (scope.kind === 'external') {
+    return mappingsApi.listForExternalEntity(scope.system, scope.table, scope.externalId, paging, {
+      signal,
+    });
+  }
+  return mappingsApi.list({ ...scope.filters, ...paging }, { signal });
+}
+
+export interface ExternalValuesParams {
+  system: string;
+  m3terEntity: string;
+  table: string;
+}
+
+/** Bound for walks that must see everything of one entity or one set of ids. */
+const MAX_CHECK_ITEMS = 2_000;
+
+export const mappingQueries = {
+  all: () => ['external-mappings'] as const,
+  lists: () => [...mappingQueries.all(), 'list'] as const,
+
+  /**
+   * One page of a list: `GET /externalmappings` with the browse filters, or one of the look-ups
+   * (`/externalmappings/external/{entity}/{m3terId}`, `/externalmappings/externalid/{system}/{table}/{id}`).
+   */
+  page: (scope: MappingListScope, paging: PageRequest) =>
+    queryOptions({
+      queryKey: [...mappingQueries.lists(), scope, paging] as const,
+      queryFn: ({ signal }) => fetchListPage(scope, paging, signal),
+      placeholderData: keepPreviousData,
+    }),
+
+  /**
+   * Every mapping of one m3ter entity (bounded), for the duplicate warning. Always re-asked before a
+   * create, so another user's mapping made a minute ago is seen.
+   */
+  allForM3terEntity: (entity: string, m3terId: string) =>
+    queryOptions({
+      queryKey: [...mappingQueries.lists(), 'm3ter-all', { entity, m3terId }] as const,
+      queryFn: ({ signal }) =>
+        walkAllPages<ExternalMapping>(
+          (nextToken) =>
+            mappingsApi.listForM3terEntity(
+              entity,
+              m3terId,
+              { pageSize: 200, nextToken },
+              { signal },
+            ),
+          { maxItems: MAX_CHECK_ITEMS, signal },
+        ),
+      staleTime: 0,
+    }),
+
+  /**
+   * Every mapping of a set of m3ter ids (bounded), for the bulk duplicate check: the ids go
+   * `MAX_FILTER_IDS` per request so each URL stays short.
+   */
+  existingForIds: (m3terIds: readonly string[]) =>
+    queryOptions({
+      queryKey: [...mappingQueries.lists(), 'for-ids', [...m3terIds].sort()] as const,
+      queryFn: async ({ signal }) => {
+        const found: ExternalMapping[] = [];
+        let truncated = false;
+        for (let i = 0; i < m3terIds.length; i += MAX_FILTER_IDS) {
+          const chunk = m3terIds.slice(i, i + MAX_FILTER_IDS);
+          const page = await walkAllPages<ExternalMapping>(
+            (nextToken) =>
+              mappingsApi.list({ m3terIds: chunk, pageSize: 200, nextToken }, { signal }),
+            { maxItems: MAX_CHECK_ITEMS, signal },
+          );
+          found.push(...page.items);
+          truncated ||= page.truncated;
+        }
+        return { items: found, truncated };
+      },
+      staleTime: 0,
+    }),
+
+  details: () => [...mappingQueries.all(), 'detail'] as const,
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...mappingQueries.details(), id] as const,
+      queryFn: ({ signal }) => mappingsApi.get(id, { signal }),
+    }),
+
+  /** Entities, systems and tables a mapping may use; changes rarely. */
+  configuration: () =>
+    queryOptions({
+      queryKey: [...mappingQueries.all(), 'configuration'] as const,
+      queryFn: ({ signal }) => mappingsApi.configuration({ signal }),
+      staleTime: 10 * 60_000,
+    }),
+
+  /** The values m3ter can list from the external system for a table (the external-id picker). */
+  externalValues: (params: ExternalValuesParams) =>
+    queryOptions({
+      queryKey: [...mappingQueries.all(), 'external-values', params] as const,
+      queryFn: ({ signal }) =>
+        mappingsApi.externalEntities(
+          params.system,
+          params.m3terEntity,
+          { externalTable: params.table },
+          { signal },
+        ),
+      staleTime: 5 * 60_000,
+    }),
+
+  /** The org's integration configs (bounded), to name and offer linked configs. */
+  configs: () =>
+    queryOptions({
+      queryKey: [...mappingQueries.all(), 'configs'] as const,
+      queryFn: ({ signal }) =>
+        walkAllPages<IntegrationConfig>(
+          (nextToken) => configsApi.list({ pageSize: 200, nextToken }, { signal }),
+          { maxItems: MAX_CHECK_ITEMS, signal },
+        ),
+      staleTime: 5 * 60_000,
+    }),
+};
+
+/** Creates one mapping; the new mapping goes into the detail cache and every list is refreshed. */
+export function useCreateMapping() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ExternalMappingRequest) => mappingsApi.create(body),
+    onSuccess: async (mapping) => {
+      queryClient.setQueryData(mappingQueries.detail(mapping.id).queryKey, mapping);
+      await queryClient.invalidateQueries({ queryKey: mappingQueries.lists() });
+    },
+  });
+}
+
+export interface UpdateMappingInput {
+  id: string;
+  body: ExternalMappingRequest & { version: number };
+}
+
+/**
+ * Saves an edit. On a version conflict the latest mapping is fetched into the detail cache before the
+ * caller's `onError` runs, so the conflict panel can show "theirs".
+ */
+export function useUpdateMapping() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: UpdateMappingInput) => mappingsApi.update(id, body),
+    onSuccess: async (mapping) => {
+      queryClient.setQueryData(mappingQueries.detail(mapping.id).queryKey, mapping);
+      await queryClient.invalidateQueries({ queryKey: mappingQueries.lists() });
+    },
+    onError: async (error, { id }) => {
+      if (error instanceof VersionConflictError) {
+        await queryClient
+          .fetchQuery({ ...mappingQueries.detail(id), staleTime: 0 })
+          .catch(() => undefined);
+      }
+    },
+  });
+}
+
+/** Deletes one mapping; its detail is dropped and every list is refreshed. */
+export function useDeleteMapping() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => mappingsApi.remove(id),
+    onSuccess: async (_deleted, id) => {
+      queryClient.removeQueries({ queryKey: mappingQueries.detail(id).queryKey });
+      await queryClient.invalidateQueries({ queryKey: mappingQueries.lists() });
+    },
+  });
+}
+
+export interface BulkCreateInput {
+  rows: readonly BulkRow[];
+  options: Pick<BulkRunOptions, 'signal' | 'onProgress'>;
+}
+
+/**
+ * Sends the rows of a bulk create (paced, see bulk-runner). Never retried as a whole; the lists are
+ * refreshed however it ended, because some rows may have been created.
+ */
+export function useBulkCreateMappings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ rows, options }: BulkCreateInput): Promise<BulkRunResult> =>
+      runBulkCreate(
+        rows.map((row) => ({ row: row.row, item: toCreateRequest(row.values) })),
+        (body) => mappingsApi.create(body),
+        options,
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: mappingQueries.lists() }),
+  });
+}

@@ -1,0 +1,122 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { NotFoundError, type IntegrationConfig } from '../../api';
+import { describeError } from '../../api/errors';
+import { ErrorState } from '../../components/error-state';
+import { useDeleteConfig, useEnableConfig } from './queries';
+
+export function configLabel(config: IntegrationConfig): string {
+  return config.name?.trim() || `${config.entityType} → ${config.destination}`;
+}
+
+interface DeleteConfigButtonProps {
+  config: IntegrationConfig;
+  /** After the config is gone (deleted now, or already deleted by someone else). */
+  onDeleted: () => void;
+}
+
+/** Delete, after a confirmation that names the config. A 404 means it is already gone. */
+export function DeleteConfigButton({ config, onDeleted }: DeleteConfigButtonProps) {
+  const [opened, { open, close }] = useDisclosure(false);
+  const remove = useDeleteConfig();
+  const label = configLabel(config);
+  const what = config.entityType === 'Notification' ? 'Notifications' : `${config.entityType}s`;
+
+  const confirm = () => {
+    if (remove.isPending) return;
+    remove.mutate(config.id, {
+      onSuccess: () => {
+        close();
+        notifications.show({ color: 'teal', message: `Deleted “${label}”.` });
+        onDeleted();
+      },
+      onError: (error) => {
+        if (error instanceof NotFoundError) {
+          close();
+          notifications.show({
+            color: 'yellow',
+            message: `“${label}” was already deleted (by someone else, or in another tab).`,
+          });
+          onDeleted();
+        }
+      },
+    });
+  };
+
+  return (
+    <>
+      <Button color="red.9" variant="default" onClick={open}>
+        Delete…
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={() => {
+          if (!remove.isPending) {
+            remove.reset();
+            close();
+          }
+        }}
+        title={`Delete “${label}”?`}
+        centered
+      >
+        <Stack>
+          <Text size="sm">
+            {what} stop going to {config.destination} through this configuration. Its run history
+            stays in m3ter. This cannot be undone.
+          </Text>
+          {remove.isError && !(remove.error instanceof NotFoundError) ? (
+            <ErrorState error={remove.error} title="Not deleted" />
+          ) : null}
+          <Group justify="flex-end">
+            <Button
+              variant="default"
+              onClick={() => {
+                remove.reset();
+                close();
+              }}
+              disabled={remove.isPending}
+              data-autofocus
+            >
+              Cancel
+            </Button>
+            <Button color="red.9" onClick={confirm} loading={remove.isPending}>
+              {remove.isError ? 'Try again' : `Delete “${label}”`}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+/** Re-enables a disabled config (`POST /enable`); pending while it runs, says what happened. */
+export function EnableConfigButton({ config }: { config: IntegrationConfig }) {
+  const enable = useEnableConfig();
+  return (
+    <Button
+      color="teal.9"
+      loading={enable.isPending}
+      onClick={() => {
+        if (enable.isPending) return;
+        enable.mutate(config.id, {
+          onSuccess: (saved) =>
+            notifications.show({
+              color: 'teal',
+              message: `“${configLabel(saved)}” is enabled again.`,
+            }),
+          onError: (error) => {
+            const described = describeError(error);
+            notifications.show({
+              color: 'red',
+              title: `Not enabled: ${described.title}`,
+              message: described.detail,
+            });
+          },
+        });
+      }}
+    >
+      Enable
+    </Button>
+  );
+}

@@ -1,0 +1,34 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useNavigate } from '@tanstack/react-router';
+import { configLabel } from './config-actions';
+import { ConfigForm } from './config-form';
+import { AnchorLink } from './router-links';
+
+/** `/configs/new`. */
+export function ConfigCreatePage() {
+  const navigate = useNavigate();
+  return (
+    <Stack gap="md">
+      <Stack gap={4}>
+        <AnchorLink to="/configs" size="sm">
+          ← Integration configurations
+        </AnchorLink>
+        <Title order={1} size="h2">
+          New integration configuration
+        </Title>
+        <Text size="sm" c="dimmed">
+          Send Bills or Notifications from m3ter to an external system.
+        </Text>
+      </Stack>
+      <ConfigForm
+        mode="create"
+        onCancel={() => void navigate({ to: '/configs' })}
+        onSaved={(saved) => {
+          notifications.show({ color: 'teal', message: `Created “${configLabel(saved)}”.` });
+          void navigate({ to: '/configs/$id', params: { id: saved.id } });
+        }}
+      />
+    </Stack>
+  );
+}

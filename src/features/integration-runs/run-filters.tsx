@@ -1,0 +1,283 @@
+import {
+  Button,
+  Group,
+  MultiSelect,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useId, useState } from 'react';
+import {
+  RUN_STATUS_GROUPS,
+  RUN_STATUSES,
+  type KnownRunStatus,
+  type RunStatusGroupId,
+} from '../../api';
+import { statusLabel } from '../../components/status-badge';
+import { RANGE_LABELS, type RangeChoice, type RunsSearch } from './search-schema';
+import { formatInstant, fromDateTimeInput, toDateTimeInput, zoneLabel } from './time';
+
+/** The brief's order: what a support engineer looks for first. */
+const SHORTCUT_ORDER: RunStatusGroupId[] = ['in-progress', 'failed', 'stopped', 'succeeded'];
+
+const STATUS_DATA = RUN_STATUS_GROUPS.map((group) => ({
+  group: group.label,
+  items: group.statuses.map((status) => ({ value: status, label: statusLabel(status) })),
+}));
+
+interface RunFiltersProps {
+  search: RunsSearch;
+  onChange: (next: RunsSearch) => void;
+}
+
+/** Every control writes the URL (a new history entry), so back and forward step through filters. */
+export function RunFilters({ search, onChange }: RunFiltersProps) {
+  return (
+    <Stack gap="sm">
+      <StatusFilter search={search} onChange={onChange} />
+      <Group gap="lg" align="flex-start" wrap="wrap">
+        <DateRangeFilter search={search} onChange={onChange} />
+        <LabelledSegments
+          label="Times in"
+          value={search.tz ?? 'utc'}
+          data={[
+            { value: 'utc', label: 'UTC' },
+            { value: 'local', label: 'Local time' },
+          ]}
+          onChange={(tz) => onChange({ ...search, tz: tz === 'local' ? 'local' : undefined })}
+        />
+        <LabelledSegments
+          label="Order"
+          value={search.order ?? 'DESC'}
+          data={[
+            { value: 'DESC', label: 'Newest first' },
+            { value: 'ASC', label: 'Oldest first' },
+          ]}
+          onChange={(order) => onChange({ ...search, order: order === 'ASC' ? 'ASC' : undefined })}
+        />
+      </Group>
+    </Stack>
+  );
+}
+
+function LabelledSegments({
+  label,
+  value,
+  data,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  data: { value: string; label: string }[];
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500} id={id}>
+        {label}
+      </Text>
+      <SegmentedControl
+        aria-labelledby={id}
+        size="xs"
+        value={value}
+        data={data}
+        onChange={onChange}
+      />
+    </Stack>
+  );
+}
+
+function StatusFilter({ search, onChange }: RunFiltersProps) {
+  const selected = search.status ?? [];
+  const setStatuses = (next: readonly string[]) => {
+    const set = new Set(next);
+    const ordered = RUN_STATUSES.filter((s) => set.has(s));
+    onChange({ ...search, status: ordered.length > 0 ? ordered : undefined });
+  };
+  const groupIsOn = (id: RunStatusGroupId) => {
+    const group = RUN_STATUS_GROUPS.find((g) => g.id === id);
+    return !!group && group.statuses.every((s) => selected.includes(s));
+  };
+  const toggleGroup = (id: RunStatusGroupId) => {
+    const group = RUN_STATUS_GROUPS.find((g) => g.id === id);
+    if (!group) return;
+    const statuses: readonly KnownRunStatus[] = group.statuses;
+    setStatuses(
+      groupIsOn(id) ? selected.filter((s) => !statuses.includes(s)) : [...selected, ...statuses],
+    );
+  };
+
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <MultiSelect
+        label="Statuses"
+        placeholder={selected.length === 0 ? 'All statuses' : undefined}
+        data={STATUS_DATA}
+        value={selected}
+        onChange={setStatuses}
+        clearable
+        searchable
+        nothingFoundMessage="No such status"
+        comboboxProps={{ withinPortal: true }}
+        w={{ base: '100%', sm: 420 }}
+        maxDropdownHeight={360}
+      />
+      <Stack gap={4}>
+        <Text size="sm" fw={500} id="status-shortcuts-label">
+          Quick filters
+        </Text>
+        <Group gap={6} role="group" aria-labelledby="status-shortcuts-label">
+          {SHORTCUT_ORDER.map((id) => {
+            const group = RUN_STATUS_GROUPS.find((g) => g.id === id);
+            if (!group) return null;
+            const on = groupIsOn(id);
+            return (
+              <Button
+                key={id}
+                size="xs"
+                variant={on ? 'filled' : 'default'}
+                aria-pressed={on}
+                onClick={() => toggleGroup(id)}
+                title={group.statuses.map(statusLabel).join(', ')}
+              >
+                {group.label}
+              </Button>
+            );
+          })}
+          {selected.length > 0 ? (
+            <Button size="xs" variant="subtle" onClick={() => setStatuses([])}>
+              All statuses
+            </Button>
+          ) : null}
+        </Group>
+      </Stack>
+    </Group>
+  );
+}
+
+const RANGE_CHOICES: RangeChoice[] = ['all', '24h', '7d', '30d', 'custom'];
+
+function DateRangeFilter({ search, onChange }: RunFiltersProps) {
+  const tz = search.tz ?? 'utc';
+  const current: RangeChoice = search.range ?? 'all';
+  // "Custom" opens the inputs; the URL changes only when a valid range is applied.
+  const [editingCustom, setEditingCustom] = useState(false);
+  const shown: RangeChoice = editingCustom ? 'custom' : current;
+  const labelId = useId();
+
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500} id={labelId}>
+        Started
+      </Text>
+      <SegmentedControl
+        aria-labelledby={labelId}
+        size="xs"
+        value={shown}
+        data={RANGE_CHOICES.map((value) => ({ value, label: RANGE_LABELS[value] }))}
+        onChange={(value) => {
+          if (value === 'custom') {
+            setEditingCustom(true);
+            return;
+          }
+          setEditingCustom(false);
+          const range = value === '24h' || value === '7d' || value === '30d' ? value : undefined;
+          onChange({ ...search, range, from: undefined, to: undefined });
+        }}
+      />
+      {shown === 'custom' ? (
+        <CustomRange
+          // New URL dates (back/forward) reset the drafts.
+          key={`${search.from ?? ''}|${search.to ?? ''}|${tz}`}
+          from={search.from}
+          to={search.to}
+          tz={tz}
+          onApply={(from, to) => {
+            setEditingCustom(false);
+            onChange({ ...search, range: 'custom', from, to });
+          }}
+          onCancel={current === 'custom' ? undefined : () => setEditingCustom(false)}
+        />
+      ) : null}
+    </Stack>
+  );
+}
+
+function CustomRange({
+  from,
+  to,
+  tz,
+  onApply,
+  onCancel,
+}: {
+  from: string | undefined;
+  to: string | undefined;
+  tz: 'utc' | 'local';
+  onApply: (from: string | undefined, to: string | undefined) => void;
+  onCancel: (() => void) | undefined;
+}) {
+  const [fromText, setFromText] = useState(() => toDateTimeInput(from, tz));
+  const [toText, setToText] = useState(() => toDateTimeInput(to, tz));
+  const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
+  const zone = zoneLabel(tz);
+
+  const apply = () => {
+    const next: { from?: string; to?: string } = {};
+    const fromIso = fromText.trim() ? fromDateTimeInput(fromText, tz) : undefined;
+    const toIso = toText.trim() ? fromDateTimeInput(toText, tz) : undefined;
+    if (fromIso === null) next.from = 'Enter a date and time, e.g. 2026-11-20T09:30.';
+    if (toIso === null) next.to = 'Enter a date and time, e.g. 2026-11-20T17:00.';
+    if (!fromIso && !toIso && fromIso !== null && toIso !== null) {
+      next.from = 'Enter a start, an end, or both.';
+    }
+    if (fromIso && toIso && Date.parse(fromIso) > Date.parse(toIso)) {
+      next.to = `The end must be after the start (${formatInstant(fromIso, tz)}).`;
+    }
+    setErrors(next);
+    if (next.from || next.to) return;
+    onApply(fromIso ?? undefined, toIso ?? undefined);
+  };
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        apply();
+      }}
+      noValidate
+    >
+      <Group gap="xs" align="flex-start" mt={4} wrap="wrap">
+        <TextInput
+          type="datetime-local"
+          size="xs"
+          label={`From (${zone})`}
+          description="Runs started after this"
+          value={fromText}
+          onChange={(e) => setFromText(e.currentTarget.value)}
+          error={errors.from}
+        />
+        <TextInput
+          type="datetime-local"
+          size="xs"
+          label={`To (${zone})`}
+          description="Runs started up to this"
+          value={toText}
+          onChange={(e) => setToText(e.currentTarget.value)}
+          error={errors.to}
+        />
+        <Group gap={6} mt={38}>
+          <Button type="submit" size="xs">
+            Apply dates
+          </Button>
+          {onCancel ? (
+            <Button size="xs" variant="default" onClick={onCancel}>
+              Cancel
+            </Button>
+          ) : null}
+        </Group>
+      </Group>
+    </form>
+  );
+}

@@ -1,0 +1,165 @@
+import { configure, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { server } from '../../mocks/node';
+import { SEED_IDS } from '../../mocks/seed';
+import { renderApp, screen } from '../../test/render';
+import { env } from '../../lib/env';
+
+// Two shared cores: the first page of runs can take more than the default second to appear.
+configure({ asyncUtilTimeout: 5000 });
+
+const RUNS_BASE = `${env.apiBase}/organizations/${env.orgId}/integrationruns`;
+const HOOLI = SEED_IDS.bills.retryChain;
+
+function bodyRows() {
+  const table = screen.getByRole('table');
+  // The first row group is the header.
+  const [, body] = within(table).getAllByRole('rowgroup');
+  return within(body!).getAllByRole('row');
+}
+
+describe('run history', () => {
+  it('lists every run of a Bill with status, destination, ids, errors and retry chains', async () => {
+    await renderApp(`/runs/Bill/${HOOLI}`);
+    expect(await screen.findByRole('heading', { level: 1, name: /Runs for Bill/ })).toHaveTextContent(HOOLI);
+    await screen.findByRole('table');
+    expect(bodyRows()).toHaveLength(12);
+    expect(screen.getByText('12 runs loaded; that is all of them.')).toBeInTheDocument();
+    // Summary of what is loaded, per status group.
+    const summary = screen.getByRole('group', { name: 'Loaded runs per status group' });
+    expect(within(summary).getByText('Failed: 4')).toBeInTheDocument();
+    expect(within(summary).getByText('Succeeded: 7')).toBeInTheDocument();
+    expect(within(summary).getByText('In progress: 1')).toBeInTheDocument();
+
+    // The chain ERROR → RATE_LIMIT_RETRY → COMPLETE, newest first.
+    const grandchild = bodyRows()[0]!;
+    expect(within(grandchild).getByText('Complete')).toBeInTheDocument();
+    expect(within(grandchild).getByText('3 of 3')).toBeInTheDocument();
+    expect(within(grandchild).getByRole('link', { name: /open parent run f0000001-0000-4000-8000-00000000c002/ })).toBeInTheDocument();
+    expect(within(grandchild).getByRole('link', { name: /^Open in Stripe.*opens in a new tab/ })).toHaveAttribute(
+      'href',
+      'https://dashboard.stripe.com/invoices/in_1QxnYFrlPouYt3WUjIuPpqrq',
+    );
+    expect(within(grandchild).getByRole('button', { name: /Copy external id in_1QxnYF/ })).toBeInTheDocument();
+  });
+
+  it('filters to the failed group with one request per status, merged in order, and writes the URL', async () => {
+    const { user, router } = await renderApp(`/runs/Bill/${SEED_IDS.bills.missingMapping}`);
+    await screen.findByRole('table');
+    expect(bodyRows()).toHaveLength(20);
+    const statusesAsked: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      const status = new URL(request.url).searchParams.get('status');
+      if (status) statusesAsked.push(status);
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Failed' }));
+    expect(router.state.location.search).toEqual({ status: ['ERROR', 'AUTH_FAILED', 'TIMEOUT_LIMIT_EXCEEDED'] });
+    expect(screen.getByRole('button', { name: 'Failed' })).toHaveAttribute('aria-pressed', 'true');
+    await screen.findByText(/20 runs loaded; that is all of them\. Filtered to status failed\./);
+    expect(statusesAsked.sort()).toEqual(['AUTH_FAILED', 'ERROR', 'TIMEOUT_LIMIT_EXCEEDED']);
+    // Merged newest first: the start times in the Started column never go up.
+    const started = bodyRows().map((row) => within(row).getAllByRole('cell')[2]!.textContent ?? '');
+    expect([...started].sort().reverse()).toEqual(started);
+
+    await user.click(screen.getByRole('button', { name: 'Stopped by a business rule' }));
+    expect(router.state.location.search.status).toEqual([
+      'ERROR',
+      'AUTH_FAILED',
+      'ACCOUNTING_PERIOD_CLOSED',
+      'INVOICE_ALREADY_PAID',
+      'DISABLED',
+      'TIMEOUT_LIMIT_EXCEEDED',
+    ]);
+    // Back restores the previous filters.
+    router.history.back();
+    await screen.findByText(/Filtered to status failed\./);
+    expect(router.state.location.search).toEqual({ status: ['ERROR', 'AUTH_FAILED', 'TIMEOUT_LIMIT_EXCEEDED'] });
+  });
+
+  it('heals a bad link, says what it dropped and keeps the rest', async () => {
+    const { router } = await renderApp(
+      `/runs/bill/${HOOLI.toUpperCase()}?status=ERROR,EXPLODED&order=sideways&range=fortnight`,
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Parts of this link could not be used');
+    expect(alert).toHaveTextContent('Dropped the status “EXPLODED”: it is not a run status.');
+    expect(alert).toHaveTextContent('Dropped the order “sideways”: showing newest first.');
+    expect(alert).toHaveTextContent('Dropped the date range “fortnight”: showing any time.');
+    await screen.findByText(/2 runs loaded; that is all of them\. Filtered to status ERROR\./);
+    expect(router.state.location.pathname).toBe(`/runs/Bill/${HOOLI}`);
+    expect(router.state.location.search).toEqual({ status: ['ERROR'] });
+  });
+
+  it('opens a run beside the list and closes it without losing the filters', async () => {
+    const { user, router } = await renderApp(`/runs/Bill/${HOOLI}?order=ASC`);
+    await screen.findByRole('table');
+    const rootLink = screen.getByRole('link', { name: /open run f0000001-0000-4000-8000-00000000c001$/ });
+    await user.click(rootLink);
+    expect(router.state.location.search).toEqual({ order: 'ASC', run: SEED_IDS.runs.retryRoot });
+    const drawer = await screen.findByRole('dialog', { name: 'Run f0000001' });
+    expect(await within(drawer).findByText(/Stripe API error: Invalid currency/, { selector: 'pre' })).toBeInTheDocument();
+    // The table behind still shows the same list.
+    expect(rootLink.closest('tr')).toHaveAttribute('aria-current', 'true');
+
+    await user.click(within(drawer).getByRole('button', { name: 'Close run details' }));
+    expect(router.state.location.search).toEqual({ order: 'ASC' });
+  });
+
+  it('expands a long error and collapses it again', async () => {
+    const { user } = await renderApp(`/runs/Bill/${HOOLI}?status=ERROR`);
+    await screen.findByRole('table');
+    const more = within(bodyRows()[0]!).queryByRole('button', { name: /More of the error/ });
+    if (!more) throw new Error(`expected a long error with a "More" button: ${bodyRows()[0]!.textContent}`);
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    await user.click(more);
+    const less = within(bodyRows()[0]!).getByRole('button', { name: /Less of the error/ });
+    expect(less).toHaveAttribute('aria-expanded', 'true');
+    await user.click(less);
+    expect(within(bodyRows()[0]!).getByRole('button', { name: /More of the error/ })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+  });
+
+  it('loads more runs page by page and says when all are loaded', async () => {
+    const { user } = await renderApp(`/runs/Bill/${SEED_IDS.bigBill}?status=TIMEOUT_LIMIT_EXCEEDED`);
+    expect(await screen.findByText(/200 runs loaded; more exist\./)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await screen.findByText(/251 runs loaded; that is all of them\./)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+  });
+
+  it('shows a failure with a retry, and the runs once the retry works', async () => {
+    server.use(
+      http.get(`${RUNS_BASE}/:entityType/:entityId`, () =>
+        HttpResponse.json({ message: 'Forbidden: token expired' }, { status: 403 }),
+      ),
+    );
+    const { user } = await renderApp(`/runs/Bill/${HOOLI}`);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load the runs');
+    expect(alert).toHaveTextContent('token expired');
+    server.resetHandlers();
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await screen.findByText('12 runs loaded; that is all of them.');
+  });
+
+  it('says which part of an impossible link is wrong and keeps it for the form', async () => {
+    const { user, router } = await renderApp('/runs/Bill/not-a-bill');
+    expect(await screen.findByText(/“not-a-bill” is not a Bill id\./)).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Find the right history' }));
+    expect(router.state.location.pathname).toBe('/runs');
+    expect(await screen.findByLabelText('Bill id')).toHaveValue('not-a-bill');
+    expect(await screen.findByText(/That is not a Bill id/)).toBeInTheDocument();
+  });
+
+  it('shows a destination’s runs under its name', async () => {
+    await renderApp(`/runs/destination/${SEED_IDS.destinations.xeroUk}`);
+    expect(await screen.findByRole('heading', { level: 1, name: /Runs sent to Xero/ })).toBeInTheDocument();
+    await screen.findByRole('table');
+    expect(bodyRows().length).toBeGreaterThan(0);
+    expect(within(bodyRows()[0]!).getAllByRole('cell')[5]).toHaveTextContent('Xero');
+  });
+});

@@ -1,0 +1,471 @@
+import { Anchor, Box, Button, Group, Table, Text, Tooltip } from '@mantine/core';
+import { createColumnHelper, tableFeatures, useTable, type Row } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  createContext,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
+import type { IntegrationRun } from '../../api';
+import { CopyButton } from '../../components/copy-button';
+import { SafeExternalLink } from '../../components/safe-external-link';
+import { StatusBadge } from '../../components/status-badge';
+import { formatDuration } from '../../lib/dates';
+import type { LoadedChainInfo } from './run-chains';
+import type { TimeZoneChoice } from './search-schema';
+import { formatInstant, zoneLabel } from './time';
+import { AnchorLink } from './router-links';
+
+/** Above this many rows only the visible ones are rendered. */
+export const VIRTUALIZE_ABOVE = 300;
+const ESTIMATED_ROW_HEIGHT = 41;
+
+export interface RunRow {
+  run: IntegrationRun;
+  chain: LoadedChainInfo | undefined;
+}
+
+export interface RunLinkHandlers {
+  /** The URL that opens the run beside this list (for new-tab clicks and copying). */
+  href: (runId: string) => string;
+  /** Opens the run beside the list, keeping the list's URL state. */
+  open: (runId: string) => void;
+}
+
+interface TableContextValue extends RunLinkHandlers {
+  tz: TimeZoneChoice;
+  expandedErrors: ReadonlySet<string>;
+  toggleError: (runId: string) => void;
+  /** Whether to link destinations to their own history (not on a destination's page). */
+  linkDestinations: boolean;
+}
+
+const RunsTableContext = createContext<TableContextValue | null>(null);
+
+function useRunsTable(): TableContextValue {
+  const value = useContext(RunsTableContext);
+  if (!value) throw new Error('RunsTable cells need RunsTableContext');
+  return value;
+}
+
+export const shortId = (id: string) => id.slice(0, 8);
+
+/** A plain left click opens in place; modified clicks keep the browser's new-tab behaviour. */
+function isPlainClick(event: MouseEvent): boolean {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+}
+
+function RunLink({
+  runId,
+  children,
+  label,
+}: {
+  runId: string;
+  children: ReactNode;
+  label: string;
+}) {
+  const { href, open } = useRunsTable();
+  return (
+    <Anchor
+      href={href(runId)}
+      size="sm"
+      ff="monospace"
+      onClick={(event) => {
+        if (!isPlainClick(event)) return;
+        event.preventDefault();
+        open(runId);
+      }}
+    >
+      {children}
+      <span className="visually-hidden">{label}</span>
+    </Anchor>
+  );
+}
+
+function Instant({ value }: { value: string | undefined }) {
+  const { tz } = useRunsTable();
+  if (!value) {
+    return (
+      <Text span size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  }
+  return (
+    <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+      <time dateTime={value}>{formatInstant(value, tz)}</time>
+    </Text>
+  );
+}
+
+function firstLine(text: string): string {
+  return text.split(/\r?\n/, 1)[0] ?? '';
+}
+
+function ErrorCell({ run }: { run: IntegrationRun }) {
+  const { expandedErrors, toggleError } = useRunsTable();
+  if (!run.error) {
+    return (
+      <Text span size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  }
+  const expanded = expandedErrors.has(run.id);
+  const line = firstLine(run.error);
+  // About what fits the collapsed cell; longer or multi-line errors can be expanded in place.
+  const expandable = line !== run.error || line.length > 40;
+  return (
+    <Group gap={4} wrap="nowrap" align="flex-start">
+      <Text
+        size="sm"
+        ff="monospace"
+        id={`run-error-${run.id}`}
+        style={
+          expanded
+            ? { whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxWidth: 480 }
+            : { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 320 }
+        }
+      >
+        {expanded ? run.error : line}
+      </Text>
+      {expandable ? (
+        <Button
+          variant="subtle"
+          size="compact-xs"
+          aria-expanded={expanded}
+          aria-controls={`run-error-${run.id}`}
+          aria-label={`${expanded ? 'Less' : 'More'} of the error of run ${shortId(run.id)}`}
+          onClick={() => toggleError(run.id)}
+        >
+          {expanded ? 'Less' : 'More'}
+        </Button>
+      ) : null}
+    </Group>
+  );
+}
+
+function DestinationCell({ run }: { run: IntegrationRun }) {
+  const { linkDestinations } = useRunsTable();
+  if (!linkDestinations || !run.destinationId) {
+    return <Text size="sm">{run.destination}</Text>;
+  }
+  return (
+    <AnchorLink
+      to="/runs/destination/$destinationId"
+      params={{ destinationId: run.destinationId }}
+      size="sm"
+    >
+      {run.destination}
+      <span className="visually-hidden"> (all runs to this destination)</span>
+    </AnchorLink>
+  );
+}
+
+function ChainCell({ chain, run }: { chain: LoadedChainInfo | undefined; run: IntegrationRun }) {
+  if (!chain || (chain.size === 1 && chain.complete)) {
+    return (
+      <Text span size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  }
+  const atLeast = chain.complete ? '' : '≥ ';
+  const text = `${atLeast}${chain.attempt} of ${atLeast}${chain.size}`;
+  const explanation = chain.complete
+    ? `Attempt ${chain.attempt} of a chain of ${chain.size} loaded runs`
+    : `At least attempt ${chain.attempt}: an earlier run of this chain is not loaded`;
+  return (
+    <Tooltip label={explanation} withArrow>
+      <Text
+        span
+        size="sm"
+        style={{ whiteSpace: 'nowrap' }}
+        aria-label={`${text}. ${explanation} (run ${shortId(run.id)})`}
+      >
+        {text}
+      </Text>
+    </Tooltip>
+  );
+}
+
+const features = tableFeatures({});
+const helper = createColumnHelper<typeof features, RunRow>();
+
+const columns = helper.columns([
+  helper.display({
+    id: 'run',
+    header: 'Run',
+    cell: ({ row }) => (
+      <RunLink runId={row.original.run.id} label={`, open run ${row.original.run.id}`}>
+        {shortId(row.original.run.id)}
+      </RunLink>
+    ),
+  }),
+  helper.display({
+    id: 'status',
+    header: 'Status',
+    cell: ({ row }) => <StatusBadge status={row.original.run.status} />,
+  }),
+  helper.display({
+    id: 'started',
+    header: () => <TimeHeader label="Started" />,
+    cell: ({ row }) => <Instant value={row.original.run.dtStarted} />,
+  }),
+  helper.display({
+    id: 'completed',
+    header: () => <TimeHeader label="Completed" />,
+    cell: ({ row }) => <Instant value={row.original.run.dtCompleted} />,
+  }),
+  helper.display({
+    id: 'duration',
+    header: 'Duration',
+    cell: ({ row }) => (
+      <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {formatDuration(row.original.run.dtStarted, row.original.run.dtCompleted) ?? '—'}
+      </Text>
+    ),
+  }),
+  helper.display({
+    id: 'destination',
+    header: 'Destination',
+    cell: ({ row }) => <DestinationCell run={row.original.run} />,
+  }),
+  helper.display({
+    id: 'externalId',
+    header: 'External id',
+    cell: ({ row }) => {
+      const { externalId } = row.original.run;
+      if (!externalId) {
+        return (
+          <Text span size="sm" c="dimmed">
+            —
+          </Text>
+        );
+      }
+      return (
+        <Group gap={2} wrap="nowrap">
+          <Text span size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+            {externalId}
+          </Text>
+          <CopyButton value={externalId} label={`Copy external id ${externalId}`} />
+        </Group>
+      );
+    },
+  }),
+  helper.display({
+    id: 'link',
+    header: 'External link',
+    cell: ({ row }) =>
+      row.original.run.url ? (
+        <SafeExternalLink href={row.original.run.url}>
+          Open in {row.original.run.destination}
+        </SafeExternalLink>
+      ) : (
+        <Text span size="sm" c="dimmed">
+          —
+        </Text>
+      ),
+  }),
+  helper.display({
+    id: 'error',
+    header: 'Error',
+    cell: ({ row }) => <ErrorCell run={row.original.run} />,
+  }),
+  helper.display({
+    id: 'parent',
+    header: 'Parent run',
+    cell: ({ row }) => {
+      const parentId = row.original.run.parentIntegrationRunId;
+      return parentId ? (
+        <RunLink runId={parentId} label={`, open parent run ${parentId}`}>
+          {shortId(parentId)}
+        </RunLink>
+      ) : (
+        <Text span size="sm" c="dimmed">
+          —
+        </Text>
+      );
+    },
+  }),
+  helper.display({
+    id: 'chain',
+    header: () => (
+      <Tooltip label="Counted over the runs loaded in this list" withArrow>
+        <span>Retry chain*</span>
+      </Tooltip>
+    ),
+    cell: ({ row }) => <ChainCell chain={row.original.chain} run={row.original.run} />,
+  }),
+]);
+
+function TimeHeader({ label }: { label: string }) {
+  const { tz } = useRunsTable();
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      {label} ({zoneLabel(tz)})
+    </span>
+  );
+}
+
+interface RunsTableProps extends RunLinkHandlers {
+  rows: readonly RunRow[];
+  tz: TimeZoneChoice;
+  caption: string;
+  linkDestinations: boolean;
+  /** Highlights the run open beside the list. */
+  selectedRunId?: string;
+  dimmed?: boolean;
+}
+
+/**
+ * The runs as a real table (header, rows, cells for assistive technology). Above VIRTUALIZE_ABOVE rows
+ * only the rows in view are in the DOM, with spacer rows keeping the scroll height, and every row
+ * carries aria-rowindex so screen readers still know where they are.
+ */
+export function RunsTable({
+  rows,
+  tz,
+  caption,
+  linkDestinations,
+  selectedRunId,
+  dimmed,
+  href,
+  open,
+}: RunsTableProps) {
+  const [expandedErrors, setExpandedErrors] = useState<ReadonlySet<string>>(() => new Set());
+  const data = useMemo(() => [...rows], [rows]);
+  const table = useTable({
+    features,
+    columns,
+    data,
+    getRowId: (row) => row.run.id,
+  });
+  const tableRows = table.getRowModel().rows;
+  const virtualize = tableRows.length > VIRTUALIZE_ABOVE;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    getItemKey: (index) => tableRows[index]?.id ?? index,
+    overscan: 12,
+    enabled: virtualize,
+  });
+
+  const context = useMemo<TableContextValue>(
+    () => ({
+      tz,
+      href,
+      open,
+      linkDestinations,
+      expandedErrors,
+      toggleError: (runId) =>
+        setExpandedErrors((prev) => {
+          const next = new Set(prev);
+          if (next.has(runId)) next.delete(runId);
+          else next.add(runId);
+          return next;
+        }),
+    }),
+    [tz, href, open, linkDestinations, expandedErrors],
+  );
+
+  const renderRow = (row: Row<typeof features, RunRow>, index: number) => (
+    <Table.Tr
+      key={row.id}
+      data-index={index}
+      ref={virtualize ? virtualizer.measureElement : undefined}
+      aria-rowindex={virtualize ? index + 2 : undefined}
+      aria-current={row.id === selectedRunId ? true : undefined}
+      bg={row.id === selectedRunId ? 'var(--mantine-color-blue-light)' : undefined}
+    >
+      {row.getAllCells().map((cell) => (
+        <Table.Td key={cell.id} style={{ verticalAlign: 'top' }}>
+          <table.FlexRender cell={cell} />
+        </Table.Td>
+      ))}
+    </Table.Tr>
+  );
+
+  const items = virtualize ? virtualizer.getVirtualItems() : [];
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom =
+    items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+  const columnCount = columns.length;
+
+  return (
+    <RunsTableContext.Provider value={context}>
+      <Box
+        ref={scrollRef}
+        // A keyboard user can focus the region and scroll it with the arrow keys.
+        tabIndex={0}
+        role="region"
+        aria-label={`${caption} (scrollable)`}
+        data-testid="runs-scroll"
+        style={{
+          maxHeight: 'max(420px, calc(100vh - 320px))',
+          overflow: 'auto',
+          opacity: dimmed ? 0.6 : 1,
+          transition: 'opacity 150ms',
+          border: '1px solid var(--mantine-color-default-border)',
+          borderRadius: 'var(--mantine-radius-sm)',
+        }}
+      >
+        <Table
+          stickyHeader
+          highlightOnHover
+          verticalSpacing={6}
+          horizontalSpacing="sm"
+          aria-rowcount={virtualize ? tableRows.length + 1 : undefined}
+          style={{ minWidth: 1400 }}
+        >
+          <Table.Caption className="visually-hidden">{caption}</Table.Caption>
+          <Table.Thead>
+            {table.getHeaderGroups().map((group) => (
+              <Table.Tr key={group.id} aria-rowindex={virtualize ? 1 : undefined}>
+                {group.headers.map((header) => (
+                  <Table.Th key={header.id} scope="col" style={{ whiteSpace: 'nowrap' }}>
+                    {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Thead>
+          <Table.Tbody>
+            {virtualize ? (
+              <>
+                {paddingTop > 0 ? (
+                  <tr aria-hidden="true">
+                    <td
+                      colSpan={columnCount}
+                      style={{ height: paddingTop, padding: 0, border: 0 }}
+                    />
+                  </tr>
+                ) : null}
+                {items.map((item) => {
+                  const row = tableRows[item.index];
+                  return row ? renderRow(row, item.index) : null;
+                })}
+                {paddingBottom > 0 ? (
+                  <tr aria-hidden="true">
+                    <td
+                      colSpan={columnCount}
+                      style={{ height: paddingBottom, padding: 0, border: 0 }}
+                    />
+                  </tr>
+                ) : null}
+              </>
+            ) : (
+              tableRows.map((row, index) => renderRow(row, index))
+            )}
+          </Table.Tbody>
+        </Table>
+      </Box>
+    </RunsTableContext.Provider>
+  );
+}

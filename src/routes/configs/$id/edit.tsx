@@ -1,0 +1,15 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { ConfigEditPage } from '../../../features/integration-configs/config-edit-page';
+import { configQueries } from '../../../features/integration-configs/queries';
+
+export const Route = createFileRoute('/configs/$id/edit')({
+  loader: ({ context, params }) => {
+    void context.queryClient.prefetchQuery(configQueries.detail(params.id));
+  },
+  component: ConfigEditRoute,
+});
+
+function ConfigEditRoute() {
+  const { id } = Route.useParams();
+  return <ConfigEditPage key={id} id={id} />;
+}

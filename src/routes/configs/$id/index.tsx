@@ -1,0 +1,15 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { ConfigDetailPage } from '../../../features/integration-configs/config-detail-page';
+import { configQueries } from '../../../features/integration-configs/queries';
+
+export const Route = createFileRoute('/configs/$id/')({
+  loader: ({ context, params }) => {
+    void context.queryClient.prefetchQuery(configQueries.detail(params.id));
+  },
+  component: ConfigDetailRoute,
+});
+
+function ConfigDetailRoute() {
+  const { id } = Route.useParams();
+  return <ConfigDetailPage key={id} id={id} />;
+}

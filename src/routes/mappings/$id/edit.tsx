@@ -1,0 +1,15 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { MappingEditPage } from '../../../features/external-mappings/mapping-edit-page';
+import { mappingQueries } from '../../../features/external-mappings/queries';
+
+export const Route = createFileRoute('/mappings/$id/edit')({
+  loader: ({ context, params }) => {
+    void context.queryClient.prefetchQuery(mappingQueries.detail(params.id));
+  },
+  component: MappingEditRoute,
+});
+
+function MappingEditRoute() {
+  const { id } = Route.useParams();
+  return <MappingEditPage key={id} id={id} />;
+}
