@@ -19,6 +19,9 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     'token-lifetime': { type: 'string', default: '300' },
     'org-id': { type: 'string', default: DEMO_ORG_ID },
+    // Fixed credentials for automated runs (the e2e live journey); made up per run otherwise.
+    'access-key-id': { type: 'string' },
+    'api-secret': { type: 'string' },
   },
 });
 
@@ -33,8 +36,8 @@ if (!Number.isFinite(tokenLifetimeSeconds) || tokenLifetimeSeconds <= 0) {
   process.exit(1);
 }
 
-const accessKeyId = `fake-key-${randomBytes(6).toString('hex')}`;
-const apiSecret = `fake-secret-${randomBytes(12).toString('hex')}`;
+const accessKeyId = values['access-key-id'] ?? `fake-key-${randomBytes(6).toString('hex')}`;
+const apiSecret = values['api-secret'] ?? `fake-secret-${randomBytes(12).toString('hex')}`;
 const orgId = values['org-id'];
 
 const upstream = await startFakeUpstream({

@@ -10,8 +10,8 @@ import { env } from './lib/env';
 import { createQueryClient } from './lib/query-client';
 
 async function startDemoBackendIfNeeded(): Promise<DemoControls | null> {
-  if (env.mode !== 'demo') return null;
-  // A separate chunk: live mode never downloads the fake m3ter.
+  // The build-time constant (not env.mode) lets a live build drop the fake m3ter chunk entirely.
+  if (import.meta.env.VITE_M3TER_MODE !== 'demo' || env.mode !== 'demo') return null;
   const { startDemoBackend } = await import('./mocks/browser');
   return startDemoBackend();
 }
