@@ -3,7 +3,29 @@ import { defineConfig, devices } from '@playwright/test';
 // A dedicated port, so a stray dev server on 5173 is never reused by mistake (TOOLCHAIN P9).
 const PORT = Number(process.env.E2E_PORT ?? 5180);
 const BASE_URL = `http://localhost:${PORT}`;
+// Live mode: a fake m3ter upstream (real OAuth token exchange) behind `npm run serve`'s proxy.
+const UPSTREAM_PORT = PORT + 200;
+const LIVE_PORT = PORT + 100;
+export const LIVE_ENV = {
+  M3TER_MODE: 'live',
+  M3TER_BASE_URL: `http://127.0.0.1:${UPSTREAM_PORT}`,
+  M3TER_ORG_ID: '2d1c7a4e-5b0f-4c8e-9a51-7e3f0d6b8c21',
+  M3TER_ACCESS_KEY_ID: 'e2e-access-key',
+  M3TER_API_SECRET: 'e2e-api-secret-not-real',
+};
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const launchOptions = {
+  executablePath: CHROMIUM_PATH,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
 
 export default defineConfig({
   testDir: './e2e',
@@ -19,29 +41,40 @@ export default defineConfig({
     {
       name: 'demo',
       testIgnore: /live\..*spec\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    {
+      name: 'live',
+      testMatch: /live\..*spec\.ts/,
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: CHROMIUM_PATH,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
+        launchOptions,
+        baseURL: `http://localhost:${LIVE_PORT}`,
       },
     },
   ],
-  webServer: {
-    // The production build in demo mode, as a user of `npm run build && npm run preview` gets it.
-    command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
-    url: BASE_URL,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    env: { M3TER_MODE: 'demo' },
-  },
+  webServer: [
+    {
+      // The production build in demo mode, as `npm run build && npm run preview` serves it.
+      command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
+      url: BASE_URL,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      env: { M3TER_MODE: 'demo' },
+    },
+    {
+      command: `npx tsx server/fake-upstream-cli.ts --port ${UPSTREAM_PORT} --access-key-id ${LIVE_ENV.M3TER_ACCESS_KEY_ID} --api-secret ${LIVE_ENV.M3TER_API_SECRET} --token-lifetime 60`,
+      port: UPSTREAM_PORT,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // The production server in live mode: its own build (the mode is baked in), then `npm run serve`.
+      command: `npx vite build --outDir dist-live --emptyOutDir --logLevel warn && npx tsx server/serve.ts --dist dist-live --port ${LIVE_PORT}`,
+      url: `http://localhost:${LIVE_PORT}`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      env: LIVE_ENV,
+    },
+  ],
 });
