@@ -143,6 +143,9 @@ describe('describeError', () => {
     expect(describeError(httpError(403, 'Token expired')).detail).toMatch(
       /^Token expired\. Sign in/,
     );
+    expect(describeError(httpError(401, 'Service User rejected')).title).toBe(
+      'The console’s server could not sign in to m3ter',
+    );
     expect(describeError(new NetworkError({ message: 'x', ...at })).title).toBe(
       'Could not reach m3ter',
     );

@@ -190,6 +190,10 @@ export function describeError(error: unknown): ErrorDescription {
         'It was modified after you opened it. Load the latest version, then apply your changes again.',
     };
   }
+  if (error instanceof ForbiddenError && error.status === 401) {
+    // m3ter itself answers 403; a 401 comes from the live-mode proxy when m3ter refused its credentials.
+    return { title: 'The console’s server could not sign in to m3ter', detail: error.message };
+  }
   if (error instanceof ForbiddenError) {
     return {
       title: 'Not allowed, or your session expired',

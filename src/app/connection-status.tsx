@@ -56,7 +56,7 @@ export function ConnectionStatus() {
           ))}
         </List>
         <Text size="xs" c="dimmed">
-          m3ter said: <Code>{check.error.message}</Code>
+          Details: <Code>{check.error.message}</Code>
         </Text>
         <Button
           size="xs"
