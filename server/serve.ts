@@ -135,7 +135,7 @@ export async function main(
   } catch (error) {
     if (error instanceof ConfigError) {
       io.error(
-        `\n${error.message}\n\nSee server/README-live-mode.md or README.md, "Configuration".\n`,
+        `\n${error.message}\n\nSee README.md, "Connect to your m3ter organisation".\n`,
       );
       return { exitCode: 1 };
     }
