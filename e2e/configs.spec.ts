@@ -80,12 +80,16 @@ test('create, edit, then resolve a real conflict between two tabs by keeping min
   await mine.getByRole('button', { name: 'Save changes' }).click();
   await expect(mine.getByRole('heading', { name: 'Stripe GBP – mine', level: 1 })).toBeVisible();
   await expect(mine.getByText('Bill → Stripe · version 4')).toBeVisible();
-  await expect(mine.getByLabel('Configuration data as JSON')).toContainText('"daysUntilDue": 14');
+  await expect(mine.getByLabel('Configuration data as JSON', { exact: true })).toContainText(
+    '"daysUntilDue": 14',
+  );
 
   // The other tab sees both people's changes too.
   await theirs.reload();
   await expect(theirs.getByRole('heading', { name: 'Stripe GBP – mine', level: 1 })).toBeVisible();
-  await expect(theirs.getByLabel('Configuration data as JSON')).toContainText('"daysUntilDue": 14');
+  await expect(theirs.getByLabel('Configuration data as JSON', { exact: true })).toContainText(
+    '"daysUntilDue": 14',
+  );
 });
 
 test('the list filters from the URL, heals a bad link, and opens a row by keyboard', async ({

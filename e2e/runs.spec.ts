@@ -76,7 +76,7 @@ test.describe('integration run history', () => {
     await expect(drawer).toBeVisible();
     await expect(drawer.getByText(runId!, { exact: true })).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`run=${runId}`));
-    await expect(drawer.getByLabel('Run log')).toBeVisible();
+    await expect(drawer.getByLabel('Run log', { exact: true })).toBeVisible();
     await expectNoAxeViolations(page);
 
     // Copy its link and open it in a new page: the same run.
@@ -101,9 +101,13 @@ test.describe('integration run history', () => {
     await page.goBack();
     await expect(page.getByRole('dialog')).toBeHidden();
     await expect(page.getByRole('radio', { name: 'Last 7 days' })).toBeChecked();
+    // Each arrow key in the date radio group was a filter change of its own.
+    await page.goBack();
+    await expect(page.getByRole('radio', { name: 'Last 24 h' })).toBeChecked();
     await page.goBack();
     await expect(page.getByRole('radio', { name: 'Any time' })).toBeChecked();
     await expect(failed).toHaveAttribute('aria-pressed', 'true');
+    await page.goForward();
     await page.goForward();
     await expect(page.getByRole('radio', { name: 'Last 7 days' })).toBeChecked();
     await expect(page.getByText(/Filtered to status failed; started in the last 7 days\./)).toBeVisible();

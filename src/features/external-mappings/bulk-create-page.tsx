@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Checkbox,
@@ -7,6 +6,7 @@ import {
   FileButton,
   Group,
   List,
+  Modal,
   Progress,
   Stack,
   Table,
@@ -21,7 +21,6 @@ import { isUuid, type ExternalMapping } from '../../api';
 import { ErrorState } from '../../components/error-state';
 import { discardDraft, loadDraft, saveDraft, type DraftRef } from '../../lib/drafts';
 import { useUnsavedChangesGuard } from '../../lib/use-unsaved-changes-guard';
-import { UnsavedChangesDialog } from '../../components/form';
 import {
   bulkResultCsv,
   findExistingDuplicates,
@@ -39,6 +38,7 @@ import type { BulkRowProgress } from './bulk-runner';
 import { downloadText } from './download';
 import { shortId } from './mapping-parts';
 import { mappingQueries, useBulkCreateMappings } from './queries';
+import { Notice } from './notice';
 import { AnchorLink } from './router-links';
 
 const DRAFT: DraftRef = { entity: 'external-mapping-bulk', id: 'new' };
@@ -280,9 +280,9 @@ export function BulkCreatePage() {
       {checked && plan && run === null ? (
         <Stack gap="sm">
           {stale ? (
-            <Alert color="yellow" variant="light" role="status">
+            <Notice tone="warning" role="status">
               The CSV changed after the check. Check the rows again before creating.
-            </Alert>
+            </Notice>
           ) : null}
           <CheckSummary checked={checked} plan={plan} />
           {plan.duplicates > 0 ? (
@@ -344,7 +344,36 @@ export function BulkCreatePage() {
           <RowsTable rows={run.rows} existing={checked?.existing} progress={run.progress} />
         </Stack>
       ) : null}
-      <UnsavedChangesDialog guard={guard} />
+      <Modal.Root opened={guard.blocked} onClose={guard.stay} centered>
+        <Modal.Overlay />
+        <Modal.Content>
+          {/* Compound form: the plain Modal's bare <header> is a second page banner for axe. */}
+          <Modal.Header role="none">
+            <Modal.Title fw={600}>Stop the bulk create and leave?</Modal.Title>
+            <Modal.CloseButton aria-label="Close" />
+          </Modal.Header>
+          <Modal.Body>
+            <Text size="sm">
+              Rows are still being sent. If you leave, no further rows are sent and this page’s
+              report of which rows were created is lost.
+            </Text>
+            <Group justify="flex-end" mt="md">
+              <Button variant="default" onClick={guard.stay} data-autofocus>
+                Stay
+              </Button>
+              <Button
+                color="red"
+                onClick={() => {
+                  stopRef.current?.abort();
+                  guard.proceed();
+                }}
+              >
+                Stop and leave
+              </Button>
+            </Group>
+          </Modal.Body>
+        </Modal.Content>
+      </Modal.Root>
     </Stack>
   );
 }
@@ -399,9 +428,8 @@ function finalOutcomes(run: Run): Map<number, BulkOutcome> {
 function CheckSummary({ checked, plan }: { checked: Checked; plan: Plan }) {
   const total = checked.rows.length;
   return (
-    <Alert
-      color={plan.invalid > 0 ? 'yellow' : 'teal'}
-      variant="light"
+    <Notice
+      tone={plan.invalid > 0 ? 'warning' : 'success'}
       title={`${total} row${total === 1 ? '' : 's'} checked`}
       role="status"
     >
@@ -427,7 +455,7 @@ function CheckSummary({ checked, plan }: { checked: Checked; plan: Plan }) {
           </List.Item>
         ) : null}
       </List>
-    </Alert>
+    </Notice>
   );
 }
 
@@ -479,58 +507,58 @@ function RunReport({ run, outcomes, onRetryRows, onStartOver }: RunReportProps) 
   const notCreated = run.rows.filter((r) => outcomes.get(r.row)?.status !== 'created');
   const allDone = created === run.rows.length;
   return (
-    <Alert color={allDone ? 'teal' : created > 0 ? 'yellow' : 'red'} variant="light" role="status">
-      <Stack gap="xs">
-        <Title order={2} size="h4" ref={headingRef} tabIndex={-1}>
-          {allDone
-            ? `All ${created} mappings created`
-            : `${created} of ${run.rows.length} rows created: ${run.rows.length - created} not created`}
-        </Title>
-        <List size="sm">
-          <List.Item>{created} created</List.Item>
-          {failed > 0 ? (
-            <List.Item>{failed} failed (m3ter refused or did not answer; see each row)</List.Item>
-          ) : null}
-          {skipped > 0 ? (
-            <List.Item>{skipped} skipped before sending (problems or already mapped)</List.Item>
-          ) : null}
-          {notSent > 0 ? (
-            <List.Item>{notSent} not sent because the run was stopped</List.Item>
-          ) : null}
-        </List>
-        <Group gap="sm">
-          <Button
-            onClick={() =>
-              downloadText(
-                `mapping-bulk-result-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.csv`,
-                bulkResultCsv(run.rows, outcomes),
-                'text/csv;charset=utf-8',
-              )
-            }
-          >
-            Download the result CSV
+    <Notice
+      tone={allDone ? 'success' : created > 0 ? 'warning' : 'danger'}
+      role="status"
+      ref={headingRef}
+      title={
+        allDone
+          ? `All ${created} mappings created`
+          : `${created} of ${run.rows.length} rows created: ${run.rows.length - created} not created`
+      }
+    >
+      <List size="sm">
+        <List.Item>{created} created</List.Item>
+        {failed > 0 ? (
+          <List.Item>{failed} failed (m3ter refused or did not answer; see each row)</List.Item>
+        ) : null}
+        {skipped > 0 ? (
+          <List.Item>{skipped} skipped before sending (problems or already mapped)</List.Item>
+        ) : null}
+        {notSent > 0 ? <List.Item>{notSent} not sent because the run was stopped</List.Item> : null}
+      </List>
+      <Group gap="sm">
+        <Button
+          onClick={() =>
+            downloadText(
+              `mapping-bulk-result-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.csv`,
+              bulkResultCsv(run.rows, outcomes),
+              'text/csv;charset=utf-8',
+            )
+          }
+        >
+          Download the result CSV
+        </Button>
+        {notCreated.length > 0 ? (
+          <Button variant="default" onClick={() => onRetryRows(notCreated)}>
+            Edit the {notCreated.length} row{notCreated.length === 1 ? '' : 's'} not created
           </Button>
-          {notCreated.length > 0 ? (
-            <Button variant="default" onClick={() => onRetryRows(notCreated)}>
-              Edit the {notCreated.length} row{notCreated.length === 1 ? '' : 's'} not created
-            </Button>
-          ) : null}
-          <Button variant="subtle" onClick={onStartOver}>
-            Start a new bulk create
-          </Button>
-        </Group>
-      </Stack>
-    </Alert>
+        ) : null}
+        <Button variant="subtle" onClick={onStartOver}>
+          Start a new bulk create
+        </Button>
+      </Group>
+    </Notice>
   );
 }
 
 const STATUS_BADGE: Record<string, { color: string; label: string }> = {
   ready: { color: 'gray', label: 'Ready' },
   sending: { color: 'blue', label: 'Sending…' },
-  waiting: { color: 'orange', label: 'Rate limited: waiting' },
+  waiting: { color: 'violet', label: 'Rate limited: waiting' },
   created: { color: 'teal', label: 'Created' },
   failed: { color: 'red', label: 'Failed' },
-  skipped: { color: 'yellow', label: 'Not sent' },
+  skipped: { color: 'gray', label: 'Not sent' },
   'not-sent': { color: 'gray', label: 'Not sent (stopped)' },
 };
 
@@ -602,7 +630,7 @@ function BulkRowLine({
       </Table.Td>
       <Table.Td>
         <Stack gap={2}>
-          <Badge color={badge.color} variant="light" tt="none" radius="sm">
+          <Badge color={badge.color} c={`${badge.color}.9`} variant="outline" tt="none" radius="sm">
             {badge.label}
           </Badge>
           {state?.status === 'created' ? (

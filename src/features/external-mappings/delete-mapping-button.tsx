@@ -24,38 +24,55 @@ export function DeleteMappingButton({ mapping, onDeleted }: DeleteMappingButtonP
       <Button color="red" variant="outline" onClick={open}>
         Delete
       </Button>
-      <Modal opened={opened} onClose={dismiss} title="Delete this mapping?" centered>
-        <Stack gap="sm">
-          <Text size="sm">
-            m3ter {mapping.m3terEntity} <Code>{mapping.m3terId}</Code> will no longer be mapped to{' '}
-            {mapping.externalSystem} {mapping.externalTable} <Code>{mapping.externalId}</Code>.
-          </Text>
-          <Text size="sm">
-            Bills that need this {mapping.m3terEntity} in {mapping.externalSystem} fail until it is
-            mapped again. This cannot be undone.
-          </Text>
-          {remove.isError ? (
-            <ErrorState
-              error={remove.error}
-              title="Not deleted"
-              onRetry={() => remove.mutate(mapping.id, { onSuccess: onDeleted })}
-              retrying={remove.isPending}
-            />
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={dismiss} data-autofocus disabled={remove.isPending}>
-              Keep it
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() => remove.mutate(mapping.id, { onSuccess: onDeleted })}
-            >
-              Delete mapping
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      {/* The compound form, so the header is not a second page banner (axe) and the close button
+          has a name: the plain Modal renders a bare <header> and an unnamed close button. */}
+      <Modal.Root opened={opened} onClose={dismiss} centered>
+        <Modal.Overlay />
+        <Modal.Content>
+          <Modal.Header role="none">
+            <Modal.Title fw={600}>Delete this mapping?</Modal.Title>
+            <Modal.CloseButton aria-label="Close" />
+          </Modal.Header>
+          <Modal.Body>
+            <Stack gap="sm">
+              <Text size="sm">
+                m3ter {mapping.m3terEntity} <Code>{mapping.m3terId}</Code> will no longer be mapped
+                to {mapping.externalSystem} {mapping.externalTable}{' '}
+                <Code>{mapping.externalId}</Code>.
+              </Text>
+              <Text size="sm">
+                Bills that need this {mapping.m3terEntity} in {mapping.externalSystem} fail until it
+                is mapped again. This cannot be undone.
+              </Text>
+              {remove.isError ? (
+                <ErrorState
+                  error={remove.error}
+                  title="Not deleted"
+                  onRetry={() => remove.mutate(mapping.id, { onSuccess: onDeleted })}
+                  retrying={remove.isPending}
+                />
+              ) : null}
+              <Group justify="flex-end">
+                <Button
+                  variant="default"
+                  onClick={dismiss}
+                  data-autofocus
+                  disabled={remove.isPending}
+                >
+                  Keep it
+                </Button>
+                <Button
+                  color="red"
+                  loading={remove.isPending}
+                  onClick={() => remove.mutate(mapping.id, { onSuccess: onDeleted })}
+                >
+                  Delete mapping
+                </Button>
+              </Group>
+            </Stack>
+          </Modal.Body>
+        </Modal.Content>
+      </Modal.Root>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Checkbox, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -28,6 +28,7 @@ import {
   type MappingRuleContext,
 } from './mapping-rules';
 import { mappingQueries, useCreateMapping } from './queries';
+import { Notice } from './notice';
 import { AnchorLink, ButtonLink } from './router-links';
 import type { NewMappingSearch } from './search-schema';
 
@@ -231,7 +232,7 @@ function MappingCreateForm({ prefill, context, configsError, onCreated }: Mappin
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Create external mapping">
       <Stack gap="lg">
         {restored ? (
-          <Alert color="blue" variant="light" title="Your unsaved input was restored">
+          <Notice tone="info" title="Your unsaved input was restored" role="status">
             <Group gap="xs">
               <Text size="sm">
                 This form was not submitted before the page was reloaded or left.
@@ -247,13 +248,13 @@ function MappingCreateForm({ prefill, context, configsError, onCreated }: Mappin
                 Start over
               </Button>
             </Group>
-          </Alert>
+          </Notice>
         ) : null}
 
         <MappingFields form={form} context={context} staged configsError={configsError} />
 
         {duplicates.length > 0 ? (
-          <Alert color="yellow" variant="light" title="Already mapped" role="status">
+          <Notice tone="warning" title="Already mapped" role="status">
             <Stack gap="xs">
               <Text size="sm">
                 {values.m3terEntity} {values.m3terId} already has{' '}
@@ -274,10 +275,10 @@ function MappingCreateForm({ prefill, context, configsError, onCreated }: Mappin
                 existing mapping instead, unless you mean to have two.
               </Text>
             </Stack>
-          </Alert>
+          </Notice>
         ) : null}
         {tableKnown && existing.isError ? (
-          <Alert color="yellow" variant="light" title="Could not check for an existing mapping">
+          <Notice tone="warning" title="Could not check for an existing mapping">
             <Group gap="xs">
               <Text size="sm">{describeError(existing.error).title}.</Text>
               <Button
@@ -289,7 +290,7 @@ function MappingCreateForm({ prefill, context, configsError, onCreated }: Mappin
                 Check again
               </Button>
             </Group>
-          </Alert>
+          </Notice>
         ) : null}
         {needsConfirmation || confirmError ? (
           <Checkbox
@@ -337,7 +338,7 @@ function MappingCreateForm({ prefill, context, configsError, onCreated }: Mappin
 function SubmitError({ error, values }: { error: unknown; values: MappingFormValues }) {
   const { title, detail } = describeError(error);
   return (
-    <Alert color="red" variant="light" title={`Not created. ${title}`} role="alert">
+    <Notice tone="danger" title={`Not created. ${title}`} role="alert">
       <Stack gap="xs">
         <Text size="sm">{detail}</Text>
         {error instanceof NetworkError ? (
@@ -357,7 +358,7 @@ function SubmitError({ error, values }: { error: unknown; values: MappingFormVal
           <Text size="sm">Your input is kept: correct it if needed and create again.</Text>
         )}
       </Stack>
-    </Alert>
+    </Notice>
   );
 }
 
@@ -370,44 +371,39 @@ function CreatedPanel({ mapping, onCreateAnother }: CreatedPanelProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   return (
-    <Alert color="teal" variant="light">
-      <Stack gap="sm">
-        <Title order={2} size="h4" ref={headingRef} tabIndex={-1}>
-          Mapping created
-        </Title>
-        <Text size="sm">{describeMapping(mapping)}</Text>
-        <Group gap="sm">
-          <ButtonLink to="/mappings/$id" params={{ id: mapping.id }}>
-            Open the new mapping
-          </ButtonLink>
-          <Button variant="default" onClick={onCreateAnother}>
-            Create another ({mapping.externalSystem} {mapping.externalTable})
-          </Button>
-        </Group>
-        <Text size="sm">
-          Find it from either side:{' '}
-          <AnchorLink
-            to="/mappings"
-            search={{ lookup: 'm3ter', entity: mapping.m3terEntity, m3terId: mapping.m3terId }}
-            size="sm"
-          >
-            by m3ter {mapping.m3terEntity} id
-          </AnchorLink>{' '}
-          ·{' '}
-          <AnchorLink
-            to="/mappings"
-            search={{
-              lookup: 'external',
-              system: mapping.externalSystem,
-              table: mapping.externalTable,
-              externalId: mapping.externalId,
-            }}
-            size="sm"
-          >
-            by {mapping.externalSystem} id
-          </AnchorLink>
-        </Text>
-      </Stack>
-    </Alert>
+    <Notice tone="success" title="Mapping created" ref={headingRef} role="status">
+      <Text size="sm">{describeMapping(mapping)}</Text>
+      <Group gap="sm">
+        <ButtonLink to="/mappings/$id" params={{ id: mapping.id }}>
+          Open the new mapping
+        </ButtonLink>
+        <Button variant="default" onClick={onCreateAnother}>
+          Create another ({mapping.externalSystem} {mapping.externalTable})
+        </Button>
+      </Group>
+      <Text size="sm">
+        Find it from either side:{' '}
+        <AnchorLink
+          to="/mappings"
+          search={{ lookup: 'm3ter', entity: mapping.m3terEntity, m3terId: mapping.m3terId }}
+          size="sm"
+        >
+          by m3ter {mapping.m3terEntity} id
+        </AnchorLink>{' '}
+        ·{' '}
+        <AnchorLink
+          to="/mappings"
+          search={{
+            lookup: 'external',
+            system: mapping.externalSystem,
+            table: mapping.externalTable,
+            externalId: mapping.externalId,
+          }}
+          size="sm"
+        >
+          by {mapping.externalSystem} id
+        </AnchorLink>
+      </Text>
+    </Notice>
   );
 }

@@ -72,7 +72,11 @@ export function MappingDetailPage({ id }: MappingDetailPageProps) {
           <DeleteMappingButton
             mapping={m}
             onDeleted={() => {
-              notifications.show({ color: 'teal', message: 'Mapping deleted.' });
+              notifications.show({
+                color: 'teal',
+                message: 'Mapping deleted.',
+                closeButtonProps: { 'aria-label': 'Dismiss' },
+              });
               void navigate({ to: '/mappings' });
             }}
           />

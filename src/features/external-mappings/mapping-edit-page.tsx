@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -41,6 +41,7 @@ import {
   type MappingRuleContext,
 } from './mapping-rules';
 import { mappingQueries, useUpdateMapping } from './queries';
+import { Notice } from './notice';
 import { AnchorLink, ButtonLink } from './router-links';
 
 const CONFLICT_FIELDS: readonly ConflictField<MappingFormValues>[] = MAPPING_FIELD_ORDER.map(
@@ -207,6 +208,7 @@ function MappingEditForm({
     guard.allowNextNavigation();
     notifications.show({
       color: 'teal',
+      closeButtonProps: { 'aria-label': 'Dismiss' },
       message: alreadySaved
         ? `Your changes were already saved (version ${saved.version ?? '?'}).`
         : `Mapping saved (version ${saved.version ?? '?'}).`,
@@ -283,61 +285,57 @@ function MappingEditForm({
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Edit external mapping">
       <Stack gap="md">
         {draftOffer ? (
-          <Alert color="blue" title="You have unsaved changes from before" role="status">
-            <Stack gap="xs">
-              <Text size="sm">
-                Changes to this mapping were kept in this tab{' '}
-                <RelativeTime value={draftOffer.savedAt} />
-                {draftOffer.version !== undefined
-                  ? ` (started from version ${draftOffer.version})`
-                  : ''}
-                . Restore them, or discard them to start from what is saved.
-              </Text>
-              <Group gap="xs">
-                <Button size="xs" onClick={() => restoreDraft(draftOffer)}>
-                  Restore my changes
-                </Button>
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => {
-                    discardDraft(ref);
-                    setDraftOffer(null);
-                  }}
-                >
-                  Discard them
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+          <Notice tone="info" title="You have unsaved changes from before" role="status">
+            <Text size="sm">
+              Changes to this mapping were kept in this tab{' '}
+              <RelativeTime value={draftOffer.savedAt} />
+              {draftOffer.version !== undefined
+                ? ` (started from version ${draftOffer.version})`
+                : ''}
+              . Restore them, or discard them to start from what is saved.
+            </Text>
+            <Group gap="xs">
+              <Button size="xs" onClick={() => restoreDraft(draftOffer)}>
+                Restore my changes
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => {
+                  discardDraft(ref);
+                  setDraftOffer(null);
+                }}
+              >
+                Discard them
+              </Button>
+            </Group>
+          </Notice>
         ) : null}
 
         {changedElsewhere ? (
-          <Alert color="gray" variant="light" title="Changed elsewhere" role="status">
-            <Stack gap="xs">
-              <Text size="sm">
-                {latest.lastModifiedBy ?? 'Someone'} saved version {latest.version ?? '?'}{' '}
-                <RelativeTime value={latest.dtLastModified} /> while you were editing. Nothing is
-                lost: when you save, you choose what to keep.
-              </Text>
-              <Group>
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() =>
-                    setConflict({
-                      base: baseValues,
-                      mine: getValues(),
-                      theirs: toFormValues(latest),
-                      theirsEntity: latest,
-                    })
-                  }
-                >
-                  Compare with their version now
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+          <Notice tone="info" title="Changed elsewhere" role="status">
+            <Text size="sm">
+              {latest.lastModifiedBy ?? 'Someone'} saved version {latest.version ?? '?'}{' '}
+              <RelativeTime value={latest.dtLastModified} /> while you were editing. Nothing is
+              lost: when you save, you choose what to keep.
+            </Text>
+            <Group>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() =>
+                  setConflict({
+                    base: baseValues,
+                    mine: getValues(),
+                    theirs: toFormValues(latest),
+                    theirsEntity: latest,
+                  })
+                }
+              >
+                Compare with their version now
+              </Button>
+            </Group>
+          </Notice>
         ) : null}
 
         {conflict ? (
@@ -353,16 +351,9 @@ function MappingEditForm({
         ) : null}
 
         {resolvedNote ? (
-          <Alert
-            color="teal"
-            title="Not saved yet"
-            role="status"
-            withCloseButton
-            closeButtonLabel="Dismiss"
-            onClose={() => setResolvedNote(null)}
-          >
-            {resolvedNote}
-          </Alert>
+          <Notice tone="success" title="Not saved yet" role="status">
+            <Text size="sm">{resolvedNote}</Text>
+          </Notice>
         ) : null}
 
         <fieldset disabled={conflict !== null} style={{ border: 0, padding: 0, margin: 0 }}>
@@ -370,15 +361,13 @@ function MappingEditForm({
         </fieldset>
 
         {formErrors.length > 0 ? (
-          <Alert color="red" title="m3ter rejected the save" role="alert">
-            <Stack gap={4}>
-              {formErrors.map((message) => (
-                <Text key={message} size="sm">
-                  {message}
-                </Text>
-              ))}
-            </Stack>
-          </Alert>
+          <Notice tone="danger" title="m3ter rejected the save" role="alert">
+            {formErrors.map((message) => (
+              <Text key={message} size="sm">
+                {message}
+              </Text>
+            ))}
+          </Notice>
         ) : null}
         {saveError ? (
           <ErrorState
@@ -403,7 +392,11 @@ function MappingEditForm({
             onDeleted={() => {
               discardDraft(ref);
               guard.allowNextNavigation();
-              notifications.show({ color: 'teal', message: 'Mapping deleted.' });
+              notifications.show({
+                color: 'teal',
+                message: 'Mapping deleted.',
+                closeButtonProps: { 'aria-label': 'Dismiss' },
+              });
               void navigate({ to: '/mappings' });
             }}
           />

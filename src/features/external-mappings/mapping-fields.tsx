@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Fieldset, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
@@ -13,6 +13,7 @@ import {
   type MappingFieldName,
   type MappingRuleContext,
 } from './mapping-rules';
+import { Notice } from './notice';
 import { mappingQueries } from './queries';
 
 interface MappingFieldsProps {
@@ -228,7 +229,7 @@ function ExternalIdField({ form, values, open }: PartProps) {
           required
         />
         {lookup.isError ? (
-          <Alert color="yellow" variant="light" p="xs">
+          <Notice tone="warning">
             <Group gap="xs">
               <Text size="sm">
                 Could not list {where} records: {describeError(lookup.error).title}.
@@ -242,7 +243,7 @@ function ExternalIdField({ form, values, open }: PartProps) {
                 Try listing again
               </Button>
             </Group>
-          </Alert>
+          </Notice>
         ) : null}
         {typing && listed.length > 0 ? (
           <Group>

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  Alert,
   Button,
   Group,
   Select,
@@ -29,6 +28,7 @@ import { ChoiceField, configLabel } from './mapping-parts';
 import { findSystem, mappingTextIssue } from './mapping-rules';
 import { MappingsTable } from './mappings-table';
 import { mappingQueries } from './queries';
+import { Notice } from './notice';
 import { ButtonLink } from './router-links';
 import {
   DEFAULT_PAGE_SIZE,
@@ -431,10 +431,19 @@ function MappingResults({ view, search, configs }: MappingResultsProps) {
       search: (prev) => ({ ...prev, cursors: next && next.length > 0 ? next : undefined }),
     });
 
+  // Names the results for screen-reader navigation, and keeps heading levels in order for the
+  // empty state's heading.
+  const heading = (
+    <Title order={2} className="visually-hidden">
+      {caption(view)}
+    </Title>
+  );
+
   if (query.isError && !query.data) {
     const badCursor = cursors.length > 0 && query.error instanceof ValidationError;
     return (
       <Stack>
+        {heading}
         <ErrorState
           error={query.error}
           title={badCursor ? 'This page link no longer works' : 'Could not load mappings'}
@@ -454,6 +463,7 @@ function MappingResults({ view, search, configs }: MappingResultsProps) {
 
   return (
     <Stack gap="sm" aria-busy={query.isFetching || undefined}>
+      {heading}
       <Group justify="space-between">
         <Text size="sm" c="dimmed" aria-live="polite">
           {query.isPending
@@ -461,12 +471,14 @@ function MappingResults({ view, search, configs }: MappingResultsProps) {
             : `Page ${page}: ${mappings.length} mapping${mappings.length === 1 ? '' : 's'}${nextToken ? ', more on the next page' : ''}${showingOld ? ' (updating…)' : ''}`}
         </Text>
         {query.isError ? (
-          <Alert color="red" variant="light" p="xs" role="alert">
-            Refresh failed; showing the last loaded page.{' '}
-            <Button size="compact-xs" variant="subtle" onClick={() => void query.refetch()}>
-              Retry
-            </Button>
-          </Alert>
+          <Notice tone="danger" role="alert">
+            <Group gap="xs">
+              <Text size="sm">Refresh failed; showing the last loaded page.</Text>
+              <Button size="compact-xs" variant="subtle" onClick={() => void query.refetch()}>
+                Retry
+              </Button>
+            </Group>
+          </Notice>
         ) : null}
       </Group>
       <div style={{ opacity: showingOld ? 0.6 : 1 }}>

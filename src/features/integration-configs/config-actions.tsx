@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { NotFoundError, type IntegrationConfig } from '../../api';
 import { describeError } from '../../api/errors';
 import { ErrorState } from '../../components/error-state';
+import { notify } from './notify';
 import { useDeleteConfig, useEnableConfig } from './queries';
 
 export function configLabel(config: IntegrationConfig): string {
@@ -28,16 +28,13 @@ export function DeleteConfigButton({ config, onDeleted }: DeleteConfigButtonProp
     remove.mutate(config.id, {
       onSuccess: () => {
         close();
-        notifications.show({ color: 'teal', message: `Deleted “${label}”.` });
+        notify(`Deleted “${label}”.`, 'teal');
         onDeleted();
       },
       onError: (error) => {
         if (error instanceof NotFoundError) {
           close();
-          notifications.show({
-            color: 'yellow',
-            message: `“${label}” was already deleted (by someone else, or in another tab).`,
-          });
+          notify(`“${label}” was already deleted (by someone else, or in another tab).`, 'yellow');
           onDeleted();
         }
       },
@@ -90,33 +87,29 @@ export function DeleteConfigButton({ config, onDeleted }: DeleteConfigButtonProp
   );
 }
 
-/** Re-enables a disabled config (`POST /enable`); pending while it runs, says what happened. */
+/** Re-enables a disabled config (`POST /enable`); pending while it runs; a failure is said beside it. */
 export function EnableConfigButton({ config }: { config: IntegrationConfig }) {
   const enable = useEnableConfig();
+  const failure = enable.isError ? describeError(enable.error) : null;
   return (
-    <Button
-      color="teal.9"
-      loading={enable.isPending}
-      onClick={() => {
-        if (enable.isPending) return;
-        enable.mutate(config.id, {
-          onSuccess: (saved) =>
-            notifications.show({
-              color: 'teal',
-              message: `“${configLabel(saved)}” is enabled again.`,
-            }),
-          onError: (error) => {
-            const described = describeError(error);
-            notifications.show({
-              color: 'red',
-              title: `Not enabled: ${described.title}`,
-              message: described.detail,
-            });
-          },
-        });
-      }}
-    >
-      Enable
-    </Button>
+    <Stack gap={4} align="flex-start">
+      <Button
+        color="teal.9"
+        loading={enable.isPending}
+        onClick={() => {
+          if (enable.isPending) return;
+          enable.mutate(config.id, {
+            onSuccess: (saved) => notify(`“${configLabel(saved)}” is enabled again.`),
+          });
+        }}
+      >
+        {failure ? 'Try enabling again' : 'Enable'}
+      </Button>
+      {failure ? (
+        <Text size="sm" role="alert">
+          Not enabled: {failure.title}. {failure.detail}
+        </Text>
+      ) : null}
+    </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
+import { notify } from './notify';
 import { configLabel } from './config-actions';
 import { ConfigForm } from './config-form';
 import { AnchorLink } from './router-links';
@@ -25,7 +25,7 @@ export function ConfigCreatePage() {
         mode="create"
         onCancel={() => void navigate({ to: '/configs' })}
         onSaved={(saved) => {
-          notifications.show({ color: 'teal', message: `Created “${configLabel(saved)}”.` });
+          notify(`Created “${configLabel(saved)}”.`, 'teal');
           void navigate({ to: '/configs/$id', params: { id: saved.id } });
         }}
       />

@@ -57,6 +57,24 @@ describe('ConfigDetailPage', () => {
     expect(demoStore().getConfig(DISABLED)).toMatchObject({ enabled: true, version: v0 + 1 });
   });
 
+  it('says beside the button when enabling fails, and enables on a second try', async () => {
+    let failing = true;
+    server.use(
+      http.post(`${CONFIG_URL}/enable`, () =>
+        failing ? HttpResponse.json({ message: 'Try later' }, { status: 503 }) : undefined,
+      ),
+    );
+    const { user } = await renderApp(`/configs/${DISABLED}`);
+    const health = await screen.findByRole('alert', { name: /Disabled: nothing is being sent/ });
+    await user.click(within(health).getByRole('button', { name: 'Enable' }));
+    expect(await within(health).findByRole('alert')).toHaveTextContent(
+      /Not enabled: m3ter had a problem/,
+    );
+    failing = false;
+    await user.click(within(health).getByRole('button', { name: 'Try enabling again' }));
+    expect(await screen.findByRole('alert', { name: 'Healthy' })).toBeInTheDocument();
+  });
+
   it('deletes after a confirmation naming the config, and the list no longer shows it', async () => {
     const { user, router } = await renderApp(`/configs/${DISABLED}`);
     await screen.findByRole('heading', { name: 'NetSuite AR sync (sandbox)' });

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Button,
   Code,
   Group,
@@ -12,8 +11,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useRouter } from '@tanstack/react-router';
-import type { MouseEvent, ReactNode } from 'react';
+import { useNavigate } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { isUuid, NotFoundError, type IntegrationConfig } from '../../api';
 import { CopyButton } from '../../components/copy-button';
 import { EmptyState } from '../../components/empty-state';
@@ -77,22 +76,6 @@ function IdFact({ label, id }: { label: string; id: string | undefined }) {
   );
 }
 
-/** A link to a route that does not (yet) declare this search param: navigates in-app, href for copy. */
-function InAppAnchor({ href, children }: { href: string; children: ReactNode }) {
-  const router = useRouter();
-  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
-      return;
-    event.preventDefault();
-    void router.navigate({ href });
-  };
-  return (
-    <Anchor href={href} onClick={onClick} size="sm">
-      {children}
-    </Anchor>
-  );
-}
-
 function RelatedLinks({ config }: { config: IntegrationConfig }) {
   const mappings = useQuery(configQueries.mappingCount(config.id));
   const entityKind = config.entityType === 'Notification' ? 'Notification' : 'Bill';
@@ -143,9 +126,9 @@ function RelatedLinks({ config }: { config: IntegrationConfig }) {
         )}
       </li>
       <li>
-        <InAppAnchor href={`/mappings?integrationConfigId=${encodeURIComponent(config.id)}`}>
+        <AnchorLink to="/mappings" search={{ integrationConfigId: config.id }} size="sm">
           External mappings linked to this configuration ({mappingCount})
-        </InAppAnchor>
+        </AnchorLink>
         {mappings.isError ? (
           <Button
             variant="subtle"

@@ -1,11 +1,11 @@
 import { Button, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { NotFoundError, type IntegrationConfig } from '../../api';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
+import { notify } from './notify';
 import { configLabel } from './config-actions';
 import { ConfigForm } from './config-form';
 import { configQueries } from './queries';
@@ -38,12 +38,11 @@ function EditForm({ latest }: { latest: IntegrationConfig }) {
         latest={latest}
         onCancel={toDetail}
         onSaved={(saved, { alreadySaved }) => {
-          notifications.show({
-            color: 'teal',
-            message: alreadySaved
+          notify(
+            alreadySaved
               ? `Your changes were already saved: version ${saved.version ?? '?'} holds them.`
               : `Saved “${configLabel(saved)}” as version ${saved.version ?? '?'}.`,
-          });
+          );
           toDetail();
         }}
       />

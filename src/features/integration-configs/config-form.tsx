@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import {
   CREDENTIAL_TYPES,
@@ -102,6 +102,11 @@ export function ConfigForm(props: ConfigFormProps) {
   const [saveError, setSaveError] = useState<unknown>(null);
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [resolvedNote, setResolvedNote] = useState<string | null>(null);
+  const saveButtonRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // After a conflict is resolved the panel is gone: keyboard users continue at Save.
+    if (resolvedNote) saveButtonRef.current?.focus();
+  }, [resolvedNote]);
   const [draftOffer, setDraftOffer] = useState<Draft<ConfigFormValues> | null>(() => {
     const draft = loadDraft(draftRef, configDraftSchema);
     return draft && !valuesEqual(draft.values, baseValues) ? draft : null;
@@ -413,7 +418,6 @@ export function ConfigForm(props: ConfigFormProps) {
               label="Entity id"
               description="Optional: one Bill or Notification (UUID); empty means every one"
               autoComplete="off"
-              ff="monospace"
             />
             <TextField
               control={control}
@@ -503,7 +507,12 @@ export function ConfigForm(props: ConfigFormProps) {
                 Resolve the conflict above first.
               </Text>
             ) : null}
-            <Button type="submit" loading={pending} disabled={conflict !== null}>
+            <Button
+              type="submit"
+              loading={pending}
+              disabled={conflict !== null}
+              ref={saveButtonRef}
+            >
               {mode === 'create' ? 'Create configuration' : 'Save changes'}
             </Button>
           </Group>

@@ -31,6 +31,13 @@ export function shortId(id: string): string {
   return id.length > 8 ? `${id.slice(0, 8)}…` : id;
 }
 
+/** "USER_5f0c8e2a…" for "USER_5f0c8e2a-3b1d-…": the full id is in the title. */
+export function shortActor(actor: string | undefined): string {
+  if (!actor) return '—';
+  const match = /^(.*?)([0-9a-fA-F]{8})-[0-9a-fA-F-]{27}$/.exec(actor);
+  return match ? `${match[1] ?? ''}${match[2] ?? ''}…` : actor;
+}
+
 export function IdCell({ id, what }: { id: string | undefined; what: string }) {
   if (!id) {
     return (
@@ -58,7 +65,14 @@ function YesNo({ value, yes, no }: { value: boolean | undefined; yes: string; no
     );
   }
   return (
-    <Badge size="sm" variant="light" color={value ? 'teal' : 'red'} c={READABLE_TEXT}>
+    <Badge
+      size="sm"
+      variant="light"
+      color={value ? 'teal' : 'red'}
+      c={READABLE_TEXT}
+      tt="none"
+      style={{ minWidth: 'max-content' }}
+    >
       {value ? yes : no}
     </Badge>
   );
@@ -124,8 +138,8 @@ const columns = helper.columns([
     header: 'Modified by',
     sortFn: 'text',
     cell: (info) => (
-      <Text span size="sm" title={info.getValue()} style={{ wordBreak: 'break-all' }}>
-        {info.getValue() ?? '—'}
+      <Text span size="sm" title={info.getValue()} style={{ whiteSpace: 'nowrap' }}>
+        {shortActor(info.getValue())}
       </Text>
     ),
   }),

@@ -59,12 +59,17 @@ export function HealthBadges({ config }: { config: IntegrationConfig }) {
   return (
     <Group gap={6}>
       {config.enabled !== undefined ? (
-        <Badge color={config.enabled ? 'teal' : 'red'} variant="light" c={READABLE_TEXT}>
+        <Badge color={config.enabled ? 'teal' : 'red'} variant="light" c={READABLE_TEXT} tt="none">
           {config.enabled ? 'Enabled' : 'Disabled'}
         </Badge>
       ) : null}
       {config.authorized !== undefined ? (
-        <Badge color={config.authorized ? 'teal' : 'orange'} variant="light" c={READABLE_TEXT}>
+        <Badge
+          color={config.authorized ? 'teal' : 'orange'}
+          variant="light"
+          c={READABLE_TEXT}
+          tt="none"
+        >
           {config.authorized ? 'Authorized' : 'Not authorized'}
         </Badge>
       ) : null}

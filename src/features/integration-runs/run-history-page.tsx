@@ -414,6 +414,9 @@ export function RunHistoryPage({
         size="xl"
         title={search.run ? `Run ${shortId(search.run)}` : 'Run'}
         closeButtonProps={{ 'aria-label': 'Close run details' }}
+        // Rendered inside <main>: Mantine's drawer header is a <header>, which at body level would be
+        // a second banner landmark next to the app's.
+        withinPortal={false}
       >
         {search.run ? (
           <RunDetail

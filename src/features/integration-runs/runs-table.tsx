@@ -382,7 +382,15 @@ export function RunsTable({
       ref={virtualize ? virtualizer.measureElement : undefined}
       aria-rowindex={virtualize ? index + 2 : undefined}
       aria-current={row.id === selectedRunId ? true : undefined}
-      bg={row.id === selectedRunId ? 'var(--mantine-color-blue-light)' : undefined}
+      // A bar and a neutral tint: a blue tint would take link text below AA contrast.
+      style={
+        row.id === selectedRunId
+          ? {
+              background: 'var(--mantine-color-default-hover)',
+              boxShadow: 'inset 4px 0 0 var(--mantine-color-blue-6)',
+            }
+          : undefined
+      }
     >
       {row.getAllCells().map((cell) => (
         <Table.Td key={cell.id} style={{ verticalAlign: 'top' }}>
