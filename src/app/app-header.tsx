@@ -49,7 +49,7 @@ export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
         <Text size="sm" c="dimmed" visibleFrom="sm" title={`Organisation ${env.orgId}`}>
           {env.mode === 'demo' ? 'Demo organisation' : 'Organisation'} · {env.orgId.slice(0, 8)}
         </Text>
-        <Badge color={env.mode === 'demo' ? 'grape' : 'teal.9'} variant="filled">
+        <Badge color={env.mode === 'demo' ? 'grape' : 'teal'} variant="filled">
           {env.mode === 'demo' ? 'Demo' : 'Live'}
         </Badge>
         {demo ? (

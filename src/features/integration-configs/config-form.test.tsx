@@ -258,6 +258,7 @@ describe('version conflicts', () => {
 
     await user.click(within(panel).getByRole('button', { name: 'Keep mine on top of theirs' }));
     expect(screen.queryByRole('region', { name: /Someone else saved/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save changes' })).toHaveFocus();
     expect(input('Name')).toHaveValue('Mine: Stripe EU');
     expect(input('configData (JSON object)')).toHaveValue(
       JSON.stringify({ currency: 'GBP' }, null, 2),
