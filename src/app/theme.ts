@@ -9,6 +9,13 @@ export const theme = createTheme({
   components: {
     // Mantine's toast close button has no accessible name of its own.
     Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } },
+    // A modal's <header> would be a second "banner" landmark (axe), and its close button is unnamed.
+    Modal: {
+      defaultProps: {
+        attributes: { header: { role: 'none' } },
+        closeButtonProps: { 'aria-label': 'Close dialog' },
+      },
+    },
   },
 });
 

@@ -25,6 +25,16 @@ if (typeof window !== 'undefined') {
   }
   window.ResizeObserver = ResizeObserverStub;
   Element.prototype.scrollIntoView = () => {};
+  // Mantine's autosizing Textarea waits for web fonts; jsdom has no FontFaceSet.
+  if (!('fonts' in document)) {
+    Object.defineProperty(document, 'fonts', {
+      value: {
+        ready: Promise.resolve(),
+        addEventListener: () => {},
+        removeEventListener: () => {},
+      },
+    });
+  }
 }
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
