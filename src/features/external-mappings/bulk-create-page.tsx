@@ -300,7 +300,12 @@ export function BulkCreatePage() {
               {plan.skipped.size > 0 ? ` (skip ${plan.skipped.size})` : ''}
             </Button>
           </Group>
-          <RowsTable rows={checked.rows} existing={checked.existing} progress={plan.skipped} />
+          <RowsTable
+            rows={checked.rows}
+            existing={checked.existing}
+            progress={plan.skipped}
+            beforeRun
+          />
         </Stack>
       ) : null}
 
@@ -341,7 +346,12 @@ export function BulkCreatePage() {
               }}
             />
           ) : null}
-          <RowsTable rows={run.rows} existing={checked?.existing} progress={run.progress} />
+          <RowsTable
+            rows={run.rows}
+            existing={checked?.existing}
+            progress={run.progress}
+            beforeRun={false}
+          />
         </Stack>
       ) : null}
       <Modal.Root opened={guard.blocked} onClose={guard.stay} centered>
@@ -554,6 +564,8 @@ function RunReport({ run, outcomes, onRetryRows, onStartOver }: RunReportProps) 
 
 const STATUS_BADGE: Record<string, { color: string; label: string }> = {
   ready: { color: 'gray', label: 'Ready' },
+  problem: { color: 'red', label: 'Problem: not sent' },
+  already: { color: 'gray', label: 'Already mapped: not sent' },
   sending: { color: 'blue', label: 'Sending…' },
   waiting: { color: 'violet', label: 'Rate limited: waiting' },
   created: { color: 'teal', label: 'Created' },
@@ -566,9 +578,11 @@ interface RowsTableProps {
   rows: readonly BulkRow[];
   existing: Map<number, ExternalMapping[]> | undefined;
   progress: ReadonlyMap<number, BulkRowProgress>;
+  /** Checked but not sent yet: say what will happen to each row, not what did. */
+  beforeRun: boolean;
 }
 
-function RowsTable({ rows, existing, progress }: RowsTableProps) {
+function RowsTable({ rows, existing, progress, beforeRun }: RowsTableProps) {
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table verticalSpacing="xs" captionSide="top">
@@ -592,6 +606,7 @@ function RowsTable({ rows, existing, progress }: RowsTableProps) {
               row={row}
               existing={existing?.get(row.row)}
               state={progress.get(row.row)}
+              beforeRun={beforeRun}
             />
           ))}
         </Table.Tbody>
@@ -604,14 +619,21 @@ function BulkRowLine({
   row,
   existing,
   state,
+  beforeRun,
 }: {
   row: BulkRow;
   existing: ExternalMapping[] | undefined;
   state: BulkRowProgress | undefined;
+  beforeRun: boolean;
 }) {
   const v = row.values;
   const problems = rowProblemList(row);
-  const status = state?.status ?? (problems.length > 0 ? 'skipped' : 'ready');
+  let status: string = state?.status ?? (problems.length > 0 ? 'skipped' : 'ready');
+  if (beforeRun) {
+    if (problems.length > 0) status = 'problem';
+    else if (existing && state?.status === 'skipped') status = 'already';
+    else status = 'ready';
+  }
   const badge = STATUS_BADGE[status] ?? { color: 'gray', label: status };
   return (
     <Table.Tr data-row={row.row}>

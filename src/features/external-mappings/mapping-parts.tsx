@@ -41,7 +41,7 @@ export function IdWithCopy({ value, what, short = false }: IdWithCopyProps) {
         size="sm"
         ff="monospace"
         title={short ? value : undefined}
-        style={{ wordBreak: 'break-all' }}
+        style={short ? { whiteSpace: 'nowrap' } : { wordBreak: 'break-all' }}
       >
         {short ? shortId(value) : value}
       </Text>

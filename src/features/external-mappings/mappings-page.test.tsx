@@ -50,13 +50,23 @@ describe('the mappings list', () => {
     expect(router.state.location.search).toEqual({});
   });
 
-  it('rejects a typed m3ter id that is not one, keeping the text', async () => {
-    const { user } = await renderApp('/mappings?pageSize=25');
+  it('rejects a typed m3ter id that is not one, keeping the text, and filters by a real one', async () => {
+    const { user, router } = await renderApp('/mappings?pageSize=25');
     await rows();
     const ids = screen.getByRole('combobox', { name: 'm3ter ids' });
     await user.type(ids, 'acme{Enter}');
     expect(await screen.findByText(/Not an m3ter id: acme/)).toBeInTheDocument();
     expect(ids).toHaveValue('acme');
+
+    // A real id filters the list through the URL.
+    const [mapping] = demoStore().listMappings({ pageSize: 1 }).data;
+    if (!mapping) throw new Error('seed has mappings');
+    await user.clear(ids);
+    await user.type(ids, `${mapping.m3terId}{Enter}`);
+    await waitFor(() =>
+      expect(router.state.location.search).toEqual({ pageSize: 25, m3terIds: [mapping.m3terId] }),
+    );
+    for (const link of await rows()) expect(link).toHaveAccessibleName(new RegExp(mapping.m3terId));
   });
 
   it('looks a mapping up from the m3ter side and from the external side', async () => {
