@@ -125,4 +125,8 @@ test('bulk create checks the rows before sending and reports each one', async ({
     page.getByRole('heading', { name: '1 of 2 rows created: 1 not created' }),
   ).toBeVisible();
   await expectNoAxeViolations(page);
+  // The per-row result badges must stay legible on the dark theme too.
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await expectNoAxeViolations(page);
 });

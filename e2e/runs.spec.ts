@@ -24,7 +24,10 @@ function runRows(page: Page) {
 test.describe('integration run history', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-  test('a support engineer finds the failed runs of a Bill and shares one', async ({ page, context }) => {
+  test('a support engineer finds the failed runs of a Bill and shares one', async ({
+    page,
+    context,
+  }) => {
     await page.goto('/runs');
     await expect(page.getByRole('heading', { level: 1, name: 'Integration runs' })).toBeVisible();
     await expectNoAxeViolations(page);
@@ -39,7 +42,10 @@ test.describe('integration run history', () => {
     // Pasting a log line keeps just the id; Enter opens the history.
     await idField.fill('');
     await idField.focus();
-    await pasteText(page, `ERROR 2026-11-20 Stripe: no customer mapping for bill ${VANDELAY_BILL} (account Vandelay)`);
+    await pasteText(
+      page,
+      `ERROR 2026-11-20 Stripe: no customer mapping for bill ${VANDELAY_BILL} (account Vandelay)`,
+    );
     await expect(idField).toHaveValue(VANDELAY_BILL);
     await idField.press('Enter');
     await expect(page).toHaveURL(new RegExp(`/runs/Bill/${VANDELAY_BILL}$`));
@@ -59,7 +65,9 @@ test.describe('integration run history', () => {
     await page.keyboard.press('ArrowRight');
     await expect(page.getByRole('radio', { name: 'Last 7 days' })).toBeChecked();
     await expect(page).toHaveURL(/range=7d/);
-    await expect(page.getByText(/Filtered to status failed; started in the last 7 days\./)).toBeVisible();
+    await expect(
+      page.getByText(/Filtered to status failed; started in the last 7 days\./),
+    ).toBeVisible();
     const rowCount = await runRows(page).count();
     expect(rowCount).toBeGreaterThan(0);
     for (const badge of await runRows(page).locator('[data-status-group]').all()) {
@@ -67,8 +75,13 @@ test.describe('integration run history', () => {
     }
 
     // Open the first run beside the list, by keyboard.
-    const firstRunLink = runRows(page).first().getByRole('link', { name: /open run/ }).first();
-    const runId = ((await firstRunLink.getAttribute('href')) ?? '').match(/run=([0-9a-f-]{36})/)?.[1];
+    const firstRunLink = runRows(page)
+      .first()
+      .getByRole('link', { name: /open run/ })
+      .first();
+    const runId = ((await firstRunLink.getAttribute('href')) ?? '').match(
+      /run=([0-9a-f-]{36})/,
+    )?.[1];
     expect(runId).toBeTruthy();
     await firstRunLink.focus();
     await page.keyboard.press('Enter');
@@ -110,19 +123,28 @@ test.describe('integration run history', () => {
     await page.goForward();
     await page.goForward();
     await expect(page.getByRole('radio', { name: 'Last 7 days' })).toBeChecked();
-    await expect(page.getByText(/Filtered to status failed; started in the last 7 days\./)).toBeVisible();
+    await expect(
+      page.getByText(/Filtered to status failed; started in the last 7 days\./),
+    ).toBeVisible();
 
     // A reload shows the same view.
     await page.reload();
-    await expect(page.getByRole('button', { name: 'Failed', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: 'Failed', exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await expect(page.getByRole('radio', { name: 'Last 7 days' })).toBeChecked();
     await expect(runRows(page)).toHaveCount(rowCount);
   });
 
-  test('a bad link heals and says what it dropped; the retry chain links runs', async ({ page }) => {
+  test('a bad link heals and says what it dropped; the retry chain links runs', async ({
+    page,
+  }) => {
     await page.goto(`/runs/bill/${HOOLI_BILL.toUpperCase()}?status=ERROR,NOPE&order=sideways`);
     await expect(page).toHaveURL(new RegExp(`/runs/Bill/${HOOLI_BILL}\\?status=`));
-    const notice = page.getByRole('alert').filter({ hasText: 'Parts of this link could not be used' });
+    const notice = page
+      .getByRole('alert')
+      .filter({ hasText: 'Parts of this link could not be used' });
     await expect(notice).toContainText('Dropped the status “NOPE”');
     await expect(notice).toContainText('Dropped the order “sideways”');
     await expect(page.getByText(/2 runs loaded; that is all of them\./)).toBeVisible();
@@ -133,7 +155,13 @@ test.describe('integration run history', () => {
     await expect(chain.getByText('(this run)')).toBeVisible();
     await chain.getByRole('link', { name: /f0000001-0000-4000-8000-00000000c003/ }).click();
     await expect(page).toHaveURL(/\/runs\/run\/f0000001-0000-4000-8000-00000000c003/);
-    await expect(page.getByRole('link', { name: /Open in Stripe/ })).toHaveAttribute('target', '_blank');
-    await expect(page.getByRole('link', { name: /Open in Stripe/ })).toHaveAttribute('rel', /noopener/);
+    await expect(page.getByRole('link', { name: /Open in Stripe/ })).toHaveAttribute(
+      'target',
+      '_blank',
+    );
+    await expect(page.getByRole('link', { name: /Open in Stripe/ })).toHaveAttribute(
+      'rel',
+      /noopener/,
+    );
   });
 });

@@ -4,6 +4,8 @@
 // headless Chromium and prints: time to the first rows, time until every run is loaded ("Load all"),
 // frame times while scrolling the virtualized table to the bottom, DOM rows rendered, and JS heap.
 // Exits non-zero only when the scenario could not run.
+// The callbacks of page.evaluate/addInitScript run in the browser page, not in Node.
+/* global window, document, MutationObserver, requestAnimationFrame */
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -54,7 +56,9 @@ async function waitForServer(timeoutMs = 60_000) {
 }
 
 const percentile = (sorted, p) =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  sorted.length === 0
+    ? NaN
+    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (n) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : 'n/a');
 const mb = (n) => (Number.isFinite(n) ? `${(n / 1024 / 1024).toFixed(1)} MB` : 'n/a');
 
@@ -90,7 +94,10 @@ try {
   await page.goto(`${BASE}/runs/Bill/${BIG_BILL}`);
   await page.waitForFunction(() => window.__firstRowAt !== undefined, null, { timeout: 60_000 });
   const firstRowsMs = await page.evaluate(() => window.__firstRowAt);
-  const firstLoadedText = await page.getByText(/runs loaded/).first().textContent();
+  const firstLoadedText = await page
+    .getByText(/runs loaded;/)
+    .first()
+    .textContent();
 
   // "Load all", timed in the page from the click to the "that is all of them" message.
   const loadAll = page.getByRole('button', { name: /^Load all/ });
@@ -111,8 +118,13 @@ try {
   await loadAll.click();
   await page.waitForFunction(() => window.__loadAllEnd !== undefined, null, { timeout: 120_000 });
   const allLoadedMs = await page.evaluate(() => window.__loadAllEnd - window.__loadAllStart);
-  const loadedText = await page.getByText(/runs loaded/).first().textContent();
-  const loadedCount = Number(((loadedText ?? '').match(/^\s*([\d,]+)/)?.[1] ?? '').replace(/,/g, ''));
+  const loadedText = await page
+    .getByText(/runs loaded;/)
+    .first()
+    .textContent();
+  const loadedCount = Number(
+    ((loadedText ?? '').match(/^\s*([\d,]+)/)?.[1] ?? '').replace(/,/g, ''),
+  );
 
   // Scroll the table to the bottom, 3 rows' height per frame, recording frame-to-frame times.
   const scroll = await page.evaluate(async () => {
@@ -135,7 +147,11 @@ try {
         requestAnimationFrame(step);
       });
     });
+    const rendered = [...el.querySelectorAll('tbody tr[data-index]')];
+    const last = rendered[rendered.length - 1];
     return {
+      lastIndex: Number(last?.getAttribute('data-index') ?? -1),
+      rowHeight: rendered[0]?.getBoundingClientRect().height ?? NaN,
       frames: deltas.length,
       deltas: deltas.slice(1),
       maxRows,
@@ -153,6 +169,7 @@ try {
 
   const rows = [
     ['first page text', (firstLoadedText ?? '').trim()],
+    ['after "Load all"', (loadedText ?? '').trim()],
     ['time to first rows (from navigation)', ms(firstRowsMs)],
     ['runs loaded by "Load all"', loadedCount.toLocaleString('en')],
     ['time to all loaded (from click)', ms(allLoadedMs)],
@@ -161,12 +178,17 @@ try {
     ['scroll frame time p95', ms(percentile(sorted, 95))],
     ['scroll frame time max', ms(sorted[sorted.length - 1])],
     ['table rows in the DOM (max while scrolling)', String(scroll.maxRows)],
+    ['row height / last row index at the bottom', `${scroll.rowHeight} px / ${scroll.lastIndex}`],
     ['JS heap (performance.memory)', mb(memory)],
     ['JS heap after GC (CDP Runtime.getHeapUsage)', mb(usedSize)],
   ];
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;
   console.log(`Run history of the demo Bill ${BIG_BILL} (headless Chromium, vite preview)`);
   for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}${v}`);
+  if (scroll.lastIndex !== loadedCount - 1) {
+    console.error(`Scrolled to the bottom but the last row shown is #${scroll.lastIndex}.`);
+    failed = true;
+  }
   if (!(loadedCount > 5000)) {
     console.error(`Expected more than 5,000 runs to load, got ${loadedCount}.`);
     failed = true;

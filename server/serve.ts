@@ -134,9 +134,7 @@ export async function main(
     running = await startServer(options);
   } catch (error) {
     if (error instanceof ConfigError) {
-      io.error(
-        `\n${error.message}\n\nSee README.md, "Connect to your m3ter organisation".\n`,
-      );
+      io.error(`\n${error.message}\n\nSee README.md, "Connect to your m3ter organisation".\n`);
       return { exitCode: 1 };
     }
     if (error instanceof StartError) {

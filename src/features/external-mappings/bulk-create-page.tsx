@@ -562,6 +562,11 @@ function RunReport({ run, outcomes, onRetryRows, onStartOver }: RunReportProps) 
   );
 }
 
+/** Text in `color` that reads on either scheme's background (shade 9 is near-black on dark). */
+function readableOn(color: string): string {
+  return `light-dark(var(--mantine-color-${color}-9), var(--mantine-color-${color}-3))`;
+}
+
 const STATUS_BADGE: Record<string, { color: string; label: string }> = {
   ready: { color: 'gray', label: 'Ready' },
   problem: { color: 'red', label: 'Problem: not sent' },
@@ -652,7 +657,13 @@ function BulkRowLine({
       </Table.Td>
       <Table.Td>
         <Stack gap={2}>
-          <Badge color={badge.color} c={`${badge.color}.9`} variant="outline" tt="none" radius="sm">
+          <Badge
+            color={badge.color}
+            c={readableOn(badge.color)}
+            variant="outline"
+            tt="none"
+            radius="sm"
+          >
             {badge.label}
           </Badge>
           {state?.status === 'created' ? (
@@ -665,7 +676,7 @@ function BulkRowLine({
           ) : null}
           {state === undefined || state.status === 'skipped'
             ? problems.map((p) => (
-                <Text key={p} size="xs" c="red.8">
+                <Text key={p} size="xs" c={readableOn('red')}>
                   {p}
                 </Text>
               ))

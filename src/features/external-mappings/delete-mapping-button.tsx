@@ -1,19 +1,29 @@
 import { Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { ExternalMapping } from '../../api';
+import { NotFoundError, type ExternalMapping } from '../../api';
 import { ErrorState } from '../../components/error-state';
 import { useDeleteMapping } from './queries';
 
 interface DeleteMappingButtonProps {
   mapping: ExternalMapping;
-  /** After m3ter confirmed the delete (navigate away, notify). */
-  onDeleted: () => void;
+  /**
+   * After m3ter confirmed the delete (navigate away, notify). `alreadyGone`: m3ter answered 404, so
+   * someone else (or another tab) deleted it first; the outcome the user asked for all the same.
+   */
+  onDeleted: (how: { alreadyGone: boolean }) => void;
 }
 
 /** Delete, after a confirmation that names both sides of the mapping. */
 export function DeleteMappingButton({ mapping, onDeleted }: DeleteMappingButtonProps) {
   const [opened, { open, close }] = useDisclosure(false);
   const remove = useDeleteMapping();
+  const confirm = () =>
+    remove.mutate(mapping.id, {
+      onSuccess: () => onDeleted({ alreadyGone: false }),
+      onError: (error) => {
+        if (error instanceof NotFoundError) onDeleted({ alreadyGone: true });
+      },
+    });
   const dismiss = () => {
     if (remove.isPending) return;
     remove.reset();
@@ -44,11 +54,11 @@ export function DeleteMappingButton({ mapping, onDeleted }: DeleteMappingButtonP
                 Bills that need this {mapping.m3terEntity} in {mapping.externalSystem} fail until it
                 is mapped again. This cannot be undone.
               </Text>
-              {remove.isError ? (
+              {remove.isError && !(remove.error instanceof NotFoundError) ? (
                 <ErrorState
                   error={remove.error}
                   title="Not deleted"
-                  onRetry={() => remove.mutate(mapping.id, { onSuccess: onDeleted })}
+                  onRetry={confirm}
                   retrying={remove.isPending}
                 />
               ) : null}
@@ -61,11 +71,7 @@ export function DeleteMappingButton({ mapping, onDeleted }: DeleteMappingButtonP
                 >
                   Keep it
                 </Button>
-                <Button
-                  color="red"
-                  loading={remove.isPending}
-                  onClick={() => remove.mutate(mapping.id, { onSuccess: onDeleted })}
-                >
+                <Button color="red" loading={remove.isPending} onClick={confirm}>
                   Delete mapping
                 </Button>
               </Group>

@@ -132,6 +132,26 @@ describe('creating a mapping', () => {
     expect(field('m3ter id')).toHaveValue('');
   });
 
+  it('moves the keyboard to the new input when switching between the list and typing an id', async () => {
+    const { user } = await openForm(
+      `/mappings/new?m3terEntity=Account&m3terId=${SEED_IDS.accounts.vandelay}&externalSystem=Stripe&externalTable=Customer`,
+    );
+    await waitFor(() =>
+      expect(field('External id')).toHaveAccessibleDescription(/listed by Stripe/),
+    );
+    screen.getByRole('button', { name: 'Type an id instead' }).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'External id' })).toHaveFocus());
+    await user.keyboard('cus_typed');
+    expect(screen.getByRole('textbox', { name: 'External id' })).toHaveValue('cus_typed');
+
+    screen.getByRole('button', { name: 'Pick from Stripe’s list instead' }).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'External id' })).toHaveFocus(),
+    );
+  });
+
   it('warns about an existing mapping for the same record and table, and creates another only when confirmed', async () => {
     const [existing] = demoStore()
       .listMappings({ externalSystemId: 'Stripe', pageSize: 200 })

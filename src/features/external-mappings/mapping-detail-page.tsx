@@ -71,10 +71,12 @@ export function MappingDetailPage({ id }: MappingDetailPageProps) {
           </ButtonLink>
           <DeleteMappingButton
             mapping={m}
-            onDeleted={() => {
+            onDeleted={({ alreadyGone }) => {
               notifications.show({
                 color: 'teal',
-                message: 'Mapping deleted.',
+                message: alreadyGone
+                  ? 'This mapping was already deleted (by someone else, or in another tab).'
+                  : 'Mapping deleted.',
                 closeButtonProps: { 'aria-label': 'Dismiss' },
               });
               void navigate({ to: '/mappings' });

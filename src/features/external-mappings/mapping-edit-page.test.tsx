@@ -96,6 +96,25 @@ describe('the mapping detail', () => {
     expect(() => demoStore().getMapping(mapping.id)).toThrow(/not found/);
   });
 
+  it('treats a mapping already deleted elsewhere as deleted, not as an error to retry', async () => {
+    const mapping = stripeCustomer();
+    const { user, router } = await renderApp(`/mappings/${mapping.id}`);
+    await screen.findByRole('heading', { name: 'Account → Stripe Customer', level: 1 });
+    // Another tab deletes it first.
+    demoStore().deleteMapping(mapping.id);
+
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Delete this mapping?' })).getByRole(
+        'button',
+        { name: 'Delete mapping' },
+      ),
+    );
+    await waitFor(() => expect(router.state.location.pathname).toBe('/mappings'));
+    expect(await screen.findByText(/already deleted/)).toBeInTheDocument();
+    expect(screen.queryByText('Not deleted')).not.toBeInTheDocument();
+  });
+
   it('says when a mapping does not exist', async () => {
     await renderApp('/mappings/00000000-0000-4000-8000-000000000000');
     // Other alerts (a notification from an earlier test) may be on screen too.

@@ -389,12 +389,14 @@ function MappingEditForm({
           </Group>
           <DeleteMappingButton
             mapping={base}
-            onDeleted={() => {
+            onDeleted={({ alreadyGone }) => {
               discardDraft(ref);
               guard.allowNextNavigation();
               notifications.show({
                 color: 'teal',
-                message: 'Mapping deleted.',
+                message: alreadyGone
+                  ? 'This mapping was already deleted (by someone else, or in another tab).'
+                  : 'Mapping deleted.',
                 closeButtonProps: { 'aria-label': 'Dismiss' },
               });
               void navigate({ to: '/mappings' });

@@ -174,6 +174,17 @@ interface PartProps {
  */
 function ExternalIdField({ form, values, open }: PartProps) {
   const [typing, setTyping] = useState(false);
+  // Switching between the list and typing replaces the input: the keyboard follows to the new one.
+  const focusAfterSwitch = useRef(false);
+  const switchTo = (next: boolean) => {
+    focusAfterSwitch.current = true;
+    setTyping(next);
+  };
+  useEffect(() => {
+    if (!focusAfterSwitch.current) return;
+    focusAfterSwitch.current = false;
+    form.setFocus('externalId');
+  }, [typing, form]);
   const params = {
     system: values.externalSystem,
     m3terEntity: values.m3terEntity,
@@ -247,7 +258,7 @@ function ExternalIdField({ form, values, open }: PartProps) {
         ) : null}
         {typing && listed.length > 0 ? (
           <Group>
-            <Button size="compact-sm" variant="subtle" onClick={() => setTyping(false)}>
+            <Button size="compact-sm" variant="subtle" onClick={() => switchTo(false)}>
               Pick from {values.externalSystem}’s list instead
             </Button>
           </Group>
@@ -277,7 +288,7 @@ function ExternalIdField({ form, values, open }: PartProps) {
         required
       />
       <Group>
-        <Button size="compact-sm" variant="subtle" onClick={() => setTyping(true)}>
+        <Button size="compact-sm" variant="subtle" onClick={() => switchTo(true)}>
           Type an id instead
         </Button>
       </Group>

@@ -3,10 +3,17 @@
  * last: `mappingQueries.lists()` covers the browse list, both look-ups and the duplicate checks, so one
  * invalidation after a write refreshes every place a mapping can be found.
  */
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import {
   configsApi,
   mappingsApi,
+  NotFoundError,
   VersionConflictError,
   walkAllPages,
   type ExternalMapping,
@@ -195,15 +202,22 @@ export function useUpdateMapping() {
   });
 }
 
-/** Deletes one mapping; its detail is dropped and every list is refreshed. */
+async function forgetDeleted(queryClient: QueryClient, id: string): Promise<void> {
+  queryClient.removeQueries({ queryKey: mappingQueries.detail(id).queryKey });
+  await queryClient.invalidateQueries({ queryKey: mappingQueries.lists() });
+}
+
+/**
+ * Deletes one mapping; its detail is dropped and every list is refreshed. A 404 means it is already
+ * gone: the cache forgets it all the same (the call site still sees the NotFoundError, to say so).
+ */
 export function useDeleteMapping() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => mappingsApi.remove(id),
-    onSuccess: async (_deleted, id) => {
-      queryClient.removeQueries({ queryKey: mappingQueries.detail(id).queryKey });
-      await queryClient.invalidateQueries({ queryKey: mappingQueries.lists() });
-    },
+    onSuccess: (_deleted, id) => forgetDeleted(queryClient, id),
+    onError: (error, id) =>
+      error instanceof NotFoundError ? forgetDeleted(queryClient, id) : undefined,
   });
 }
 

@@ -24,8 +24,13 @@ export function ConfigCreatePage() {
       <ConfigForm
         mode="create"
         onCancel={() => void navigate({ to: '/configs' })}
-        onSaved={(saved) => {
-          notify(`Created “${configLabel(saved)}”.`, 'teal');
+        onSaved={(saved, { alreadySaved }) => {
+          notify(
+            alreadySaved
+              ? `Your first attempt did create “${configLabel(saved)}”: it was not created twice.`
+              : `Created “${configLabel(saved)}”.`,
+            'teal',
+          );
           void navigate({ to: '/configs/$id', params: { id: saved.id } });
         }}
       />

@@ -1,6 +1,7 @@
 import { waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { notifications } from '@mantine/notifications';
+import { afterEach, describe, expect, it } from 'vitest';
 import { demoStore, server } from '../../mocks/node';
 import { OTHER_USER_ID, SEED_IDS } from '../../mocks/seed';
 import { renderApp, screen } from '../../test/render';
@@ -146,6 +147,55 @@ describe('creating a configuration', () => {
     );
     expect(top).toHaveTextContent('quota reached');
     expect(input('Destination')).toHaveValue('Stripe');
+  });
+});
+
+describe('creating when m3ter does not answer', () => {
+  // Mantine keeps notifications across tests and queues any beyond its limit: leave none behind.
+  afterEach(() => notifications.clean());
+
+  function configsNamed(name: string) {
+    return demoStore()
+      .listConfigs({ pageSize: 200 })
+      .data.filter((c) => c.name === name);
+  }
+
+  async function createWithLostAnswer(applied: boolean) {
+    let lose = true;
+    server.use(
+      http.post(CONFIGS_URL, async ({ request }) => {
+        if (!lose) return undefined;
+        lose = false;
+        // The server may apply the create before the answer is lost on the way back.
+        if (applied) demoStore().createConfig(await request.clone().json());
+        return HttpResponse.error();
+      }),
+    );
+    const app = await renderApp('/configs/new');
+    await screen.findByRole('heading', { name: 'New integration configuration' });
+    await replaceText(app.user, 'Name', 'Lost answer');
+    await replaceText(app.user, 'Destination', 'Stripe');
+    await app.user.click(screen.getByRole('button', { name: 'Create configuration' }));
+    const alert = await screen.findByRole('alert', { name: /may have created this configuration/ });
+    expect(input('Name')).toHaveValue('Lost answer');
+    await app.user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    return app;
+  }
+
+  it('on a retry, finds the config the unanswered attempt created instead of creating it twice', async () => {
+    const { router } = await createWithLostAnswer(true);
+    expect(
+      await screen.findByText(/Your first attempt did create “Lost answer”/),
+    ).toBeInTheDocument();
+    const [created, ...more] = configsNamed('Lost answer');
+    expect(more).toHaveLength(0);
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/configs/${created?.id}`));
+  });
+
+  it('on a retry, creates it when the unanswered attempt did not', async () => {
+    await createWithLostAnswer(false);
+    expect(await screen.findByText('Created “Lost answer”.')).toBeInTheDocument();
+    expect(configsNamed('Lost answer')).toHaveLength(1);
   });
 });
 

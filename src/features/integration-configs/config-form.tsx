@@ -7,6 +7,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import {
   CREDENTIAL_TYPES,
   DESTINATION_TYPES,
+  NetworkError,
   ValidationError,
   VersionConflictError,
   type IntegrationConfig,
@@ -70,6 +71,9 @@ interface OpenConflict extends ConflictValues<ConfigFormValues> {
 
 const FORM_KEYS = Object.keys(EMPTY_CONFIG_FORM) as ConfigFormField[];
 
+/** How far the browser's clock may be behind m3ter's when matching a create that got no answer. */
+const CLOCK_SLACK_MS = 5 * 60_000;
+
 /**
  * Create or edit an integration configuration (ARCHITECTURE §5–§6). Nothing typed is lost: field
  * errors stay at the field, a failed save keeps the values and offers a retry, a version conflict
@@ -96,12 +100,18 @@ export function ConfigForm(props: ConfigFormProps) {
 
   const create = useCreateConfig();
   const update = useUpdateConfig();
-  const pending = create.isPending || update.isPending;
+  // isSubmitting covers the look-up that may run before a create is sent.
+  const pending = create.isPending || update.isPending || formState.isSubmitting;
 
   const [conflict, setConflict] = useState<OpenConflict | null>(null);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [resolvedNote, setResolvedNote] = useState<string | null>(null);
+  /**
+   * When a create got no answer (ms since epoch of that failure): m3ter may have created the config,
+   * so the next attempt looks for it first instead of creating a second one.
+   */
+  const [createUncertainSince, setCreateUncertainSince] = useState<number | null>(null);
   const saveButtonRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     // After a conflict is resolved the panel is gone: keyboard users continue at Save.
@@ -161,6 +171,15 @@ export function ConfigForm(props: ConfigFormProps) {
   };
 
   const onSaveError = (error: unknown, values: ConfigFormValues) => {
+    if (mode === 'create' && error instanceof NetworkError) {
+      // The failure's time: the attempt started at most one request timeout before it. (This runs
+      // in the mutation's onError, never during render.)
+      // eslint-disable-next-line react-hooks/purity
+      const failedAt = Date.now();
+      setCreateUncertainSince((since) => since ?? failedAt);
+      setSaveError(error);
+      return;
+    }
     if (error instanceof VersionConflictError && configId) {
       const theirs = queryClient.getQueryData(configQueries.detail(configId).queryKey);
       if (!theirs || theirs.version === base?.version) {
@@ -191,12 +210,26 @@ export function ConfigForm(props: ConfigFormProps) {
     setSaveError(error);
   };
 
-  const submit = handleSubmit((values) => {
+  const submit = handleSubmit(async (values) => {
     if (pending || conflict) return;
     setSaveError(null);
     setFormErrors([]);
     setResolvedNote(null);
     if (mode === 'create') {
+      if (createUncertainSince !== null) {
+        let earlier: IntegrationConfig | undefined;
+        try {
+          earlier = await findEarlierCreate(values, createUncertainSince);
+        } catch (error) {
+          // Still no way to tell whether it exists: do not risk a second one.
+          setSaveError(error);
+          return;
+        }
+        if (earlier) {
+          finish(earlier, true);
+          return;
+        }
+      }
       create.mutate(toRequest(values), {
         onSuccess: (saved) => finish(saved, false),
         onError: (error) => onSaveError(error, values),
@@ -215,6 +248,22 @@ export function ConfigForm(props: ConfigFormProps) {
       },
     );
   });
+
+  /**
+   * A config with exactly these values that m3ter created since shortly before the unanswered
+   * attempt: that attempt did go through. The window allows for the browser's clock being off.
+   */
+  const findEarlierCreate = async (values: ConfigFormValues, since: number) => {
+    const { items } = await queryClient.fetchQuery({ ...configQueries.list(), staleTime: 0 });
+    const mine = normalizeFormValues(values);
+    return items.find((config) => {
+      const created = config.dtCreated ? Date.parse(config.dtCreated) : Number.NaN;
+      return (
+        created >= since - CLOCK_SLACK_MS &&
+        sameFieldValues(CONFLICT_FIELDS, mine, toFormValues(config))
+      );
+    });
+  };
 
   const resolveWith = (merged: ConfigFormValues) => {
     if (!conflict) return;
@@ -374,7 +423,11 @@ export function ConfigForm(props: ConfigFormProps) {
         {saveError ? (
           <ErrorState
             error={saveError}
-            title={`Not saved: your changes are still here`}
+            title={
+              createUncertainSince !== null && saveError instanceof NetworkError
+                ? 'No answer from m3ter: it may have created this configuration. Retry checks first, so it is never created twice.'
+                : 'Not saved: your changes are still here'
+            }
             onRetry={() => void submit()}
             retrying={pending}
           />

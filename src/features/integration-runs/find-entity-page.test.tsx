@@ -11,7 +11,9 @@ describe('find a run history', () => {
     const { user, router } = await renderApp('/runs');
     const field = await screen.findByLabelText('Bill id');
     await user.click(field);
-    await user.paste(`2026-11-20T10:25:00Z ERROR run for bill=${SEED_IDS.bills.retryChain.toUpperCase()} failed`);
+    await user.paste(
+      `2026-11-20T10:25:00Z ERROR run for bill=${SEED_IDS.bills.retryChain.toUpperCase()} failed`,
+    );
     expect(field).toHaveValue(SEED_IDS.bills.retryChain);
     expect(screen.getByText('Took the id from the pasted text.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show runs' }));
@@ -53,7 +55,9 @@ describe('find a run history', () => {
 
   it('lists the destinations known from integration configs', async () => {
     await renderApp('/runs');
-    const list = await screen.findByRole('list', { name: 'Destinations with an integration config' });
+    const list = await screen.findByRole('list', {
+      name: 'Destinations with an integration config',
+    });
     expect(list).toHaveTextContent('Stripe');
     expect(list).toHaveTextContent('NetSuite');
   });

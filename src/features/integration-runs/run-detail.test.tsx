@@ -15,27 +15,37 @@ const { retryRoot, retryChild, retryGrandchild, waiting } = SEED_IDS.runs;
 describe('run detail page', () => {
   it('shows every field, the timeline, the error, the retry chain and the decoded log', async () => {
     const { user, router } = await renderApp(`/runs/run/${retryChild}`);
-    expect(await screen.findByText('Rate limit retry', { selector: '.mantine-Badge-label' })).toBeInTheDocument();
+    expect(
+      await screen.findByText('Rate limit retry', { selector: '.mantine-Badge-label' }),
+    ).toBeInTheDocument();
     expect(screen.getByText(retryChild)).toBeInTheDocument();
     // Timeline with durations.
     expect(screen.getByText(/waited 418 ms/)).toBeInTheDocument();
     expect(screen.getByText(/ran 1\.3 s/)).toBeInTheDocument();
     // The error in monospace with a copy button.
-    expect(screen.getByText('429 Too Many Requests from Stripe; retrying in 8 s', { selector: 'pre' })).toBeInTheDocument();
+    expect(
+      screen.getByText('429 Too Many Requests from Stripe; retrying in 8 s', { selector: 'pre' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Copy the error' })).toBeInTheDocument();
     // Retry chain: root → this run → its retry.
     const chain = await screen.findByRole('list', { name: 'Retry chain' });
     expect(within(chain).getByText(/\(this run\)/)).toHaveAttribute('aria-current', 'true');
     expect(within(chain).getByRole('link', { name: new RegExp(retryRoot) })).toBeInTheDocument();
-    expect(within(chain).getByRole('link', { name: new RegExp(retryGrandchild) })).toBeInTheDocument();
+    expect(
+      within(chain).getByRole('link', { name: new RegExp(retryGrandchild) }),
+    ).toBeInTheDocument();
     expect(screen.getByText('3 runs in this chain.')).toBeInTheDocument();
     // The log, decoded from base64 and shown as text.
     const log = await screen.findByLabelText('Run log');
     expect(log).toHaveTextContent(`Retry of integration run ${retryRoot}`);
     expect(screen.getByRole('button', { name: 'Download log' })).toBeInTheDocument();
     // Related places to fix things.
-    expect(screen.getByRole('link', { name: /Integration configs sending to this Stripe destination/ })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /External mappings of this Bill/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /Integration configs sending to this Stripe destination/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /External mappings of this Bill/ }),
+    ).toBeInTheDocument();
 
     // Following the parent in the chain opens that run's page.
     await user.click(within(chain).getByRole('link', { name: new RegExp(retryRoot) }));
@@ -47,7 +57,9 @@ describe('run detail page', () => {
     await renderApp(`/runs/run/${waiting}`);
     expect(await screen.findByText(/m3ter has no log for this run/)).toBeInTheDocument();
     expect(screen.getByText('Started').closest('p')).toHaveTextContent('Started not yet');
-    expect(screen.getByText('Completed').closest('p')).toHaveTextContent('Completed not yet (in progress)');
+    expect(screen.getByText('Completed').closest('p')).toHaveTextContent(
+      'Completed not yet (in progress)',
+    );
   });
 
   it('never links a non-http URL from the API, and shows an unknown status neutrally', async () => {
@@ -67,7 +79,9 @@ describe('run detail page', () => {
 
   it('shows a missing run and a failing log with what to do', async () => {
     server.use(
-      http.get(`${RUNS_BASE}/logs/:id`, () => HttpResponse.json({ message: 'boom' }, { status: 500 })),
+      http.get(`${RUNS_BASE}/logs/:id`, () =>
+        HttpResponse.json({ message: 'boom' }, { status: 500 }),
+      ),
     );
     await renderApp(`/runs/run/${retryRoot}`);
     const logError = await screen.findByRole('alert', {}, { timeout: 5000 });
@@ -75,6 +89,8 @@ describe('run detail page', () => {
     expect(within(logError).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
 
     await renderApp('/runs/run/00000000-0000-4000-8000-000000000000');
-    expect(await screen.findByText('No run with id 00000000-0000-4000-8000-000000000000')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No run with id 00000000-0000-4000-8000-000000000000'),
+    ).toBeInTheDocument();
   });
 });

@@ -395,13 +395,18 @@ function RelatedLinks({ run }: { run: IntegrationRun }) {
   return (
     <Stack gap={6}>
       {run.destinationId ? (
-        <Anchor href={`/configs?destination=${encodeURIComponent(run.destinationId)}`} size="sm">
+        // The configs list searches ids too, so the destination id finds exactly its configs.
+        <AnchorLink to="/configs" search={{ q: run.destinationId }} size="sm">
           Integration configs sending to this {run.destination} destination
-        </Anchor>
+        </AnchorLink>
       ) : null}
-      <Anchor href={`/mappings?m3terIds=${encodeURIComponent(run.entityId)}`} size="sm">
+      <AnchorLink
+        to="/mappings"
+        search={{ lookup: 'm3ter', entity: run.entityType, m3terId: run.entityId }}
+        size="sm"
+      >
         External mappings of this {run.entityType}
-      </Anchor>
+      </AnchorLink>
       {entityType ? (
         <AnchorLink
           to="/runs/$entityType/$entityId"

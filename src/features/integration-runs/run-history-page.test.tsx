@@ -1,6 +1,7 @@
 import { configure, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { fireEvent } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { server } from '../../mocks/node';
 import { SEED_IDS } from '../../mocks/seed';
 import { renderApp, screen } from '../../test/render';
@@ -22,7 +23,9 @@ function bodyRows() {
 describe('run history', () => {
   it('lists every run of a Bill with status, destination, ids, errors and retry chains', async () => {
     await renderApp(`/runs/Bill/${HOOLI}`);
-    expect(await screen.findByRole('heading', { level: 1, name: /Runs for Bill/ })).toHaveTextContent(HOOLI);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: /Runs for Bill/ }),
+    ).toHaveTextContent(HOOLI);
     await screen.findByRole('table');
     expect(bodyRows()).toHaveLength(12);
     expect(screen.getByText('12 runs loaded; that is all of them.')).toBeInTheDocument();
@@ -36,12 +39,17 @@ describe('run history', () => {
     const grandchild = bodyRows()[0]!;
     expect(within(grandchild).getByText('Complete')).toBeInTheDocument();
     expect(within(grandchild).getByText('3 of 3')).toBeInTheDocument();
-    expect(within(grandchild).getByRole('link', { name: /open parent run f0000001-0000-4000-8000-00000000c002/ })).toBeInTheDocument();
-    expect(within(grandchild).getByRole('link', { name: /^Open in Stripe.*opens in a new tab/ })).toHaveAttribute(
-      'href',
-      'https://dashboard.stripe.com/invoices/in_1QxnYFrlPouYt3WUjIuPpqrq',
-    );
-    expect(within(grandchild).getByRole('button', { name: /Copy external id in_1QxnYF/ })).toBeInTheDocument();
+    expect(
+      within(grandchild).getByRole('link', {
+        name: /open parent run f0000001-0000-4000-8000-00000000c002/,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(grandchild).getByRole('link', { name: /^Open in Stripe.*opens in a new tab/ }),
+    ).toHaveAttribute('href', 'https://dashboard.stripe.com/invoices/in_1QxnYFrlPouYt3WUjIuPpqrq');
+    expect(
+      within(grandchild).getByRole('button', { name: /Copy external id in_1QxnYF/ }),
+    ).toBeInTheDocument();
   });
 
   it('filters to the failed group with one request per status, merged in order, and writes the URL', async () => {
@@ -55,7 +63,9 @@ describe('run history', () => {
     });
 
     await user.click(screen.getByRole('button', { name: 'Failed' }));
-    expect(router.state.location.search).toEqual({ status: ['ERROR', 'AUTH_FAILED', 'TIMEOUT_LIMIT_EXCEEDED'] });
+    expect(router.state.location.search).toEqual({
+      status: ['ERROR', 'AUTH_FAILED', 'TIMEOUT_LIMIT_EXCEEDED'],
+    });
     expect(screen.getByRole('button', { name: 'Failed' })).toHaveAttribute('aria-pressed', 'true');
     await screen.findByText(/20 runs loaded; that is all of them\. Filtered to status failed\./);
     expect(statusesAsked.sort()).toEqual(['AUTH_FAILED', 'ERROR', 'TIMEOUT_LIMIT_EXCEEDED']);
@@ -75,7 +85,9 @@ describe('run history', () => {
     // Back restores the previous filters.
     router.history.back();
     await screen.findByText(/Filtered to status failed\./);
-    expect(router.state.location.search).toEqual({ status: ['ERROR', 'AUTH_FAILED', 'TIMEOUT_LIMIT_EXCEEDED'] });
+    expect(router.state.location.search).toEqual({
+      status: ['ERROR', 'AUTH_FAILED', 'TIMEOUT_LIMIT_EXCEEDED'],
+    });
   });
 
   it('heals a bad link, says what it dropped and keeps the rest', async () => {
@@ -95,11 +107,15 @@ describe('run history', () => {
   it('opens a run beside the list and closes it without losing the filters', async () => {
     const { user, router } = await renderApp(`/runs/Bill/${HOOLI}?order=ASC`);
     await screen.findByRole('table');
-    const rootLink = screen.getByRole('link', { name: /open run f0000001-0000-4000-8000-00000000c001$/ });
+    const rootLink = screen.getByRole('link', {
+      name: /open run f0000001-0000-4000-8000-00000000c001$/,
+    });
     await user.click(rootLink);
     expect(router.state.location.search).toEqual({ order: 'ASC', run: SEED_IDS.runs.retryRoot });
     const drawer = await screen.findByRole('dialog', { name: 'Run f0000001' });
-    expect(await within(drawer).findByText(/Stripe API error: Invalid currency/, { selector: 'pre' })).toBeInTheDocument();
+    expect(
+      await within(drawer).findByText(/Stripe API error: Invalid currency/, { selector: 'pre' }),
+    ).toBeInTheDocument();
     // The table behind still shows the same list.
     expect(rootLink.closest('tr')).toHaveAttribute('aria-current', 'true');
 
@@ -111,20 +127,22 @@ describe('run history', () => {
     const { user } = await renderApp(`/runs/Bill/${HOOLI}?status=ERROR`);
     await screen.findByRole('table');
     const more = within(bodyRows()[0]!).queryByRole('button', { name: /More of the error/ });
-    if (!more) throw new Error(`expected a long error with a "More" button: ${bodyRows()[0]!.textContent}`);
+    if (!more)
+      throw new Error(`expected a long error with a "More" button: ${bodyRows()[0]!.textContent}`);
     expect(more).toHaveAttribute('aria-expanded', 'false');
     await user.click(more);
     const less = within(bodyRows()[0]!).getByRole('button', { name: /Less of the error/ });
     expect(less).toHaveAttribute('aria-expanded', 'true');
     await user.click(less);
-    expect(within(bodyRows()[0]!).getByRole('button', { name: /More of the error/ })).toHaveAttribute(
-      'aria-expanded',
-      'false',
-    );
+    expect(
+      within(bodyRows()[0]!).getByRole('button', { name: /More of the error/ }),
+    ).toHaveAttribute('aria-expanded', 'false');
   });
 
   it('loads more runs page by page and says when all are loaded', async () => {
-    const { user } = await renderApp(`/runs/Bill/${SEED_IDS.bigBill}?status=TIMEOUT_LIMIT_EXCEEDED`);
+    const { user } = await renderApp(
+      `/runs/Bill/${SEED_IDS.bigBill}?status=TIMEOUT_LIMIT_EXCEEDED`,
+    );
     expect(await screen.findByText(/200 runs loaded; more exist\./)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Load more' }));
     expect(await screen.findByText(/251 runs loaded; that is all of them\./)).toBeInTheDocument();
@@ -157,9 +175,84 @@ describe('run history', () => {
 
   it('shows a destination’s runs under its name', async () => {
     await renderApp(`/runs/destination/${SEED_IDS.destinations.xeroUk}`);
-    expect(await screen.findByRole('heading', { level: 1, name: /Runs sent to Xero/ })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: /Runs sent to Xero/ }),
+    ).toBeInTheDocument();
     await screen.findByRole('table');
     expect(bodyRows().length).toBeGreaterThan(0);
-    expect(within(bodyRows()[0]!).getAllByRole('cell')[5]).toHaveTextContent('Xero');
+    expect(within(bodyRows()[0]!).getAllByRole('cell')[3]).toHaveTextContent('Xero');
+  });
+
+  it('shows auto-refresh while runs are in progress and lets the user switch it off', async () => {
+    const { user } = await renderApp(`/runs/Bill/${HOOLI}`);
+    const toggle = await screen.findByRole('switch', { name: 'Auto-refresh' });
+    expect(toggle).toBeChecked();
+    expect(await screen.findByText('Every 15 s while 1 run is in progress')).toBeInTheDocument();
+    await user.click(toggle);
+    expect(toggle).not.toBeChecked();
+    expect(screen.getByText('Off')).toBeInTheDocument();
+  });
+
+  it('applies a custom date range only when it is valid, and switches times to local', async () => {
+    const { user, router } = await renderApp(`/runs/Bill/${HOOLI}`);
+    await screen.findByRole('table');
+    await user.click(screen.getByRole('radio', { name: 'Custom' }));
+    const from = screen.getByLabelText('From (UTC)');
+    const to = screen.getByLabelText('To (UTC)');
+    fireEvent.change(from, { target: { value: '2026-11-20T10:26' } });
+    fireEvent.change(to, { target: { value: '2026-11-20T10:00' } });
+    await user.click(screen.getByRole('button', { name: 'Apply dates' }));
+    expect(to).toHaveAccessibleDescription(/The end must be after the start/);
+    expect(from).toHaveValue('2026-11-20T10:26');
+    expect(router.state.location.search).toEqual({});
+
+    fireEvent.change(to, { target: { value: '2026-11-20T11:00' } });
+    await user.click(screen.getByRole('button', { name: 'Apply dates' }));
+    expect(router.state.location.search).toEqual({
+      range: 'custom',
+      from: '2026-11-20T10:26:00.000Z',
+      to: '2026-11-20T11:00:00.000Z',
+    });
+    // Only Hooli's two latest Stripe runs started in that hour.
+    await screen.findByText(/2 runs loaded; that is all of them\./);
+
+    await user.click(screen.getByRole('radio', { name: 'Local time' }));
+    expect(router.state.location.search.tz).toBe('local');
+    expect(
+      screen.getByRole('columnheader', { name: /Started \(local, UTC[+-]\d\d:\d\d\)/ }),
+    ).toBeInTheDocument();
+  });
+
+  describe('export', () => {
+    const created: Blob[] = [];
+    afterEach(() => {
+      vi.restoreAllMocks();
+      created.length = 0;
+    });
+
+    it('downloads the filtered runs as CSV', async () => {
+      // jsdom has no object URLs; capture what would be downloaded.
+      URL.createObjectURL = vi.fn((blob: Blob) => {
+        created.push(blob);
+        return 'blob:runs';
+      });
+      URL.revokeObjectURL = vi.fn();
+      vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+      const { user } = await renderApp(`/runs/Bill/${HOOLI}?status=ERROR,AUTH_FAILED`);
+      await screen.findByText(/4 runs loaded/);
+      await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+      await vi.waitFor(() => expect(created).toHaveLength(1));
+      const bytes = new Uint8Array(await created[0]!.arrayBuffer());
+      // A UTF-8 byte order mark first, so spreadsheets read the error texts right.
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = (await created[0]!.text()).trim().split('\r\n');
+      expect(lines[0]).toBe(
+        'id,status,statusGroup,entityType,entityId,destination,destinationId,dtCreated,dtStarted,dtCompleted,durationMs,externalId,url,parentIntegrationRunId,error',
+      );
+      expect(lines).toHaveLength(5);
+      expect(lines.slice(1).every((line) => /,(ERROR|AUTH_FAILED),failed,Bill,/.test(line))).toBe(
+        true,
+      );
+    });
   });
 });

@@ -407,27 +407,45 @@ export function RunHistoryPage({
         </Stack>
       ) : null}
 
-      <Drawer
+      {/* Built from parts: Mantine's default drawer header is a <header>, which in the body-level
+          portal would be a second banner landmark next to the app's. */}
+      <Drawer.Root
         opened={!!search.run}
         onClose={() => onSearchChange({ ...search, run: undefined })}
         position="right"
         size="xl"
-        title={search.run ? `Run ${shortId(search.run)}` : 'Run'}
-        closeButtonProps={{ 'aria-label': 'Close run details' }}
-        // Rendered inside <main>: Mantine's drawer header is a <header>, which at body level would be
-        // a second banner landmark next to the app's.
-        withinPortal={false}
       >
-        {search.run ? (
-          <RunDetail
-            runId={search.run}
-            tz={tz}
-            variant="panel"
-            href={links.href}
-            open={links.open}
-          />
-        ) : null}
-      </Drawer>
+        <Drawer.Overlay />
+        <Drawer.Content>
+          <Group
+            justify="space-between"
+            wrap="nowrap"
+            p="md"
+            style={{
+              position: 'sticky',
+              top: 0,
+              zIndex: 1,
+              background: 'var(--mantine-color-body)',
+            }}
+          >
+            <Drawer.Title fw={600}>
+              {search.run ? `Run ${shortId(search.run)}` : 'Run'}
+            </Drawer.Title>
+            <Drawer.CloseButton aria-label="Close run details" />
+          </Group>
+          <Drawer.Body>
+            {search.run ? (
+              <RunDetail
+                runId={search.run}
+                tz={tz}
+                variant="panel"
+                href={links.href}
+                open={links.open}
+              />
+            ) : null}
+          </Drawer.Body>
+        </Drawer.Content>
+      </Drawer.Root>
     </Stack>
   );
 }
@@ -502,13 +520,19 @@ function RefreshControls({
   const updated = updatedAt ? new Date(updatedAt).toLocaleTimeString('en-GB') : '—';
   return (
     <Group gap="xs" wrap="nowrap">
-      <Switch
-        size="sm"
-        checked={autoRefresh}
-        onChange={(e) => onAutoRefreshChange(e.currentTarget.checked)}
-        label="Auto-refresh"
-        description={state}
-      />
+      <Stack gap={0}>
+        <Switch
+          size="sm"
+          checked={autoRefresh}
+          onChange={(e) => onAutoRefreshChange(e.currentTarget.checked)}
+          label="Auto-refresh"
+        />
+        {/* Beside the switch, not its description: Mantine's label wraps the description, which
+            would make it part of the switch's name. */}
+        <Text size="xs" c="dimmed">
+          {state}
+        </Text>
+      </Stack>
       <Button size="xs" variant="default" onClick={onRefresh} loading={fetching}>
         Refresh
       </Button>

@@ -21,7 +21,10 @@ const run: IntegrationRun = {
 
 describe('runs to CSV', () => {
   it('writes one row per run with every field, formulas neutralised', () => {
-    const csv = runsToCsv([run, { ...run, id: 'r2', status: 'SOMETHING_NEW', error: undefined, externalId: '@cmd' }]);
+    const csv = runsToCsv([
+      run,
+      { ...run, id: 'r2', status: 'SOMETHING_NEW', error: undefined, externalId: '@cmd' },
+    ]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [header, first, second] = parseCsv(csv);
     expect(header).toEqual([...RUN_CSV_HEADER]);

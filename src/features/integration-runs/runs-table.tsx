@@ -1,8 +1,16 @@
-import { Anchor, Box, Button, Group, Table, Text, Tooltip } from '@mantine/core';
-import { createColumnHelper, tableFeatures, useTable, type Row } from '@tanstack/react-table';
+import { Anchor, Box, Button, Group, Table, Text } from '@mantine/core';
+import {
+  createColumnHelper,
+  tableFeatures,
+  useTable,
+  type Cell,
+  type Row,
+} from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   createContext,
+  memo,
+  useCallback,
   useContext,
   useMemo,
   useRef,
@@ -22,7 +30,8 @@ import { AnchorLink } from './router-links';
 
 /** Above this many rows only the visible ones are rendered. */
 export const VIRTUALIZE_ABOVE = 300;
-const ESTIMATED_ROW_HEIGHT = 41;
+/** The height of a run row with its error collapsed (one line of text). */
+const ROW_HEIGHT = 41;
 
 export interface RunRow {
   run: IntegrationRun;
@@ -127,8 +136,14 @@ function ErrorCell({ run }: { run: IntegrationRun }) {
         id={`run-error-${run.id}`}
         style={
           expanded
-            ? { whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxWidth: 480 }
-            : { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 320 }
+            ? { whiteSpace: 'pre-wrap', wordBreak: 'break-word', minWidth: 0, flex: 1 }
+            : {
+                whiteSpace: 'nowrap',
+                overflow: 'hidden',
+                textOverflow: 'ellipsis',
+                minWidth: 0,
+                flex: 1,
+              }
         }
       >
         {expanded ? run.error : line}
@@ -180,18 +195,36 @@ function ChainCell({ chain, run }: { chain: LoadedChainInfo | undefined; run: In
     ? `Attempt ${chain.attempt} of a chain of ${chain.size} loaded runs`
     : `At least attempt ${chain.attempt}: an earlier run of this chain is not loaded`;
   return (
-    <Tooltip label={explanation} withArrow>
-      <Text
-        span
-        size="sm"
-        style={{ whiteSpace: 'nowrap' }}
-        aria-label={`${text}. ${explanation} (run ${shortId(run.id)})`}
-      >
-        {text}
-      </Text>
-    </Tooltip>
+    <Text
+      span
+      size="sm"
+      style={{ whiteSpace: 'nowrap' }}
+      title={explanation}
+      aria-label={`${text}. ${explanation} (run ${shortId(run.id)})`}
+    >
+      {text}
+    </Text>
   );
 }
+
+/**
+ * Fixed column widths (with `table-layout: fixed`): columns do not jump as different rows scroll into
+ * a virtualized view, and the browser lays out rows without measuring every cell.
+ */
+const COLUMN_WIDTHS: Record<string, number> = {
+  run: 104,
+  status: 180,
+  started: 168,
+  destination: 124,
+  error: 340,
+  duration: 96,
+  completed: 168,
+  externalId: 220,
+  link: 160,
+  parent: 104,
+  chain: 112,
+};
+const TABLE_WIDTH = Object.values(COLUMN_WIDTHS).reduce((sum, w) => sum + w, 0);
 
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, RunRow>();
@@ -217,9 +250,14 @@ const columns = helper.columns([
     cell: ({ row }) => <Instant value={row.original.run.dtStarted} />,
   }),
   helper.display({
-    id: 'completed',
-    header: () => <TimeHeader label="Completed" />,
-    cell: ({ row }) => <Instant value={row.original.run.dtCompleted} />,
+    id: 'destination',
+    header: 'Destination',
+    cell: ({ row }) => <DestinationCell run={row.original.run} />,
+  }),
+  helper.display({
+    id: 'error',
+    header: 'Error',
+    cell: ({ row }) => <ErrorCell run={row.original.run} />,
   }),
   helper.display({
     id: 'duration',
@@ -231,9 +269,9 @@ const columns = helper.columns([
     ),
   }),
   helper.display({
-    id: 'destination',
-    header: 'Destination',
-    cell: ({ row }) => <DestinationCell run={row.original.run} />,
+    id: 'completed',
+    header: () => <TimeHeader label="Completed" />,
+    cell: ({ row }) => <Instant value={row.original.run.dtCompleted} />,
   }),
   helper.display({
     id: 'externalId',
@@ -249,7 +287,18 @@ const columns = helper.columns([
       }
       return (
         <Group gap={2} wrap="nowrap">
-          <Text span size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+          <Text
+            span
+            size="sm"
+            ff="monospace"
+            title={externalId}
+            style={{
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              minWidth: 0,
+            }}
+          >
             {externalId}
           </Text>
           <CopyButton value={externalId} label={`Copy external id ${externalId}`} />
@@ -272,11 +321,6 @@ const columns = helper.columns([
       ),
   }),
   helper.display({
-    id: 'error',
-    header: 'Error',
-    cell: ({ row }) => <ErrorCell run={row.original.run} />,
-  }),
-  helper.display({
     id: 'parent',
     header: 'Parent run',
     cell: ({ row }) => {
@@ -294,11 +338,7 @@ const columns = helper.columns([
   }),
   helper.display({
     id: 'chain',
-    header: () => (
-      <Tooltip label="Counted over the runs loaded in this list" withArrow>
-        <span>Retry chain*</span>
-      </Tooltip>
-    ),
+    header: () => <span title="Counted over the runs loaded in this list">Retry chain*</span>,
     cell: ({ row }) => <ChainCell chain={row.original.chain} run={row.original.run} />,
   }),
 ]);
@@ -311,6 +351,59 @@ function TimeHeader({ label }: { label: string }) {
     </span>
   );
 }
+
+type CellRendererType = (props: { cell: Cell<typeof features, RunRow, unknown> }) => ReactNode;
+
+interface RunTableRowProps {
+  row: Row<typeof features, RunRow>;
+  index: number;
+  virtualized: boolean;
+  measure: (node: HTMLTableRowElement | null) => void;
+  selected: boolean;
+  expanded: boolean;
+  CellRenderer: CellRendererType;
+}
+
+/**
+ * One row, memoised: while scrolling a long list only the rows entering the view render, not every
+ * visible row on every frame. Cells still update through RunsTableContext (time zone, expanded errors).
+ */
+const RunTableRow = memo(function RunTableRow({
+  row,
+  index,
+  virtualized,
+  measure,
+  selected,
+  expanded,
+  CellRenderer,
+}: RunTableRowProps) {
+  return (
+    <Table.Tr
+      data-index={index}
+      // Rows are one line high (ROW_HEIGHT); only a row with an expanded error is measured. Measuring
+      // every row makes the virtualizer recompute all positions per row, which stutters at 5,000 rows.
+      ref={virtualized && expanded ? measure : undefined}
+      aria-rowindex={virtualized ? index + 2 : undefined}
+      aria-current={selected ? true : undefined}
+      style={{
+        height: ROW_HEIGHT,
+        // A bar and a neutral tint: a blue tint would take link text below AA contrast.
+        ...(selected
+          ? {
+              background: 'var(--mantine-color-default-hover)',
+              boxShadow: 'inset 4px 0 0 var(--mantine-color-blue-6)',
+            }
+          : {}),
+      }}
+    >
+      {row.getAllCells().map((cell) => (
+        <Table.Td key={cell.id} style={{ verticalAlign: 'top' }}>
+          <CellRenderer cell={cell} />
+        </Table.Td>
+      ))}
+    </Table.Tr>
+  );
+});
 
 interface RunsTableProps extends RunLinkHandlers {
   rows: readonly RunRow[];
@@ -348,11 +441,15 @@ export function RunsTable({
   const tableRows = table.getRowModel().rows;
   const virtualize = tableRows.length > VIRTUALIZE_ABOVE;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const getItemKey = useCallback((index: number) => tableRows[index]?.id ?? index, [tableRows]);
+  const estimateSize = useCallback(() => ROW_HEIGHT, []);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
   const virtualizer = useVirtualizer({
     count: tableRows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_ROW_HEIGHT,
-    getItemKey: (index) => tableRows[index]?.id ?? index,
+    getScrollElement,
+    estimateSize,
+    // Stable between renders: a new function would make the virtualizer re-measure every row.
+    getItemKey,
     overscan: 12,
     enabled: virtualize,
   });
@@ -376,28 +473,16 @@ export function RunsTable({
   );
 
   const renderRow = (row: Row<typeof features, RunRow>, index: number) => (
-    <Table.Tr
+    <RunTableRow
       key={row.id}
-      data-index={index}
-      ref={virtualize ? virtualizer.measureElement : undefined}
-      aria-rowindex={virtualize ? index + 2 : undefined}
-      aria-current={row.id === selectedRunId ? true : undefined}
-      // A bar and a neutral tint: a blue tint would take link text below AA contrast.
-      style={
-        row.id === selectedRunId
-          ? {
-              background: 'var(--mantine-color-default-hover)',
-              boxShadow: 'inset 4px 0 0 var(--mantine-color-blue-6)',
-            }
-          : undefined
-      }
-    >
-      {row.getAllCells().map((cell) => (
-        <Table.Td key={cell.id} style={{ verticalAlign: 'top' }}>
-          <table.FlexRender cell={cell} />
-        </Table.Td>
-      ))}
-    </Table.Tr>
+      row={row}
+      index={index}
+      virtualized={virtualize}
+      measure={virtualizer.measureElement}
+      selected={row.id === selectedRunId}
+      expanded={expandedErrors.has(row.id)}
+      CellRenderer={table.FlexRender}
+    />
   );
 
   const items = virtualize ? virtualizer.getVirtualItems() : [];
@@ -430,14 +515,18 @@ export function RunsTable({
           verticalSpacing={6}
           horizontalSpacing="sm"
           aria-rowcount={virtualize ? tableRows.length + 1 : undefined}
-          style={{ minWidth: 1400 }}
+          style={{ tableLayout: 'fixed', width: TABLE_WIDTH }}
         >
           <Table.Caption className="visually-hidden">{caption}</Table.Caption>
           <Table.Thead>
             {table.getHeaderGroups().map((group) => (
               <Table.Tr key={group.id} aria-rowindex={virtualize ? 1 : undefined}>
                 {group.headers.map((header) => (
-                  <Table.Th key={header.id} scope="col" style={{ whiteSpace: 'nowrap' }}>
+                  <Table.Th
+                    key={header.id}
+                    scope="col"
+                    style={{ whiteSpace: 'nowrap', width: COLUMN_WIDTHS[header.column.id] }}
+                  >
                     {header.isPlaceholder ? null : <table.FlexRender header={header} />}
                   </Table.Th>
                 ))}

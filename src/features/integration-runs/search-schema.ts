@@ -231,7 +231,8 @@ function searchKey(search: RunsSearch): string {
 
 export function takeHealNotes(search: RunsSearch, now: number = Date.now()): string[] {
   const report = lastHealReport;
-  if (!report || now - report.at > HEAL_REPORT_TTL_MS || report.key !== searchKey(search)) return [];
+  if (!report || now - report.at > HEAL_REPORT_TTL_MS || report.key !== searchKey(search))
+    return [];
   lastHealReport = null;
   return report.notes;
 }
