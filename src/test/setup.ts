@@ -1,5 +1,6 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { notifications } from '@mantine/notifications';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { server, resetDemoStore } from '../mocks/node';
 
@@ -37,6 +38,9 @@ if (typeof window !== 'undefined') {
   }
 }
 
+// Two shared cores under a full run: a screen's first page can take more than the default second.
+configure({ asyncUtilTimeout: 5000 });
+
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
   // Every test starts from the freshly seeded fake m3ter.
@@ -48,6 +52,8 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
+  // Mantine keeps toasts in a module-level store and queues any beyond its limit: leave none behind.
+  notifications.clean();
   server.resetHandlers();
 });
 afterAll(() => server.close());

@@ -35,11 +35,11 @@ import {
   type BulkRow,
 } from './bulk-rows';
 import type { BulkRowProgress } from './bulk-runner';
-import { downloadText } from './download';
+import { downloadText } from '../../lib/download';
 import { shortId } from './mapping-parts';
 import { mappingQueries, useBulkCreateMappings } from './queries';
 import { Notice } from './notice';
-import { AnchorLink } from './router-links';
+import { AnchorLink } from '../../components/router-links';
 
 const DRAFT: DraftRef = { entity: 'external-mapping-bulk', id: 'new' };
 const draftSchema = z.object({ text: z.string() });

@@ -29,7 +29,7 @@ import {
 } from './mapping-rules';
 import { mappingQueries, useCreateMapping } from './queries';
 import { Notice } from './notice';
-import { AnchorLink, ButtonLink } from './router-links';
+import { AnchorLink, ButtonLink } from '../../components/router-links';
 import type { NewMappingSearch } from './search-schema';
 
 const DRAFT: DraftRef = { entity: 'external-mapping', id: 'new' };

@@ -9,7 +9,7 @@ import { RelativeTime } from '../../components/relative-time';
 import { DeleteMappingButton } from './delete-mapping-button';
 import { IdWithCopy, LinkedConfig } from './mapping-parts';
 import { mappingQueries } from './queries';
-import { AnchorLink, ButtonLink } from './router-links';
+import { AnchorLink, ButtonLink } from '../../components/router-links';
 
 interface MappingDetailPageProps {
   id: string;

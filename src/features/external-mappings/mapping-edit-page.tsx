@@ -42,7 +42,7 @@ import {
 } from './mapping-rules';
 import { mappingQueries, useUpdateMapping } from './queries';
 import { Notice } from './notice';
-import { AnchorLink, ButtonLink } from './router-links';
+import { AnchorLink, ButtonLink } from '../../components/router-links';
 
 const CONFLICT_FIELDS: readonly ConflictField<MappingFormValues>[] = MAPPING_FIELD_ORDER.map(
   (key) => ({ key, label: MAPPING_FIELD_LABELS[key] }),

@@ -8,7 +8,7 @@ import {
   TextField,
   type BoundFieldProps,
 } from '../../components/form';
-import { AnchorLink } from './router-links';
+import { AnchorLink } from '../../components/router-links';
 
 /** "3f2a6c1e…" for tables; the whole id is in the title and the copy button. */
 export function shortId(id: string): string {

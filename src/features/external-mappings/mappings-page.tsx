@@ -29,7 +29,7 @@ import { findSystem, mappingTextIssue } from './mapping-rules';
 import { MappingsTable } from './mappings-table';
 import { mappingQueries } from './queries';
 import { Notice } from './notice';
-import { ButtonLink } from './router-links';
+import { ButtonLink } from '../../components/router-links';
 import {
   DEFAULT_PAGE_SIZE,
   MAX_FILTER_IDS,

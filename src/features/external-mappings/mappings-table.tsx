@@ -4,7 +4,7 @@ import type { ExternalMapping, IntegrationConfig } from '../../api';
 import { DataTable, dataTableColumnHelper } from '../../components/data-table';
 import { RelativeTime } from '../../components/relative-time';
 import { IdWithCopy, LinkedConfig } from './mapping-parts';
-import { AnchorLink } from './router-links';
+import { AnchorLink } from '../../components/router-links';
 
 const h = dataTableColumnHelper<ExternalMapping>();
 

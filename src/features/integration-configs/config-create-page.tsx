@@ -3,7 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { notify } from './notify';
 import { configLabel } from './config-actions';
 import { ConfigForm } from './config-form';
-import { AnchorLink } from './router-links';
+import { AnchorLink } from '../../components/router-links';
 
 /** `/configs/new`. */
 export function ConfigCreatePage() {

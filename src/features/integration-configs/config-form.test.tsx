@@ -1,7 +1,6 @@
 import { waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { notifications } from '@mantine/notifications';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoStore, server } from '../../mocks/node';
 import { OTHER_USER_ID, SEED_IDS } from '../../mocks/seed';
 import { renderApp, screen } from '../../test/render';
@@ -151,9 +150,6 @@ describe('creating a configuration', () => {
 });
 
 describe('creating when m3ter does not answer', () => {
-  // Mantine keeps notifications across tests and queues any beyond its limit: leave none behind.
-  afterEach(() => notifications.clean());
-
   function configsNamed(name: string) {
     return demoStore()
       .listConfigs({ pageSize: 200 })

@@ -18,7 +18,7 @@ import {
 } from './list-search';
 import { READABLE_TEXT, READABLE_TITLE } from './health';
 import { configQueries } from './queries';
-import { AnchorLink, ButtonLink } from './router-links';
+import { AnchorLink, ButtonLink } from '../../components/router-links';
 
 export interface ConfigListPageProps {
   search: ConfigListSearch;

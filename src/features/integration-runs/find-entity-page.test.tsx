@@ -1,10 +1,6 @@
-import { configure } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SEED_IDS } from '../../mocks/seed';
 import { renderApp, screen } from '../../test/render';
-
-// Two shared cores: the first page of runs can take more than the default second to appear.
-configure({ asyncUtilTimeout: 5000 });
 
 describe('find a run history', () => {
   it('takes the id out of a pasted log line and opens the Bill’s history', async () => {

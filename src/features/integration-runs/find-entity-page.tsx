@@ -21,7 +21,7 @@ import { ErrorState } from '../../components/error-state';
 import { RUN_ENTITY_TYPES, extractUuid, type RunEntityType } from './entity-ref';
 import { runQueries } from './queries';
 import { clearRecent, readRecent, type RecentEntry } from './recent-entities';
-import { AnchorLink } from './router-links';
+import { AnchorLink } from '../../components/router-links';
 
 const idField = (what: string) =>
   z

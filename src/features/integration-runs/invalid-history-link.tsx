@@ -1,6 +1,6 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import type { RunEntityType } from './entity-ref';
-import { ButtonLink } from './router-links';
+import { ButtonLink } from '../../components/router-links';
 
 type InvalidHistoryLinkProps =
   | { entityType: RunEntityType | null; rawType: string; entityId: string; destinationId?: never }

@@ -6,7 +6,7 @@ import { ErrorState } from '../../components/error-state';
 import { RunDetail } from './run-detail';
 import type { RunLinkHandlers } from './runs-table';
 import type { TimeZoneChoice } from './search-schema';
-import { AnchorLink } from './router-links';
+import { AnchorLink } from '../../components/router-links';
 
 interface RunDetailPageProps {
   runId: string;

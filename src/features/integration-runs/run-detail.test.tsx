@@ -1,13 +1,10 @@
-import { configure, within } from '@testing-library/react';
+import { within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { env } from '../../lib/env';
 import { demoStore, server } from '../../mocks/node';
 import { SEED_IDS } from '../../mocks/seed';
 import { renderApp, screen } from '../../test/render';
-
-// Two shared cores: the first page of runs can take more than the default second to appear.
-configure({ asyncUtilTimeout: 5000 });
 
 const RUNS_BASE = `${env.apiBase}/organizations/${env.orgId}/integrationruns`;
 const { retryRoot, retryChild, retryGrandchild, waiting } = SEED_IDS.runs;

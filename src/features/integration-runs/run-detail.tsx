@@ -26,7 +26,7 @@ import { RunLogPanel } from './run-log-panel';
 import type { RunLinkHandlers } from './runs-table';
 import type { TimeZoneChoice } from './search-schema';
 import { formatInstant, zoneLabel } from './time';
-import { AnchorLink, ButtonLink } from './router-links';
+import { AnchorLink, ButtonLink } from '../../components/router-links';
 
 /** How often an in-progress run is re-read while it is open. */
 const IN_PROGRESS_REFRESH_MS = 15_000;

@@ -1,4 +1,4 @@
-import { configure, within } from '@testing-library/react';
+import { within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { fireEvent } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -6,9 +6,6 @@ import { server } from '../../mocks/node';
 import { SEED_IDS } from '../../mocks/seed';
 import { renderApp, screen } from '../../test/render';
 import { env } from '../../lib/env';
-
-// Two shared cores: the first page of runs can take more than the default second to appear.
-configure({ asyncUtilTimeout: 5000 });
 
 const RUNS_BASE = `${env.apiBase}/organizations/${env.orgId}/integrationruns`;
 const HOOLI = SEED_IDS.bills.retryChain;

@@ -24,7 +24,7 @@ import { CopyButton } from '../../components/copy-button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { STATUS_GROUP_COLORS, statusGroupLabel } from '../../components/status-badge';
-import { downloadText } from './download';
+import { downloadText } from '../../lib/download';
 import type { RunScope } from './entity-ref';
 import { runQueries } from './queries';
 import { rememberRecent } from './recent-entities';
@@ -42,7 +42,7 @@ import {
   type RunsSearch,
 } from './search-schema';
 import { formatInstant } from './time';
-import { AnchorLink } from './router-links';
+import { AnchorLink } from '../../components/router-links';
 
 /** Bound for "Load all" and for an export: enough for the biggest demo Bill, small enough for a tab. */
 export const MAX_LOADED_RUNS = MAX_EXPORT_ROWS;

@@ -2,7 +2,7 @@ import { Box, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorState } from '../../components/error-state';
-import { downloadText } from './download';
+import { downloadText } from '../../lib/download';
 import { runQueries } from './queries';
 
 /** The run's log (`/integrationruns/logs/{id}`, base64-decoded by the API module), shown as text only. */

@@ -26,7 +26,7 @@ import { formatDuration } from '../../lib/dates';
 import type { LoadedChainInfo } from './run-chains';
 import type { TimeZoneChoice } from './search-schema';
 import { formatInstant, zoneLabel } from './time';
-import { AnchorLink } from './router-links';
+import { AnchorLink } from '../../components/router-links';
 
 /** Above this many rows only the visible ones are rendered. */
 export const VIRTUALIZE_ABOVE = 300;

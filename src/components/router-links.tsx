@@ -1,6 +1,7 @@
 /**
  * Mantine's Anchor and Button as typed router links: `component={Link}` on a Mantine component loses
  * the router's param and search types, `createLink` keeps them (TanStack Router's Mantine recipe).
+ * Links preload the target route's chunk on hover or focus.
  */
 import { Anchor, Button, type AnchorProps, type ButtonProps } from '@mantine/core';
 import { createLink, type LinkComponent } from '@tanstack/react-router';
