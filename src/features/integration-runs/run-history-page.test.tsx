@@ -101,6 +101,19 @@ describe('run history', () => {
     expect(router.state.location.search).toEqual({ status: ['ERROR'] });
   });
 
+  it('lists everything a bad link lost, also when it carries an unknown parameter', async () => {
+    const { router } = await renderApp(
+      `/runs/Bill/${HOOLI}?status=ERROR,BOGUS&order=sideways&tz=mars&foo=1`,
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Ignored the unknown parameter “foo”.');
+    expect(alert).toHaveTextContent('Dropped the status “BOGUS”: it is not a run status.');
+    expect(alert).toHaveTextContent('Dropped the order “sideways”: showing newest first.');
+    expect(alert).toHaveTextContent('Dropped the time zone “mars”: showing UTC.');
+    await screen.findByText(/2 runs loaded; that is all of them\. Filtered to status ERROR\./);
+    expect(router.state.location.search).toEqual({ status: ['ERROR'] });
+  });
+
   it('opens a run beside the list and closes it without losing the filters', async () => {
     const { user, router } = await renderApp(`/runs/Bill/${HOOLI}?order=ASC`);
     await screen.findByRole('table');

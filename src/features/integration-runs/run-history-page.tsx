@@ -72,10 +72,11 @@ export function RunHistoryPage({
     select: (location) => location.search as Record<string, unknown>,
   });
   // What a pasted or old link lost, said once; the URL itself shows the healed form.
-  const [healNotes, setHealNotes] = useState(() => {
-    const fromRaw = healRunsSearch(rawSearch).notes;
-    return fromRaw.length > 0 ? fromRaw : takeHealNotes(search);
-  });
+  // The raw location already holds the router's validated values for the known keys, so it only
+  // still shows unknown parameters; what the known ones lost is in the report validation kept.
+  const [healNotes, setHealNotes] = useState(() => [
+    ...new Set([...takeHealNotes(search), ...healRunsSearch(rawSearch).notes]),
+  ]);
   useEffect(() => {
     const healed = healRunsSearch(rawSearch);
     if (!pathIsCanonical || !isCanonicalSearch(rawSearch, healed.search)) {

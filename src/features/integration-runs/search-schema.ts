@@ -206,7 +206,15 @@ export function healRunsSearch(raw: Record<string, unknown>): HealedSearch {
 export function validateRunsSearch(raw: Record<string, unknown>): RunsSearch {
   const healed = healRunsSearch(raw);
   if (healed.notes.length > 0) {
-    lastHealReport = { key: searchKey(healed.search), notes: healed.notes, at: Date.now() };
+    const key = searchKey(healed.search);
+    const now = Date.now();
+    // The router validates again after rewriting the link; an unknown parameter it keeps would
+    // otherwise replace the first, complete report with a note about that parameter alone.
+    const earlier =
+      lastHealReport && lastHealReport.key === key && now - lastHealReport.at <= HEAL_REPORT_TTL_MS
+        ? lastHealReport.notes
+        : [];
+    lastHealReport = { key, notes: [...new Set([...earlier, ...healed.notes])], at: now };
   }
   const cleared = Object.fromEntries(KNOWN_KEYS.map((key) => [key, undefined])) as RunsSearch;
   return { ...cleared, ...healed.search };
