@@ -133,6 +133,19 @@ describe('run history', () => {
     expect(router.state.location.search).toEqual({ order: 'ASC' });
   });
 
+  it('scrolls the wide table inside its own region, never the whole page sideways', async () => {
+    await renderApp(`/runs/Bill/${HOOLI}`);
+    await screen.findByRole('table');
+    const region = screen.getByRole('region', {
+      name: /Integration runs for Bill .*\(scrollable\)/,
+    });
+    // The rows' visually hidden link texts are absolutely positioned: the region must be their
+    // containing block, or they lie beyond the viewport's right edge and widen the page (jsdom has
+    // no layout, so this checks the style that guarantees it).
+    expect(region).toHaveStyle({ overflow: 'auto', position: 'relative' });
+    expect(region.querySelectorAll('.visually-hidden').length).toBeGreaterThan(0);
+  });
+
   it('expands a long error and collapses it again', async () => {
     const { user } = await renderApp(`/runs/Bill/${HOOLI}?status=ERROR`);
     await screen.findByRole('table');

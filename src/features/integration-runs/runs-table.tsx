@@ -501,6 +501,9 @@ export function RunsTable({
         aria-label={`${caption} (scrollable)`}
         data-testid="runs-scroll"
         style={{
+          // The containing block of the cells' visually hidden link texts (position: absolute):
+          // without it they escape this scroll box and make the whole page scroll sideways.
+          position: 'relative',
           maxHeight: 'max(420px, calc(100vh - 320px))',
           overflow: 'auto',
           opacity: dimmed ? 0.6 : 1,
