@@ -18,24 +18,27 @@ function EditForm({ latest }: { latest: IntegrationConfig }) {
   const navigate = useNavigate();
   // The form is based on the config as first loaded; later versions only inform it.
   const [loaded] = useState(latest);
+  // What the header names: the version the edit is based on, which a resolved conflict moves on.
+  const [base, setBase] = useState(latest);
   const toDetail = () => void navigate({ to: '/configs/$id', params: { id: loaded.id } });
   return (
     <Stack gap="md">
       <Stack gap={4}>
         <AnchorLink to="/configs/$id" params={{ id: loaded.id }} size="sm">
-          ← {configLabel(loaded)}
+          ← {configLabel(base)}
         </AnchorLink>
         <Title order={1} size="h2">
-          Edit “{configLabel(loaded)}”
+          Edit “{configLabel(base)}”
         </Title>
         <Text size="sm" c="dimmed">
-          Editing version {loaded.version ?? '?'}. Saving creates the next version.
+          Editing version {base.version ?? '?'}. Saving creates the next version.
         </Text>
       </Stack>
       <ConfigForm
         mode="edit"
         loaded={loaded}
         latest={latest}
+        onRebase={setBase}
         onCancel={toDetail}
         onSaved={(saved, { alreadySaved }) => {
           notify(

@@ -301,9 +301,12 @@ describe('version conflicts', () => {
     // Nothing is saved behind the user's back.
     expect(versionOf()).toBe(v0 + 1);
     expect(screen.getByRole('button', { name: 'Save changes' })).toBeDisabled();
+    expect(screen.getByText(/^Editing version/)).toHaveTextContent(`Editing version ${v0}.`);
 
     await user.click(within(panel).getByRole('button', { name: 'Keep mine on top of theirs' }));
     expect(screen.queryByRole('region', { name: /Someone else saved/ })).not.toBeInTheDocument();
+    // The page no longer claims the edit is based on the version it started from.
+    expect(screen.getByText(/^Editing version/)).toHaveTextContent(`Editing version ${v0 + 1}.`);
     expect(screen.getByRole('button', { name: 'Save changes' })).toHaveFocus();
     expect(input('Name')).toHaveValue('Mine: Stripe EU');
     expect(input('configData (JSON object)')).toHaveValue(
@@ -323,6 +326,7 @@ describe('version conflicts', () => {
     const { user, panel } = await conflictAfterMyEdit();
     await user.click(within(panel).getByRole('button', { name: /Take theirs/ }));
     expect(input('Name')).toHaveValue('Theirs: Stripe EU');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Edit “Theirs: Stripe EU”');
     expect(input('Entity id')).toHaveValue('');
     expect(screen.getByRole('button', { name: 'Save changes' })).toBeEnabled();
   });

@@ -61,6 +61,8 @@ export type ConfigFormProps =
       loaded: IntegrationConfig;
       /** The latest known version (the detail query), to notice saves made elsewhere. */
       latest: IntegrationConfig;
+      /** The edit is now based on another version (a resolved conflict): the page says which. */
+      onRebase?: (base: IntegrationConfig) => void;
       onSaved: (config: IntegrationConfig, how: { alreadySaved: boolean }) => void;
       onCancel: () => void;
     };
@@ -270,6 +272,7 @@ export function ConfigForm(props: ConfigFormProps) {
     const theirs = conflict.theirsEntity;
     const values = withCredentialsOf(merged, getValues());
     setBase(theirs);
+    if (props.mode === 'edit') props.onRebase?.(theirs);
     applyValues(toFormValues(theirs), values);
     setConflict(null);
     setSaveError(null);
