@@ -146,6 +146,24 @@ describe('run history', () => {
     expect(region.querySelectorAll('.visually-hidden').length).toBeGreaterThan(0);
   });
 
+  it('follows a link out of the open run to the configs and stays there', async () => {
+    const { user, router } = await renderApp(
+      `/runs/Bill/${HOOLI}?status=ERROR&run=${SEED_IDS.runs.retryRoot}`,
+    );
+    const drawer = await screen.findByRole('dialog', { name: 'Run f0000001' });
+    await user.click(
+      await within(drawer).findByRole('link', {
+        name: 'Integration configs sending to this Stripe destination',
+      }),
+    );
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/configs'));
+    expect(router.state.location.search).toEqual({ q: SEED_IDS.destinations.stripeUs });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Integration configurations' }),
+    ).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/configs');
+  });
+
   it('expands a long error and collapses it again', async () => {
     const { user } = await renderApp(`/runs/Bill/${HOOLI}?status=ERROR`);
     await screen.findByRole('table');

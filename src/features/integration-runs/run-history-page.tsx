@@ -25,7 +25,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { STATUS_GROUP_COLORS, statusGroupLabel } from '../../components/status-badge';
 import { downloadText } from '../../lib/download';
-import type { RunScope } from './entity-ref';
+import { parseEntityType, type RunScope } from './entity-ref';
 import { runQueries } from './queries';
 import { rememberRecent } from './recent-entities';
 import { chainInfoOfLoaded } from './run-chains';
@@ -77,12 +77,18 @@ export function RunHistoryPage({
   const [healNotes, setHealNotes] = useState(() => [
     ...new Set([...takeHealNotes(search), ...healRunsSearch(rawSearch).notes]),
   ]);
+  // The location is the whole app's: a link out of this page (to /configs?q=…) changes it while this
+  // page is still mounted, and that search is not ours to heal.
+  // Read from the location itself: route params change only once the next page has loaded.
+  const pathname = useLocation({ select: (location) => location.pathname });
+  const onOwnPath = isPathOf(scope, pathname);
   useEffect(() => {
+    if (!onOwnPath) return;
     const healed = healRunsSearch(rawSearch);
     if (!pathIsCanonical || !isCanonicalSearch(rawSearch, healed.search)) {
       onSearchChange(healed.search, { replace: true });
     }
-  }, [rawSearch, onSearchChange, pathIsCanonical]);
+  }, [rawSearch, onSearchChange, pathIsCanonical, onOwnPath]);
 
   const scopeKey =
     scope.kind === 'entity' ? `${scope.entityType}/${scope.entityId}` : scope.destinationId;
@@ -449,6 +455,21 @@ export function RunHistoryPage({
       </Drawer.Root>
     </Stack>
   );
+}
+
+/** Whether `pathname` is this scope's history, in any spelling the routes accept (`bills/ABC…`). */
+function isPathOf(scope: RunScope, pathname: string): boolean {
+  const [, first, kind = '', id = '', ...rest] = pathname.replace(/\/+$/, '').split('/');
+  if (first !== 'runs' || rest.length > 0) return false;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(id).toLowerCase();
+  } catch {
+    return false;
+  }
+  return scope.kind === 'entity'
+    ? parseEntityType(decodeURIComponent(kind)) === scope.entityType && decoded === scope.entityId
+    : kind === 'destination' && decoded === scope.destinationId;
 }
 
 /** A run whose status changed between two pages can come back in another status stream: keep the first. */
