@@ -177,6 +177,8 @@ export interface KnownDestination {
   /** Names of the configs sending to it. */
   configNames: string[];
   entityTypes: string[];
+  /** The configs sending to it, for links that need one. */
+  configs: { id: string; entityType: string }[];
 }
 
 export function toDestinations(configs: readonly IntegrationConfig[]): KnownDestination[] {
@@ -188,10 +190,12 @@ export function toDestinations(configs: readonly IntegrationConfig[]): KnownDest
       destination: config.destination,
       configNames: [],
       entityTypes: [],
+      configs: [],
     };
     if (config.name && !entry.configNames.includes(config.name))
       entry.configNames.push(config.name);
     if (!entry.entityTypes.includes(config.entityType)) entry.entityTypes.push(config.entityType);
+    entry.configs.push({ id: config.id, entityType: config.entityType });
     byId.set(config.destinationId, entry);
   }
   return [...byId.values()].sort((a, b) => a.destination.localeCompare(b.destination));

@@ -1,6 +1,6 @@
 import { within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { env } from '../../lib/env';
 import { demoStore, server } from '../../mocks/node';
 import { SEED_IDS } from '../../mocks/seed';
@@ -72,6 +72,26 @@ describe('run detail page', () => {
     expect(screen.getByText('A status this console does not know yet')).toBeInTheDocument();
     expect(screen.getByText('javascript:alert(1)')).not.toHaveAttribute('href');
     expect(screen.queryByRole('link', { name: /Open in Stripe/ })).not.toBeInTheDocument();
+  });
+
+  it('offers to create the mapping a failed run is missing, pre-filled from the error', async () => {
+    const { user, router } = await renderApp(`/runs/Bill/${SEED_IDS.bills.missingMapping}`);
+    await screen.findByRole('table');
+    await user.click(screen.getAllByRole('link', { name: /, open run / })[0]!);
+    const drawer = await screen.findByRole('dialog');
+    await within(drawer).findByText(/No such customer/, { selector: 'pre' });
+    const create = await within(drawer).findByRole('link', {
+      name: /Create the missing (Stripe|QuickBooks) Customer mapping/,
+    });
+    await user.click(create);
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/mappings/new'));
+    expect(router.state.location.search).toMatchObject({
+      m3terEntity: 'Account',
+      externalTable: 'Customer',
+    });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Create external mapping' }),
+    ).toBeInTheDocument();
   });
 
   it('shows a missing run and a failing log with what to do', async () => {

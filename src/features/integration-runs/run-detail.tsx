@@ -26,6 +26,7 @@ import { RunLogPanel } from './run-log-panel';
 import type { RunLinkHandlers } from './runs-table';
 import type { TimeZoneChoice } from './search-schema';
 import { formatInstant, zoneLabel } from './time';
+import { missingMappingPrefill } from './missing-mapping';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 
 /** How often an in-progress run is re-read while it is open. */
@@ -392,8 +393,35 @@ function RunFields({
 
 function RelatedLinks({ run }: { run: IntegrationRun }) {
   const entityType = parseEntityType(run.entityType);
+  const missing = missingMappingPrefill(run);
+  const destinations = useQuery({ ...runQueries.destinations(), enabled: !!missing });
+  // The mapping belongs to the config that sent the run: pre-fill it when that is unambiguous.
+  const configs = (
+    destinations.data?.destinations.find((d) => d.destinationId === run.destinationId)?.configs ??
+    []
+  ).filter((c) => c.entityType === run.entityType);
+  const configId = configs.length === 1 ? configs[0]?.id : undefined;
   return (
     <Stack gap={6}>
+      {missing ? (
+        <Stack gap={2}>
+          <ButtonLink
+            size="xs"
+            variant="light"
+            w="fit-content"
+            to="/mappings/new"
+            search={{ ...missing, ...(configId ? { integrationConfigId: configId } : {}) }}
+          >
+            Create the missing {missing.externalSystem}{' '}
+            {missing.externalTable ? `${missing.externalTable} ` : ''}mapping
+          </ButtonLink>
+          <Text size="xs" c="dimmed">
+            The error says {missing.externalSystem} has no record mapped to this {run.entityType}’s{' '}
+            {missing.m3terEntity ?? 'entity'}
+            {missing.m3terId ? '' : ': choose the m3ter id on the form'}.
+          </Text>
+        </Stack>
+      ) : null}
       {run.destinationId ? (
         // The configs list searches ids too, so the destination id finds exactly its configs.
         <AnchorLink to="/configs" search={{ q: run.destinationId }} size="sm">
