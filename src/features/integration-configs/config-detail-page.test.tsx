@@ -128,6 +128,31 @@ describe('ConfigDetailPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('says what went wrong while a first load is still being retried', async () => {
+    let attempts = 0;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.use(
+      http.get(CONFIG_URL, async () => {
+        attempts += 1;
+        if (attempts === 1) return HttpResponse.error();
+        await released;
+        return undefined;
+      }),
+    );
+    await renderApp(`/configs/${DISABLED}`);
+    const notice = await screen.findByRole('status', {
+      name: 'Still trying to load this configuration',
+    });
+    expect(notice).toHaveTextContent(/Could not reach m3ter\. Trying again automatically/);
+    release();
+    expect(
+      await screen.findByRole('heading', { name: 'NetSuite AR sync (sandbox)' }),
+    ).toBeInTheDocument();
+  });
+
   it('shows an error with a retry when m3ter answers with a malformed body', async () => {
     let broken = true;
     server.use(

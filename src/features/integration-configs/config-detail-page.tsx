@@ -22,6 +22,7 @@ import { formatJsonObject } from '../../components/form/json-object';
 import { configLabel, DeleteConfigButton, EnableConfigButton } from './config-actions';
 import { explainHealth, healthOf, HealthBadges, READABLE_TITLE } from './health';
 import { configQueries } from './queries';
+import { RetryingNotice } from './retrying-notice';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 
 /** The fields shown in their own rows; anything else m3ter sends is listed under "Other fields". */
@@ -278,10 +279,13 @@ export function ConfigDetailPage({ id }: { id: string }) {
   }
   if (query.isPending) {
     return (
-      <Stack gap="md" aria-busy="true" aria-label="Loading the configuration">
-        <Skeleton height={32} width="40%" />
-        <Skeleton height={80} />
-        <Skeleton height={200} />
+      <Stack gap="md">
+        <RetryingNotice query={query} what="this configuration" />
+        <Stack gap="md" aria-busy="true" aria-label="Loading the configuration">
+          <Skeleton height={32} width="40%" />
+          <Skeleton height={80} />
+          <Skeleton height={200} />
+        </Stack>
       </Stack>
     );
   }

@@ -9,6 +9,7 @@ import { notify } from './notify';
 import { configLabel } from './config-actions';
 import { ConfigForm } from './config-form';
 import { configQueries } from './queries';
+import { RetryingNotice } from './retrying-notice';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 
 /** While someone edits, look for saves made elsewhere now and then (the "changed elsewhere" note). */
@@ -60,9 +61,12 @@ export function ConfigEditPage({ id }: { id: string }) {
   if (query.data) return <EditForm latest={query.data} />;
   if (query.isPending) {
     return (
-      <Stack gap="md" aria-busy="true" aria-label="Loading the configuration">
-        <Skeleton height={32} width="40%" />
-        <Skeleton height={240} />
+      <Stack gap="md">
+        <RetryingNotice query={query} what="this configuration" />
+        <Stack gap="md" aria-busy="true" aria-label="Loading the configuration">
+          <Skeleton height={32} width="40%" />
+          <Skeleton height={240} />
+        </Stack>
       </Stack>
     );
   }

@@ -103,6 +103,30 @@ describe('ConfigListPage', () => {
     expect(await screen.findByRole('row', { name: /Stripe – EU invoices/ })).toBeInTheDocument();
   });
 
+  it('says what went wrong while a first load is still being retried', async () => {
+    let attempts = 0;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.use(
+      http.get(CONFIGS_URL, async () => {
+        attempts += 1;
+        if (attempts === 1) return HttpResponse.json({ message: 'Bad gateway' }, { status: 502 });
+        await released;
+        return undefined;
+      }),
+    );
+    await renderApp('/configs');
+    const notice = await screen.findByRole('status', {
+      name: 'Still trying to load the configurations',
+    });
+    expect(notice).toHaveTextContent(/m3ter had a problem\. Trying again automatically/);
+    release();
+    expect(await screen.findByRole('row', { name: /Stripe – EU invoices/ })).toBeInTheDocument();
+    expect(screen.queryByRole('status', { name: /Still trying/ })).not.toBeInTheDocument();
+  });
+
   it('says when there are no configurations yet', async () => {
     server.use(http.get(CONFIGS_URL, () => HttpResponse.json({ data: [] })));
     await renderApp('/configs');

@@ -18,6 +18,7 @@ import {
 } from './list-search';
 import { READABLE_TEXT, READABLE_TITLE } from './health';
 import { configQueries } from './queries';
+import { RetryingNotice } from './retrying-notice';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 
 export interface ConfigListPageProps {
@@ -276,6 +277,7 @@ export function ConfigListPage({ search, onSearchChange }: ConfigListPageProps) 
         ) : null}
       </Group>
 
+      <RetryingNotice query={query} what="the configurations" />
       {query.isError && !query.data ? (
         <ErrorState
           error={query.error}

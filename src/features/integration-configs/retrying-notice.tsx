@@ -1,0 +1,37 @@
+import { Alert, Text } from '@mantine/core';
+import { NetworkError } from '../../api';
+import { describeError } from '../../api/errors';
+import { READABLE_TITLE } from './health';
+
+interface RetryingNoticeProps {
+  /** The read's state: `failureCount` attempts have failed so far, the last with `failureReason`. */
+  query: { isPending: boolean; failureCount: number; failureReason: unknown };
+  /** What is being loaded, e.g. "the configurations". */
+  what: string;
+}
+
+/**
+ * While a first load is being retried (reads back off on 5xx, 429, timeouts and network errors), says
+ * what went wrong so far instead of leaving a bare skeleton for up to two minutes.
+ */
+export function RetryingNotice({ query, what }: RetryingNoticeProps) {
+  if (!query.isPending || query.failureCount === 0) return null;
+  const { failureReason } = query;
+  const reason =
+    failureReason instanceof NetworkError && failureReason.timedOut
+      ? 'm3ter did not answer in time'
+      : describeError(failureReason).title;
+  return (
+    <Alert
+      color="yellow"
+      variant="light"
+      role="status"
+      title={`Still trying to load ${what}`}
+      styles={READABLE_TITLE}
+    >
+      <Text size="sm">
+        {reason}. Trying again automatically (attempt {query.failureCount + 1}).
+      </Text>
+    </Alert>
+  );
+}
