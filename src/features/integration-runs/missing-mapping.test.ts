@@ -12,7 +12,7 @@ function run(status: string, error: string | undefined, destination = 'Stripe'):
     entityId: 'b1000008-d372-4fc1-8c88-00000000b008',
     destination,
     ...(error ? { error } : {}),
-  } as IntegrationRun;
+  };
 }
 
 describe('missingMappingPrefill', () => {
