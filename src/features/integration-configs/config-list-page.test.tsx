@@ -103,6 +103,16 @@ describe('ConfigListPage', () => {
     expect(await screen.findByRole('row', { name: /Stripe – EU invoices/ })).toBeInTheDocument();
   });
 
+  it('says who last modified each config in words, with the full id on hover', async () => {
+    const actor = 'SERVICE_USER_2a4c6e8f-0b1d-4f3e-8a5c-7e9b1d3f5a7c';
+    const config = allConfigs().find((c) => c.name === 'Stripe – EU invoices')!;
+    demoStore().updateConfig(config.id, { ...config }, { actor });
+    await renderApp('/configs');
+    const row = await screen.findByRole('row', { name: /Stripe – EU invoices/ });
+    const who = within(row).getByText('Service user 2a4c6e8f…');
+    expect(who).toHaveAttribute('title', actor);
+  });
+
   it('says what went wrong while a first load is still being retried', async () => {
     let attempts = 0;
     let release = () => {};

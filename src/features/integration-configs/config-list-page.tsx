@@ -32,11 +32,23 @@ export function shortId(id: string): string {
   return id.length > 8 ? `${id.slice(0, 8)}…` : id;
 }
 
-/** "USER_5f0c8e2a…" for "USER_5f0c8e2a-3b1d-…": the full id is in the title. */
+/** How m3ter prefixes the ids in `createdBy` / `lastModifiedBy`, in words. */
+const ACTOR_KINDS: Readonly<Record<string, string>> = {
+  USER_: 'User',
+  SERVICE_USER_: 'Service user',
+};
+
+/**
+ * "Service user 5f0c8e2a…" for "SERVICE_USER_5f0c8e2a-3b1d-…": words that can wrap in a narrow
+ * column, enough of the id to tell people apart; the full id is in the title.
+ */
 export function shortActor(actor: string | undefined): string {
   if (!actor) return '—';
   const match = /^(.*?)([0-9a-fA-F]{8})-[0-9a-fA-F-]{27}$/.exec(actor);
-  return match ? `${match[1] ?? ''}${match[2] ?? ''}…` : actor;
+  if (!match) return actor;
+  const prefix = match[1] ?? '';
+  const kind = ACTOR_KINDS[prefix];
+  return kind ? `${kind} ${match[2] ?? ''}…` : `${prefix}${match[2] ?? ''}…`;
 }
 
 export function IdCell({ id, what }: { id: string | undefined; what: string }) {
@@ -139,7 +151,7 @@ const columns = helper.columns([
     header: 'Modified by',
     sortFn: 'text',
     cell: (info) => (
-      <Text span size="sm" title={info.getValue()} style={{ whiteSpace: 'nowrap' }}>
+      <Text span size="sm" title={info.getValue()}>
         {shortActor(info.getValue())}
       </Text>
     ),
