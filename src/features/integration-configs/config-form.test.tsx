@@ -188,6 +188,32 @@ describe('creating when m3ter does not answer', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe(`/configs/${created?.id}`));
   });
 
+  it('does not create twice when m3ter created it but its answer could not be read', async () => {
+    let garble = true;
+    server.use(
+      http.post(CONFIGS_URL, async ({ request }) => {
+        if (!garble) return undefined;
+        garble = false;
+        demoStore().createConfig(await request.clone().json());
+        return new HttpResponse('<html>proxy error page</html>', {
+          status: 201,
+          headers: { 'Content-Type': 'text/html' },
+        });
+      }),
+    );
+    const { user } = await renderApp('/configs/new');
+    await screen.findByRole('heading', { name: 'New integration configuration' });
+    await replaceText(user, 'Name', 'Garbled answer');
+    await replaceText(user, 'Destination', 'Stripe');
+    await user.click(screen.getByRole('button', { name: 'Create configuration' }));
+    const alert = await screen.findByRole('alert', { name: /may have created this configuration/ });
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByText(/Your first attempt did create “Garbled answer”/),
+    ).toBeInTheDocument();
+    expect(configsNamed('Garbled answer')).toHaveLength(1);
+  });
+
   it('on a retry, creates it when the unanswered attempt did not', async () => {
     await createWithLostAnswer(false);
     expect(await screen.findByText('Created “Lost answer”.')).toBeInTheDocument();
@@ -268,6 +294,32 @@ describe('editing a configuration', () => {
       await screen.findByText(`Your changes were already saved: version ${v0 + 1} holds them.`),
     ).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: /Someone else saved/ })).not.toBeInTheDocument();
+    expect(versionOf()).toBe(v0 + 1);
+  });
+});
+
+describe('saving when the answer cannot be read', () => {
+  it('does not claim "not saved" when m3ter saved the edit, and says so on retry', async () => {
+    let garble = true;
+    server.use(
+      http.put(CONFIG_URL, async ({ request, params }) => {
+        if (!garble) return undefined;
+        garble = false;
+        demoStore().updateConfig(String(params.id), await request.clone().json());
+        return HttpResponse.json({ unexpected: true });
+      }),
+    );
+    const v0 = versionOf();
+    const { user } = await openEdit();
+    await replaceText(user, 'Name', 'Garbled save');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    const alert = await screen.findByRole('alert', { name: /may have been saved/ });
+    expect(alert).not.toHaveAccessibleName(/Not saved/);
+    expect(input('Name')).toHaveValue('Garbled save');
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByText(`Your changes were already saved: version ${v0 + 1} holds them.`),
+    ).toBeInTheDocument();
     expect(versionOf()).toBe(v0 + 1);
   });
 });

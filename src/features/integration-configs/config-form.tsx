@@ -5,8 +5,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import {
+  ApiError,
   CREDENTIAL_TYPES,
   DESTINATION_TYPES,
+  InvalidResponseError,
   NetworkError,
   ValidationError,
   VersionConflictError,
@@ -72,6 +74,29 @@ interface OpenConflict extends ConflictValues<ConfigFormValues> {
 }
 
 const FORM_KEYS = Object.keys(EMPTY_CONFIG_FORM) as ConfigFormField[];
+
+/**
+ * A failed write that m3ter may still have applied: no answer, an answer m3ter sent but that could not
+ * be read (a 2xx with an unexpected body), or a gateway that gave up waiting for m3ter.
+ */
+function mayHaveApplied(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  if (error instanceof InvalidResponseError) return error.status >= 200 && error.status < 300;
+  return error instanceof ApiError && error.status === 504;
+}
+
+/** What a failed save means for the user's work, by what is known about whether m3ter applied it. */
+function saveErrorTitle(error: unknown, mode: 'create' | 'edit', createUncertain: boolean): string {
+  const unread =
+    error instanceof NetworkError ? 'No answer from m3ter' : "m3ter's answer could not be read";
+  if (mode === 'create' && createUncertain && mayHaveApplied(error)) {
+    return `${unread}: it may have created this configuration. Retry checks first, so it is never created twice.`;
+  }
+  if (mode === 'edit' && mayHaveApplied(error) && !(error instanceof NetworkError)) {
+    return `${unread}: your changes may have been saved. They are still here; Retry says so if they were.`;
+  }
+  return 'Not saved: your changes are still here';
+}
 
 /** How far the browser's clock may be behind m3ter's when matching a create that got no answer. */
 const CLOCK_SLACK_MS = 5 * 60_000;
@@ -173,7 +198,7 @@ export function ConfigForm(props: ConfigFormProps) {
   };
 
   const onSaveError = (error: unknown, values: ConfigFormValues) => {
-    if (mode === 'create' && error instanceof NetworkError) {
+    if (mode === 'create' && mayHaveApplied(error)) {
       // The failure's time: the attempt started at most one request timeout before it. (This runs
       // in the mutation's onError, never during render.)
       // eslint-disable-next-line react-hooks/purity
@@ -426,11 +451,7 @@ export function ConfigForm(props: ConfigFormProps) {
         {saveError ? (
           <ErrorState
             error={saveError}
-            title={
-              createUncertainSince !== null && saveError instanceof NetworkError
-                ? 'No answer from m3ter: it may have created this configuration. Retry checks first, so it is never created twice.'
-                : 'Not saved: your changes are still here'
-            }
+            title={saveErrorTitle(saveError, mode, createUncertainSince !== null)}
             onRetry={() => void submit()}
             retrying={pending}
           />
