@@ -9,7 +9,9 @@
  *
  * Secrets never reach storage: every key that looks secret-bearing (secret, password, token, apiKey,
  * privateKey, clientSecret, …) is removed at any depth before writing, and callers list extra keys to
- * drop with `omit`. A draft that fails the caller's schema on load is discarded, never trusted.
+ * drop with `omit`. Text fields that hold JSON (configData, typed or half-typed) get the values of such
+ * keys blanked too, since a user may paste a key there. A draft that fails the caller's schema on load
+ * is discarded, never trusted.
  */
 import type { z } from 'zod';
 
@@ -50,8 +52,43 @@ function storage(): Storage | undefined {
   }
 }
 
-/** A deep copy of `value` without secret-looking keys and without the `omit` keys (at any depth). */
+/**
+ * `"key": value` pairs in JSON text, also in half-typed text: a quoted key, a colon, then a string (which
+ * may still be unterminated) or a bare literal. A nested object or array is not a value here: its own
+ * pairs are matched one by one.
+ */
+const JSON_PAIR = /("((?:[^"\\\n]|\\.)*)"\s*:\s*)("(?:[^"\\]|\\.)*"?|[^\s,{}[\]"]+)/g;
+
+/** JSON text with the value of every secret-looking key blanked to `""`, the rest kept as typed. */
+export function redactSecretsInJsonText(text: string): string {
+  return text.replace(JSON_PAIR, (pair, keyAndColon: string, key: string) =>
+    SECRET_KEY.test(key) ? `${keyAndColon}""` : pair,
+  );
+}
+
+/** Whether JSON text has a secret-looking key, whose value a draft therefore did not keep. */
+export function hasSecretKeysInJsonText(text: string): boolean {
+  return [...text.matchAll(JSON_PAIR)].some((match) => SECRET_KEY.test(match[2] ?? ''));
+}
+
+/**
+ * Draft values with each text field whose only difference from `current` is blanked secrets put back to
+ * `current`: restoring a draft must not turn secrets the user never touched into edits that erase them.
+ */
+export function withUntouchedSecrets<T extends object>(stored: T, current: T): T {
+  const out = { ...stored } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(current)) {
+    if (typeof value === 'string' && out[key] === redactSecretsInJsonText(value)) out[key] = value;
+  }
+  return out as T;
+}
+
+/**
+ * A deep copy of `value` without secret-looking keys and without the `omit` keys (at any depth); in
+ * strings, the values of secret-looking JSON keys are blanked.
+ */
 export function stripSecrets(value: unknown, omit: readonly string[] = []): unknown {
+  if (typeof value === 'string') return redactSecretsInJsonText(value);
   if (Array.isArray(value)) return value.map((item) => stripSecrets(item, omit));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -456,6 +456,30 @@ describe('no lost work', () => {
     );
   });
 
+  it('never keeps a secret typed into configData in the draft, and restoring keeps the saved one', async () => {
+    editElsewhere(STRIPE_EU, { configData: { accountId: 'acct_9', apiKey: 'sk_live_saved' } });
+    const first = await openEdit();
+    await replaceText(first.user, 'Name', 'Renamed before the reload');
+    await waitFor(() =>
+      expect(JSON.stringify(window.sessionStorage)).toContain('Renamed before the reload'),
+    );
+    expect(JSON.stringify(window.sessionStorage)).not.toContain('sk_live_saved');
+    first.unmount();
+
+    const second = await openEdit();
+    const offer = screen.getByRole('status', { name: /unsaved changes from before/ });
+    expect(offer).toHaveTextContent(/secret-looking keys in configData/);
+    await second.user.click(within(offer).getByRole('button', { name: 'Restore my changes' }));
+    expect(input('Name')).toHaveValue('Renamed before the reload');
+    await second.user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() =>
+      expect(demoStore().getConfig(STRIPE_EU)).toMatchObject({
+        name: 'Renamed before the reload',
+        configData: { accountId: 'acct_9', apiKey: 'sk_live_saved' },
+      }),
+    );
+  });
+
   it('asks before leaving with unsaved edits', async () => {
     const { user, router } = await openEdit();
     await replaceText(user, 'Name', 'Unsaved');

@@ -25,12 +25,20 @@ import {
   applyServerValidationError,
   AutocompleteField,
   JsonObjectField,
+  SubmitButton,
   SwitchField,
   TextField,
   UnsavedChangesDialog,
 } from '../../components/form';
 import { RelativeTime } from '../../components/relative-time';
-import { discardDraft, loadDraft, saveDraft, type Draft } from '../../lib/drafts';
+import {
+  discardDraft,
+  hasSecretKeysInJsonText,
+  loadDraft,
+  saveDraft,
+  withUntouchedSecrets,
+  type Draft,
+} from '../../lib/drafts';
 import { useUnsavedChangesGuard } from '../../lib/use-unsaved-changes-guard';
 import {
   CONFLICT_FIELDS,
@@ -306,8 +314,13 @@ export function ConfigForm(props: ConfigFormProps) {
     );
   };
 
-  const restoreDraft = (draft: Draft<ConfigFormValues>) => {
+  const restoreDraft = (stored: Draft<ConfigFormValues>) => {
     setDraftOffer(null);
+    const draft = {
+      ...stored,
+      values: withUntouchedSecrets(stored.values, baseValues),
+      base: withUntouchedSecrets(stored.base, baseValues),
+    };
     if (mode === 'edit' && draft.version !== undefined && draft.version !== base?.version && base) {
       // The draft was started from an older version: merge it like any other conflict.
       applyValues(baseValues, draft.values);
@@ -356,6 +369,9 @@ export function ConfigForm(props: ConfigFormProps) {
                   ? ` (started from version ${draftOffer.version})`
                   : ''}
                 . Restore them, or discard them to start from what is saved.
+                {hasSecretKeysInJsonText(draftOffer.values.configData)
+                  ? ' Values of secret-looking keys in configData (apiKey, token, password…) are never kept in a draft: if you changed configData, enter them again.'
+                  : ''}
               </Text>
               <Group gap="xs">
                 <Button size="xs" onClick={() => restoreDraft(draftOffer)}>
@@ -584,14 +600,9 @@ export function ConfigForm(props: ConfigFormProps) {
                 Resolve the conflict above first.
               </Text>
             ) : null}
-            <Button
-              type="submit"
-              loading={pending}
-              disabled={conflict !== null}
-              ref={saveButtonRef}
-            >
+            <SubmitButton loading={pending} disabled={conflict !== null} ref={saveButtonRef}>
               {mode === 'create' ? 'Create configuration' : 'Save changes'}
-            </Button>
+            </SubmitButton>
           </Group>
         </Group>
       </Stack>
