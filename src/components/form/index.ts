@@ -28,3 +28,4 @@ export {
 } from './server-errors';
 export { UnsavedChangesDialog } from './unsaved-changes-dialog';
 export type { BoundFieldProps } from './types';
+export { SubmitButton, type SubmitButtonProps } from './submit-button';

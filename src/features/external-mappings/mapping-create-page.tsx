@@ -7,7 +7,11 @@ import { useForm, useWatch } from 'react-hook-form';
 import { describeError, NetworkError, type ExternalMapping } from '../../api';
 import { valuesEqual } from '../../components/conflict';
 import { ErrorState } from '../../components/error-state';
-import { applyServerValidationError, UnsavedChangesDialog } from '../../components/form';
+import {
+  applyServerValidationError,
+  SubmitButton,
+  UnsavedChangesDialog,
+} from '../../components/form';
 import { discardDraft, loadDraft, saveDraft, type DraftRef } from '../../lib/drafts';
 import { useUnsavedChangesGuard } from '../../lib/use-unsaved-changes-guard';
 import { MappingFields } from './mapping-fields';
@@ -322,9 +326,7 @@ function MappingCreateForm({ prefill, context, configsError, onCreated }: Mappin
         {formError ? <SubmitError error={formError} values={values} /> : null}
 
         <Group>
-          <Button type="submit" loading={form.formState.isSubmitting}>
-            Create mapping
-          </Button>
+          <SubmitButton loading={form.formState.isSubmitting}>Create mapping</SubmitButton>
           <ButtonLink to="/mappings" variant="default">
             Cancel
           </ButtonLink>

@@ -19,7 +19,11 @@ import {
   type ConflictValues,
 } from '../../components/conflict';
 import { ErrorState } from '../../components/error-state';
-import { applyServerValidationError, UnsavedChangesDialog } from '../../components/form';
+import {
+  applyServerValidationError,
+  SubmitButton,
+  UnsavedChangesDialog,
+} from '../../components/form';
 import { RelativeTime } from '../../components/relative-time';
 import { discardDraft, loadDraft, saveDraft, type Draft, type DraftRef } from '../../lib/drafts';
 import { useUnsavedChangesGuard } from '../../lib/use-unsaved-changes-guard';
@@ -380,9 +384,9 @@ function MappingEditForm({
 
         <Group justify="space-between">
           <Group>
-            <Button type="submit" loading={update.isPending} disabled={conflict !== null}>
+            <SubmitButton loading={update.isPending} disabled={conflict !== null}>
               Save
-            </Button>
+            </SubmitButton>
             <ButtonLink to="/mappings/$id" params={{ id: loaded.id }} variant="default">
               Cancel
             </ButtonLink>
