@@ -106,6 +106,6 @@ test('the list filters from the URL, heals a bad link, and opens a row by keyboa
   await expect(
     page.getByRole('heading', { name: 'NetSuite AR sync (sandbox)', level: 1 }),
   ).toBeVisible();
-  await expect(page.getByRole('alert', { name: /Disabled: nothing is being sent/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: /Disabled: nothing is being sent/ })).toBeVisible();
   await expectNoAxeViolations(page);
 });

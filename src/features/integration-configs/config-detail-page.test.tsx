@@ -14,7 +14,7 @@ describe('ConfigDetailPage', () => {
     await renderApp(`/configs/${WEBHOOK}`);
     const config = demoStore().getConfig(WEBHOOK);
     expect(await screen.findByRole('heading', { name: config.name })).toBeInTheDocument();
-    expect(screen.getByRole('alert', { name: 'Healthy' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Healthy' })).toBeInTheDocument();
     expect(screen.getByText(config.entityId ?? 'missing')).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'Copy configuration data as JSON' }),
@@ -47,13 +47,13 @@ describe('ConfigDetailPage', () => {
       }),
     );
     const { user } = await renderApp(`/configs/${DISABLED}`);
-    const health = await screen.findByRole('alert', { name: /Disabled: nothing is being sent/ });
+    const health = await screen.findByRole('region', { name: /Disabled: nothing is being sent/ });
     expect(health).toHaveTextContent(/stops an integration after repeated failures/);
     const enable = within(health).getByRole('button', { name: 'Enable' });
     await user.click(enable);
     await waitFor(() => expect(enable).toBeDisabled());
     release();
-    expect(await screen.findByRole('alert', { name: 'Healthy' })).toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: 'Healthy' })).toBeInTheDocument();
     expect(demoStore().getConfig(DISABLED)).toMatchObject({ enabled: true, version: v0 + 1 });
   });
 
@@ -65,14 +65,14 @@ describe('ConfigDetailPage', () => {
       ),
     );
     const { user } = await renderApp(`/configs/${DISABLED}`);
-    const health = await screen.findByRole('alert', { name: /Disabled: nothing is being sent/ });
+    const health = await screen.findByRole('region', { name: /Disabled: nothing is being sent/ });
     await user.click(within(health).getByRole('button', { name: 'Enable' }));
     expect(await within(health).findByRole('alert')).toHaveTextContent(
       /Not enabled: m3ter had a problem/,
     );
     failing = false;
     await user.click(within(health).getByRole('button', { name: 'Try enabling again' }));
-    expect(await screen.findByRole('alert', { name: 'Healthy' })).toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: 'Healthy' })).toBeInTheDocument();
   });
 
   it('deletes after a confirmation naming the config, and the list no longer shows it', async () => {

@@ -178,10 +178,13 @@ function ConfigDetail({ config }: { config: IntegrationConfig }) {
         </Group>
       </Group>
 
+      {/* A region, not Mantine's default alert: the health of a config that merely opened is not an
+          interruption to announce, but a landmark to find. */}
       <Alert
         color={state === 'healthy' ? 'teal' : state === 'unknown' ? 'gray' : 'orange'}
         styles={READABLE_TITLE}
         title={health.title}
+        role="region"
       >
         <Stack gap="xs">
           <Text size="sm">{health.detail}</Text>
