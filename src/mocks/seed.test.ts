@@ -100,6 +100,15 @@ describe('seed: runs', () => {
     );
   });
 
+  it("words each run's error as its own destination does", () => {
+    for (const run of runs) {
+      if (!run.error) continue;
+      for (const system of ['Stripe', 'NetSuite', 'Xero', 'QuickBooks', 'Chargebee', 'Paddle']) {
+        if (run.error.startsWith(system)) expect(run.destination).toBe(system);
+      }
+    }
+  });
+
   it('keeps in-progress runs open and finished runs completed', () => {
     for (const r of runs) {
       if (r.status === 'WAITING') expect(r.dtStarted).toBeUndefined();

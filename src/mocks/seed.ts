@@ -483,6 +483,33 @@ const WEBHOOK_URLS: Record<string, string> = {
   [CONFIG_IDS.webhookWarehouse]: 'https://ingest.acme-dwh.example.com/m3ter/bills',
 };
 
+/**
+ * What each destination says when a Bill's Account has no customer record mapped there; undefined for
+ * destinations (webhooks) that need no mapping.
+ */
+function missingCustomerError(
+  system: string,
+  account: { id: string; name: string },
+  customerRef: string,
+): string | undefined {
+  switch (system) {
+    case 'Stripe':
+      return `Stripe API error: No such customer: '${customerRef}' (resource_missing)`;
+    case 'Xero':
+      return `Xero validation error: Contact for Account '${account.name}' not found – create an external mapping for Account ${account.id}`;
+    case 'NetSuite':
+      return `NetSuite: no external mapping to a Customer record for Account ${account.id} ('${account.name}') – create one, then resync the bill`;
+    case 'QuickBooks':
+      return `QuickBooks: Object Not Found (610): Customer for Account '${account.name}' is not mapped – create an external mapping for Account ${account.id}`;
+    case 'Chargebee':
+      return `Chargebee: customer[id] : Customer not found for id ${customerRef} (resource_not_found)`;
+    case 'Paddle':
+      return `Paddle: entity_not_found – no Customer is mapped for Account ${account.id}; create an external mapping`;
+    default:
+      return undefined;
+  }
+}
+
 /** Realistic error text for a failed or retried run, naming the real cause. */
 function errorText(status: SeedStatus, ctx: RunContext): string | undefined {
   const { rng, config } = ctx;
@@ -491,9 +518,8 @@ function errorText(status: SeedStatus, ctx: RunContext): string | undefined {
   switch (status) {
     case 'ERROR':
       if (ctx.account && !ctx.account.mapped) {
-        return system === 'Xero'
-          ? `Xero validation error: Contact for Account '${ctx.account.name}' not found – create an external mapping for Account ${ctx.account.id}`
-          : `Stripe API error: No such customer: '${ctx.customerRef}' (resource_missing)`;
+        const missing = missingCustomerError(system, ctx.account, ctx.customerRef);
+        if (missing) return missing;
       }
       switch (system) {
         case 'Stripe':
