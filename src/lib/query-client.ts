@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isRetryableError, RateLimitedError, type ApiError } from '../api/errors';
+import { isRetryableError, NetworkError, RateLimitedError, type ApiError } from '../api/errors';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -8,6 +8,19 @@ declare module '@tanstack/react-query' {
 }
 
 const MAX_READ_RETRIES = 3;
+/**
+ * A read that timed out has already made the user wait the full timeout: one more try, then the error
+ * with its Retry button, rather than about two minutes of waiting behind three more timeouts.
+ */
+const MAX_TIMED_OUT_READ_RETRIES = 1;
+
+/** Whether React Query should try a failed read again (`failureCount` attempts have failed). */
+export function shouldRetryRead(failureCount: number, error: unknown): boolean {
+  if (!isRetryableError(error)) return false;
+  const limit =
+    error instanceof NetworkError && error.timedOut ? MAX_TIMED_OUT_READ_RETRIES : MAX_READ_RETRIES;
+  return failureCount < limit;
+}
 
 /** Exponential back-off with full jitter, honouring Retry-After when m3ter sends it. */
 export function retryDelay(attempt: number, error: unknown): number {
@@ -19,7 +32,8 @@ export function retryDelay(attempt: number, error: unknown): number {
 }
 
 /**
- * Reads retry on network errors, 5xx and 429 only: a 400/403/404 will not get better by asking again.
+ * Reads retry on network errors, 5xx and 429 only (timeouts once): a 400/403/404 will not get better by
+ * asking again.
  * Writes never retry by themselves (a retried POST could create a duplicate in the ERP).
  */
 export function createQueryClient(options: { retryDelayMs?: number } = {}): QueryClient {
@@ -29,7 +43,7 @@ export function createQueryClient(options: { retryDelayMs?: number } = {}): Quer
         staleTime: 30_000,
         gcTime: 5 * 60_000,
         refetchOnWindowFocus: true,
-        retry: (failureCount, error) => failureCount < MAX_READ_RETRIES && isRetryableError(error),
+        retry: shouldRetryRead,
         retryDelay:
           options.retryDelayMs === undefined ? retryDelay : () => options.retryDelayMs ?? 0,
       },

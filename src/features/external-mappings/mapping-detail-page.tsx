@@ -5,6 +5,7 @@ import { useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { NotFoundError, type ExternalMapping } from '../../api';
 import { ErrorState } from '../../components/error-state';
+import { RetryingNotice } from '../../components/retrying-notice';
 import { RelativeTime } from '../../components/relative-time';
 import { DeleteMappingButton } from './delete-mapping-button';
 import { IdWithCopy, LinkedConfig } from './mapping-parts';
@@ -24,6 +25,7 @@ export function MappingDetailPage({ id }: MappingDetailPageProps) {
   if (mapping.isPending) {
     return (
       <Stack aria-busy="true" aria-label="Loading the mapping">
+        <RetryingNotice query={mapping} what="the mapping" />
         <Skeleton height={32} width={360} />
         <Skeleton height={200} />
       </Stack>

@@ -19,6 +19,7 @@ import {
   type ConflictValues,
 } from '../../components/conflict';
 import { ErrorState } from '../../components/error-state';
+import { RetryingNotice } from '../../components/retrying-notice';
 import {
   applyServerValidationError,
   SubmitButton,
@@ -67,6 +68,7 @@ export function MappingEditPage({ id }: MappingEditPageProps) {
   if (mapping.isPending || configuration.isPending) {
     return (
       <Stack aria-busy="true" aria-label="Loading the mapping">
+        <RetryingNotice query={mapping} what="the mapping" />
         <Skeleton height={32} width={360} />
         <Skeleton height={260} />
       </Stack>

@@ -23,6 +23,7 @@ import {
 } from '../../api';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
+import { RetryingNotice } from '../../components/retrying-notice';
 import { TextField } from '../../components/form';
 import { ChoiceField, configLabel } from './mapping-parts';
 import { findSystem, mappingTextIssue } from './mapping-rules';
@@ -481,6 +482,7 @@ function MappingResults({ view, search, configs }: MappingResultsProps) {
           </Notice>
         ) : null}
       </Group>
+      <RetryingNotice query={query} what="mappings" />
       <div style={{ opacity: showingOld ? 0.6 : 1 }}>
         <MappingsTable
           mappings={mappings}

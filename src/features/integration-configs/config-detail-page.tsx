@@ -22,7 +22,7 @@ import { formatJsonObject } from '../../components/form/json-object';
 import { configLabel, DeleteConfigButton, EnableConfigButton } from './config-actions';
 import { explainHealth, healthOf, HealthBadges, READABLE_TITLE } from './health';
 import { configQueries } from './queries';
-import { RetryingNotice } from './retrying-notice';
+import { RetryingNotice } from '../../components/retrying-notice';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 
 /** The fields shown in their own rows; anything else m3ter sends is listed under "Other fields". */

@@ -9,7 +9,7 @@ import { notify } from './notify';
 import { configLabel } from './config-actions';
 import { ConfigForm } from './config-form';
 import { configQueries } from './queries';
-import { RetryingNotice } from './retrying-notice';
+import { RetryingNotice } from '../../components/retrying-notice';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 
 /** While someone edits, look for saves made elsewhere now and then (the "changed elsewhere" note). */

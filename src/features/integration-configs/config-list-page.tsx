@@ -18,7 +18,7 @@ import {
 } from './list-search';
 import { READABLE_TEXT, READABLE_TITLE } from './health';
 import { configQueries } from './queries';
-import { RetryingNotice } from './retrying-notice';
+import { RetryingNotice } from '../../components/retrying-notice';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 
 export interface ConfigListPageProps {

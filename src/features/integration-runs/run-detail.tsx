@@ -16,6 +16,7 @@ import type { ReactNode } from 'react';
 import { NotFoundError, statusGroupOf, type IntegrationRun } from '../../api';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorState } from '../../components/error-state';
+import { RetryingNotice } from '../../components/retrying-notice';
 import { SafeExternalLink } from '../../components/safe-external-link';
 import { StatusBadge, statusGroupLabel } from '../../components/status-badge';
 import { formatDuration } from '../../lib/dates';
@@ -72,9 +73,12 @@ export function RunDetail({ runId, tz, variant, href, open }: RunDetailProps) {
 
   if (query.isPending) {
     return (
-      <Text c="dimmed" role="status">
-        Loading run {runId}…
-      </Text>
+      <Stack gap="xs">
+        <Text c="dimmed" role="status">
+          Loading run {runId}…
+        </Text>
+        <RetryingNotice query={query} what="the run" />
+      </Stack>
     );
   }
   if (query.isError) {

@@ -205,6 +205,28 @@ describe('run history', () => {
     await screen.findByText('12 runs loaded; that is all of them.');
   });
 
+  it('says what went wrong while it tries again, then shows the runs', async () => {
+    let attempts = 0;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.use(
+      http.get(`${RUNS_BASE}/:entityType/:entityId`, async () => {
+        attempts += 1;
+        if (attempts === 1) return HttpResponse.json({ message: 'Unavailable' }, { status: 503 });
+        await released;
+        return undefined;
+      }),
+    );
+    await renderApp(`/runs/Bill/${HOOLI}`);
+    const notice = await screen.findByRole('status', { name: 'Still trying to load the runs' });
+    expect(notice).toHaveTextContent(/Trying again automatically \(attempt 2\)/);
+    release();
+    await screen.findByText('12 runs loaded; that is all of them.');
+    expect(screen.queryByRole('status', { name: /Still trying/ })).not.toBeInTheDocument();
+  });
+
   it('says which part of an impossible link is wrong and keeps it for the form', async () => {
     const { user, router } = await renderApp('/runs/Bill/not-a-bill');
     expect(await screen.findByText(/“not-a-bill” is not a Bill id\./)).toBeInTheDocument();

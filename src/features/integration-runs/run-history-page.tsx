@@ -23,6 +23,7 @@ import {
 import { CopyButton } from '../../components/copy-button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
+import { RetryingNotice } from '../../components/retrying-notice';
 import { STATUS_GROUP_COLORS, statusGroupLabel } from '../../components/status-badge';
 import { downloadText } from '../../lib/download';
 import { parseEntityType, type RunScope } from './entity-ref';
@@ -312,10 +313,13 @@ export function RunHistoryPage({
       </Group>
 
       {list.isPending ? (
-        <Group gap="xs" role="status">
-          <Loader size="sm" />
-          <Text size="sm">Loading runs…</Text>
-        </Group>
+        <Stack gap="xs">
+          <Group gap="xs" role="status">
+            <Loader size="sm" />
+            <Text size="sm">Loading runs…</Text>
+          </Group>
+          <RetryingNotice query={list} what="the runs" />
+        </Stack>
       ) : list.isError && !list.data ? (
         <ErrorState
           error={list.error}

@@ -1,7 +1,7 @@
 import { Alert, Text } from '@mantine/core';
-import { NetworkError } from '../../api';
-import { describeError } from '../../api/errors';
-import { READABLE_TITLE } from './health';
+import { NetworkError } from '../api';
+import { describeError } from '../api/errors';
+import { READABLE_TITLE } from './readable';
 
 interface RetryingNoticeProps {
   /** The read's state: `failureCount` attempts have failed so far, the last with `failureReason`. */
@@ -12,7 +12,7 @@ interface RetryingNoticeProps {
 
 /**
  * While a first load is being retried (reads back off on 5xx, 429, timeouts and network errors), says
- * what went wrong so far instead of leaving a bare skeleton for up to two minutes.
+ * what went wrong so far instead of leaving a bare skeleton or spinner while the attempts run.
  */
 export function RetryingNotice({ query, what }: RetryingNoticeProps) {
   if (!query.isPending || query.failureCount === 0) return null;
