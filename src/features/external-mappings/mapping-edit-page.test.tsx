@@ -1,5 +1,5 @@
 import { waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ExternalMapping } from '../../api';
 import { demoStore } from '../../mocks/node';
 import { OTHER_USER_ID } from '../../mocks/seed';
@@ -64,6 +64,35 @@ describe('editing a mapping', () => {
       integrationConfigId: config.id,
       version: startVersion + 2,
     });
+  });
+});
+
+describe('an open edit', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('notices within half a minute that someone else saved, and keeps what was typed', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const mapping = stripeCustomer();
+    const { user } = await renderApp(`/mappings/${mapping.id}/edit`);
+    await screen.findByRole('form', { name: 'Edit external mapping' });
+    await waitFor(() => expect(field('External id')).toBeEnabled());
+    await user.click(screen.getByRole('button', { name: 'Type an id instead' }));
+    const externalId = screen.getByRole('textbox', { name: 'External id' });
+    await user.clear(externalId);
+    await user.type(externalId, 'cus_TYPING');
+
+    demoStore().updateMapping(
+      mapping.id,
+      { ...mapping, externalId: 'cus_THEIRS', version: mapping.version ?? 1 },
+      { actor: OTHER_USER_ID },
+    );
+    expect(screen.queryByRole('status', { name: /Changed elsewhere/ })).not.toBeInTheDocument();
+    await vi.advanceTimersByTimeAsync(31_000);
+    const note = await screen.findByRole('status', { name: /Changed elsewhere/ });
+    expect(note).toHaveTextContent(`${OTHER_USER_ID} saved version ${(mapping.version ?? 1) + 1}`);
+    expect(externalId).toHaveValue('cus_TYPING');
   });
 });
 

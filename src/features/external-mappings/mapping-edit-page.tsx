@@ -55,13 +55,18 @@ const CONFLICT_FIELDS: readonly ConflictField<MappingFormValues>[] = MAPPING_FIE
 
 const draftRef = (id: string): DraftRef => ({ entity: 'external-mapping', id });
 
+/** How often an open edit looks for a newer version saved elsewhere. */
+const EDIT_REFETCH_MS = 30_000;
+
 interface MappingEditPageProps {
   id: string;
 }
 
 /** `/mappings/$id/edit`: the page loads the mapping; the form receives it. */
 export function MappingEditPage({ id }: MappingEditPageProps) {
-  const mapping = useQuery(mappingQueries.detail(id));
+  // Polled while the form is open, so a save made elsewhere shows as "changed elsewhere" before the
+  // user's own save meets it as a conflict.
+  const mapping = useQuery({ ...mappingQueries.detail(id), refetchInterval: EDIT_REFETCH_MS });
   const configuration = useQuery(mappingQueries.configuration());
   const configs = useQuery(mappingQueries.configs());
 

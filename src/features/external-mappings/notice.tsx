@@ -1,5 +1,5 @@
 import { Paper, Stack, Title } from '@mantine/core';
-import { forwardRef, type ReactNode } from 'react';
+import { forwardRef, useId, type ReactNode } from 'react';
 
 type Tone = 'info' | 'success' | 'warning' | 'danger';
 
@@ -27,17 +27,26 @@ export const Notice = forwardRef<HTMLHeadingElement, NoticeProps>(function Notic
   { tone, title, role, children },
   titleRef,
 ) {
+  const titleId = useId();
   return (
     <Paper
       withBorder
       p="sm"
       radius="sm"
       role={role}
+      // A status or alert is named by its title, so it can be told apart from the others.
+      aria-labelledby={role && title ? titleId : undefined}
       style={{ borderLeft: `4px solid ${EDGE[tone]}` }}
     >
       <Stack gap="xs">
         {title ? (
-          <Title order={2} size="h5" ref={titleRef} tabIndex={titleRef ? -1 : undefined}>
+          <Title
+            order={2}
+            size="h5"
+            id={titleId}
+            ref={titleRef}
+            tabIndex={titleRef ? -1 : undefined}
+          >
             {title}
           </Title>
         ) : null}
