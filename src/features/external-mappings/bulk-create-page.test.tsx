@@ -65,9 +65,9 @@ describe('bulk create', () => {
     expect(screen.getByText('4 ready to create')).toBeInTheDocument();
     expect(screen.getByText(/2 with problems/)).toBeInTheDocument();
     expect(screen.getByText(/1 already mapped in m3ter/)).toBeInTheDocument();
-    expect(resultRow(2)).toHaveTextContent(/m3terId: Enter the id of the m3ter entity, a UUID/);
-    expect(resultRow(3)).toHaveTextContent(/Same mapping as row 1/);
-    expect(within(resultRow(4)).getByRole('link', { name: existing.externalId })).toHaveAttribute(
+    expect(resultRow(3)).toHaveTextContent(/m3terId: Enter the id of the m3ter entity, a UUID/);
+    expect(resultRow(4)).toHaveTextContent(/Same mapping as row 2/);
+    expect(within(resultRow(5)).getByRole('link', { name: existing.externalId })).toHaveAttribute(
       'href',
       `/mappings/${existing.id}`,
     );
@@ -82,13 +82,13 @@ describe('bulk create', () => {
     );
     expect(report).toHaveFocus();
 
-    expect(resultRow(1)).toHaveTextContent('Created');
-    expect(resultRow(2)).toHaveTextContent('Not sent');
+    expect(resultRow(2)).toHaveTextContent('Created');
     expect(resultRow(3)).toHaveTextContent('Not sent');
     expect(resultRow(4)).toHaveTextContent('Not sent');
-    expect(resultRow(5)).toHaveTextContent(/Failed.*m3ter had a problem.*500/);
-    expect(resultRow(6)).toHaveTextContent('Created');
+    expect(resultRow(5)).toHaveTextContent('Not sent');
+    expect(resultRow(6)).toHaveTextContent(/Failed.*m3ter had a problem.*500/);
     expect(resultRow(7)).toHaveTextContent('Created');
+    expect(resultRow(8)).toHaveTextContent('Created');
 
     // The 429 was sent again; the 500 was not.
     expect(posted.filter((id) => id === 'prod_X')).toHaveLength(2);

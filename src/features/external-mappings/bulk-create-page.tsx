@@ -1,5 +1,6 @@
 import {
   Badge,
+  Box,
   Button,
   Checkbox,
   Code,
@@ -218,7 +219,8 @@ export function BulkCreatePage() {
         <Stack gap="sm">
           <Text size="sm">
             The first row names the columns: <Code>{REQUIRED_COLUMNS.join(', ')}</Code> and
-            optionally <Code>integrationConfigId</Code>, in any order. For example:
+            optionally <Code>integrationConfigId</Code>, in any order. Results name rows as a
+            spreadsheet numbers them: the header is row 1. For example:
           </Text>
           <Code block>{EXAMPLE}</Code>
           {restored ? (
@@ -649,8 +651,11 @@ function BulkRowLine({
       </Table.Td>
       <Table.Td>{v.externalSystem}</Table.Td>
       <Table.Td>{v.externalTable}</Table.Td>
-      <Table.Td ff="monospace" style={{ wordBreak: 'break-all' }}>
-        {v.externalId}
+      {/* Wide enough for a usual Stripe or NetSuite id on one line; longer ones wrap anywhere. */}
+      <Table.Td ff="monospace">
+        <Box miw={170} style={{ wordBreak: 'break-all' }}>
+          {v.externalId}
+        </Box>
       </Table.Td>
       <Table.Td ff="monospace">
         {v.integrationConfigId ? shortId(v.integrationConfigId) : ''}

@@ -86,7 +86,7 @@ describe('validateBulkRows', () => {
     expect(rows.map(isRowValid)).toEqual([true, false, false, false, false]);
     expect(rows[1]?.issues.m3terId).toMatch(/UUID/);
     expect(rows[2]?.rowProblems).toEqual([
-      expect.stringMatching(/Same mapping as row 1/) as string,
+      expect.stringMatching(/Same mapping as row 2/) as string,
     ]);
     expect(rowProblemList(rows[3] as BulkRow)).toEqual([
       expect.stringMatching(/^externalTable: Stripe has no table "Invoice"/) as string,
@@ -110,8 +110,8 @@ describe('validateBulkRows', () => {
       externalId: 'cus_old',
     };
     const found = findExistingDuplicates(rows, [existing]);
-    expect([...found.keys()]).toEqual([1]);
-    expect(found.get(1)?.[0]?.id).toBe('m1');
+    expect([...found.keys()]).toEqual([2]);
+    expect(found.get(2)?.[0]?.id).toBe('m1');
   });
 });
 
@@ -125,7 +125,7 @@ describe('result files', () => {
       rows,
       new Map([
         [
-          1,
+          2,
           {
             status: 'created' as const,
             mapping: {
@@ -138,7 +138,7 @@ describe('result files', () => {
             },
           },
         ],
-        [2, { status: 'failed' as const, message: 'm3ter had a problem' }],
+        [3, { status: 'failed' as const, message: 'm3ter had a problem' }],
       ]),
     );
     const [head, ...lines] = parseCsv(csv.replace(/^\uFEFF/, ''));
@@ -154,8 +154,9 @@ describe('result files', () => {
       'mappingId',
       'message',
     ]);
+    // Rows are numbered as a spreadsheet shows the input file: the header is row 1.
     expect(lines[0]).toEqual([
-      '1',
+      '2',
       'Account',
       A,
       'Stripe',

@@ -30,8 +30,14 @@ const ALL_COLUMNS: readonly MappingFieldName[] = [...REQUIRED_COLUMNS, ...OPTION
 /** Most rows one bulk create takes: at the pacing used (≤ 20/s) that is under two minutes. */
 export const MAX_BULK_ROWS = 2_000;
 
+/** The spreadsheet row number of the first mapping: row 1 is the header. */
+const FIRST_DATA_ROW = 2;
+
 export interface BulkRow {
-  /** 1-based position among the data rows (the header is not counted): "row 3". */
+  /**
+   * The row number a spreadsheet shows for this row of the file (the header is row 1, the first mapping
+   * row 2), so "row 5" in a result is row 5 when the user opens the CSV to fix it.
+   */
   row: number;
   values: MappingFields;
   /** Field problems, from the shared rules. */
@@ -109,7 +115,7 @@ export function parseBulkCsv(text: string): BulkParseResult {
         `Has ${cells.length} cells but the header has ${header.length}: a value may contain an unquoted comma.`,
       );
     }
-    return { row: i + 1, values, issues: {}, rowProblems };
+    return { row: i + FIRST_DATA_ROW, values, issues: {}, rowProblems };
   });
   return { ok: true, rows, ignoredColumns };
 }
