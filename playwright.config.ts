@@ -34,7 +34,9 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   workers: 1,
   reporter: [['list']],
-  timeout: 60_000,
+  // Whole journeys (create, edit, conflict, delete, with an axe scan per page) take 10–50 s here; the
+  // budget leaves room for a slower 2-core CI machine without hiding a journey that hangs.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   use: { baseURL: BASE_URL, trace: 'retain-on-failure' },
   projects: [
