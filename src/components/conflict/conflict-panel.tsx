@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, Radio, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useId, useRef, useState } from 'react';
+import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { RelativeTime } from '../relative-time';
 import {
   compareConflict,
@@ -140,8 +140,16 @@ export function ConflictPanel<T extends object>({
                     </Stack>
                   </Table.Th>
                   <ValueCell value={row.format(row.base)} />
-                  <ValueCell value={row.format(row.mine)} strong={row.changedByMe} />
-                  <ValueCell value={row.format(row.theirs)} strong={row.changedByThem} />
+                  <ValueCell
+                    value={row.format(row.mine)}
+                    strong={row.changedByMe}
+                    startedFrom={row.format(row.base)}
+                  />
+                  <ValueCell
+                    value={row.format(row.theirs)}
+                    strong={row.changedByThem}
+                    startedFrom={row.format(row.base)}
+                  />
                   <Table.Td>
                     {row.differs ? (
                       <Stack gap={4} role="radiogroup" aria-label={`Keep for ${row.label}`}>
@@ -188,17 +196,49 @@ export function ConflictPanel<T extends object>({
   );
 }
 
-function ValueCell({ value, strong }: { value: string; strong?: boolean }) {
+interface ValueCellProps {
+  value: string;
+  strong?: boolean | undefined;
+  /** The value the edit started from: lines of a multi-line value that are new since then are marked. */
+  startedFrom?: string | undefined;
+}
+
+function ValueCell({ value, strong, startedFrom }: ValueCellProps) {
+  const multiLine = value.includes('\n');
   return (
     <Table.Td>
       <Text
         size="sm"
         fw={strong ? 600 : undefined}
-        ff={value.includes('\n') ? 'monospace' : undefined}
+        ff={multiLine ? 'monospace' : undefined}
         style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
       >
-        {value}
+        {multiLine && startedFrom !== undefined ? (
+          <LinesMarkedIfNew value={value} startedFrom={startedFrom} />
+        ) : (
+          value
+        )}
       </Text>
     </Table.Td>
   );
+}
+
+/**
+ * A long value (formatted configData) with each line that is not in the value the edit started from
+ * marked, so the changed keys stand out of three similar JSON blocks.
+ */
+function LinesMarkedIfNew({ value, startedFrom }: { value: string; startedFrom: string }) {
+  const before = new Set(startedFrom.split('\n').map((line) => line.trim()));
+  return value.split('\n').map((line, i) => (
+    <Fragment key={i}>
+      {i > 0 ? '\n' : null}
+      {before.has(line.trim()) ? (
+        line
+      ) : (
+        <mark style={{ background: 'var(--mantine-color-orange-light)', color: 'inherit' }}>
+          {line}
+        </mark>
+      )}
+    </Fragment>
+  ));
 }

@@ -350,6 +350,11 @@ describe('version conflicts', () => {
     expect(nameRow).toHaveTextContent('Mine: Stripe EU');
     expect(nameRow).toHaveTextContent('Theirs: Stripe EU');
     expect(within(nameRow).getByText('edited by you')).toBeInTheDocument();
+    // In the long JSON of configData, only the line they changed is marked.
+    const dataRow = within(panel).getByRole('row', { name: /configData/ });
+    expect([...dataRow.querySelectorAll('mark')].map((m) => m.textContent)).toEqual([
+      '  "currency": "GBP"',
+    ]);
     // Nothing is saved behind the user's back.
     expect(versionOf()).toBe(v0 + 1);
     expect(screen.getByRole('button', { name: 'Save changes' })).toBeDisabled();
