@@ -29,3 +29,4 @@ export {
 export { UnsavedChangesDialog } from './unsaved-changes-dialog';
 export type { BoundFieldProps } from './types';
 export { SubmitButton, type SubmitButtonProps } from './submit-button';
+export { DraftOffer, type DraftOfferProps } from './draft-offer';

@@ -22,6 +22,7 @@ import { ErrorState } from '../../components/error-state';
 import { RetryingNotice } from '../../components/retrying-notice';
 import {
   applyServerValidationError,
+  DraftOffer,
   SubmitButton,
   UnsavedChangesDialog,
 } from '../../components/form';
@@ -296,31 +297,16 @@ function MappingEditForm({
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Edit external mapping">
       <Stack gap="md">
         {draftOffer ? (
-          <Notice tone="info" title="You have unsaved changes from before" role="status">
-            <Text size="sm">
-              Changes to this mapping were kept in this tab{' '}
-              <RelativeTime value={draftOffer.savedAt} />
-              {draftOffer.version !== undefined
-                ? ` (started from version ${draftOffer.version})`
-                : ''}
-              . Restore them, or discard them to start from what is saved.
-            </Text>
-            <Group gap="xs">
-              <Button size="xs" onClick={() => restoreDraft(draftOffer)}>
-                Restore my changes
-              </Button>
-              <Button
-                size="xs"
-                variant="default"
-                onClick={() => {
-                  discardDraft(ref);
-                  setDraftOffer(null);
-                }}
-              >
-                Discard them
-              </Button>
-            </Group>
-          </Notice>
+          <DraftOffer
+            noun="mapping"
+            savedAt={draftOffer.savedAt}
+            version={draftOffer.version}
+            onRestore={() => restoreDraft(draftOffer)}
+            onDiscard={() => {
+              discardDraft(ref);
+              setDraftOffer(null);
+            }}
+          />
         ) : null}
 
         {changedElsewhere ? (

@@ -24,6 +24,7 @@ import { ErrorState } from '../../components/error-state';
 import {
   applyServerValidationError,
   AutocompleteField,
+  DraftOffer,
   JsonObjectField,
   SubmitButton,
   SwitchField,
@@ -355,42 +356,22 @@ export function ConfigForm(props: ConfigFormProps) {
     >
       <Stack gap="md">
         {draftOffer ? (
-          <Alert
-            color="blue"
-            title="You have unsaved changes from before"
-            role="status"
-            styles={READABLE_TITLE}
-          >
-            <Stack gap="xs">
-              <Text size="sm">
-                Changes to this {mode === 'create' ? 'new ' : ''}
-                {noun} were kept in this tab <RelativeTime value={draftOffer.savedAt} />
-                {draftOffer.version !== undefined
-                  ? ` (started from version ${draftOffer.version})`
-                  : ''}
-                . Restore them, or discard them to start from what is saved.
-                {hasSecretKeysInJsonText(draftOffer.values.configData)
-                  ? ' Values of secret-looking keys in configData (apiKey, token, password…) are never kept in a draft: if you changed configData, enter them again.'
-                  : ''}
-              </Text>
-              <Group gap="xs">
-                <Button size="xs" onClick={() => restoreDraft(draftOffer)}>
-                  Restore my changes
-                </Button>
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => {
-                    writeDraft.cancel();
-                    discardDraft(draftRef);
-                    setDraftOffer(null);
-                  }}
-                >
-                  Discard them
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+          <DraftOffer
+            noun={mode === 'create' ? `new ${noun}` : noun}
+            savedAt={draftOffer.savedAt}
+            version={draftOffer.version}
+            note={
+              hasSecretKeysInJsonText(draftOffer.values.configData)
+                ? 'Values of secret-looking keys in configData (apiKey, token, password…) are never kept in a draft: if you changed configData, enter them again.'
+                : undefined
+            }
+            onRestore={() => restoreDraft(draftOffer)}
+            onDiscard={() => {
+              writeDraft.cancel();
+              discardDraft(draftRef);
+              setDraftOffer(null);
+            }}
+          />
         ) : null}
 
         {changedElsewhere && latest ? (
