@@ -153,6 +153,18 @@ describe('describeError', () => {
       /timed out/,
     );
     expect(describeError(httpError(409)).title).toBe('Someone else changed this');
+    // A 409 on a read is not about anyone's edit.
+    const onRead = createHttpError({
+      status: 409,
+      message: 'Export already running',
+      headers: new Headers(),
+      path: '/integrationruns',
+      method: 'GET',
+    });
+    expect(describeError(onRead)).toEqual({
+      title: 'm3ter could not answer this request',
+      detail: 'Export already running. Try again in a moment.',
+    });
     expect(describeError(httpError(404)).title).toBe('Not found');
     expect(describeError(httpError(400, 'entityType is invalid'))).toEqual({
       title: 'm3ter rejected the request',

@@ -183,6 +183,13 @@ export interface ErrorDescription {
 
 /** A short title and a detail sentence for an error screen or notification. */
 export function describeError(error: unknown): ErrorDescription {
+  if (error instanceof VersionConflictError && error.method === 'GET') {
+    // Nothing was being saved, so "someone else changed this" would mislead: report m3ter's words.
+    return {
+      title: 'm3ter could not answer this request',
+      detail: withServerMessage('Try again in a moment.', error.message),
+    };
+  }
   if (error instanceof VersionConflictError) {
     return {
       title: 'Someone else changed this',
