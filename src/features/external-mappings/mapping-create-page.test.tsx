@@ -118,6 +118,12 @@ describe('creating a mapping', () => {
       `/mappings/${created.id}`,
     );
 
+    // Back from the new mapping returns to this result, not to an empty form.
+    await user.click(screen.getByRole('link', { name: 'Open the new mapping' }));
+    await screen.findByRole('heading', { level: 1, name: /Account → Stripe Customer/ });
+    router.history.back();
+    await screen.findByRole('heading', { name: 'Mapping created' });
+
     await user.click(screen.getByRole('button', { name: 'Create another (Stripe Customer)' }));
     await screen.findByRole('form', { name: 'Create external mapping' });
     await waitFor(() =>

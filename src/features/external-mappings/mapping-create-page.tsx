@@ -40,13 +40,21 @@ const DRAFT: DraftRef = { entity: 'external-mapping', id: 'new' };
 
 interface MappingCreatePageProps {
   prefill: NewMappingSearch;
+  /** The mapping just created here (from the URL): show it instead of the form. */
+  createdId: string | undefined;
 }
 
 /** `/mappings/new`: the staged create form, pre-filled from the URL when another screen links here. */
-export function MappingCreatePage({ prefill }: MappingCreatePageProps) {
+export function MappingCreatePage({ prefill, createdId }: MappingCreatePageProps) {
   const configuration = useQuery(mappingQueries.configuration());
   const configs = useQuery(mappingQueries.configs());
-  const [created, setCreated] = useState<ExternalMapping | null>(null);
+  // The create puts the new mapping in the detail cache, so this is instant right after a create; after
+  // a reload it is fetched, and a mapping deleted since then just shows the form again.
+  const createdQuery = useQuery({
+    ...mappingQueries.detail(createdId ?? ''),
+    enabled: createdId !== undefined,
+  });
+  const created = createdId === undefined ? null : (createdQuery.data ?? null);
   const configurationData = configuration.data;
   const configItems = configs.data?.items;
   const context = useMemo(
@@ -63,7 +71,6 @@ export function MappingCreatePage({ prefill }: MappingCreatePageProps) {
       externalTable: previous.externalTable,
     };
     if (previous.integrationConfigId) keep.integrationConfigId = previous.integrationConfigId;
-    setCreated(null);
     setFormKey((k) => k + 1);
     void navigate({ to: '/mappings/new', search: keep });
   };
@@ -78,7 +85,7 @@ export function MappingCreatePage({ prefill }: MappingCreatePageProps) {
       </div>
       {created ? (
         <CreatedPanel mapping={created} onCreateAnother={() => createAnother(created)} />
-      ) : configuration.isPending ? (
+      ) : configuration.isPending || (createdId !== undefined && createdQuery.isPending) ? (
         <Stack aria-busy="true" aria-label="Loading the mapping configuration">
           <Skeleton height={110} />
           <Skeleton height={180} />
@@ -102,7 +109,13 @@ export function MappingCreatePage({ prefill }: MappingCreatePageProps) {
                 ? { error: configs.error, retry: () => void configs.refetch() }
                 : undefined
             }
-            onCreated={setCreated}
+            onCreated={(mapping) =>
+              void navigate({
+                to: '/mappings/new',
+                search: (prev) => ({ ...prev, created: mapping.id }),
+                replace: true,
+              })
+            }
           />
         </>
       )}

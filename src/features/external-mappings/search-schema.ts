@@ -121,7 +121,7 @@ export function viewOf(search: MappingsSearch): MappingsView {
 /** Keeps the string as typed (bounded); drops anything that is not a string. */
 const prefill = z.string().max(500).optional().catch(undefined);
 
-export const newMappingSearchSchema = z.object({
+const newMappingPrefillSchema = z.object({
   m3terEntity: prefill,
   m3terId: prefill,
   externalSystem: prefill,
@@ -130,4 +130,12 @@ export const newMappingSearchSchema = z.object({
   integrationConfigId: prefill,
 });
 
-export type NewMappingSearch = z.output<typeof newMappingSearchSchema>;
+/**
+ * `/mappings/new`: the pre-fill, and `created` (the id of the mapping just created there), so Back from
+ * the new mapping returns to the "Mapping created" panel rather than to an empty form.
+ */
+export const newMappingSearchSchema = newMappingPrefillSchema.extend({
+  created: z.uuid().optional().catch(undefined),
+});
+
+export type NewMappingSearch = z.output<typeof newMappingPrefillSchema>;

@@ -8,7 +8,7 @@ export const Route = createFileRoute('/mappings/new')({
 });
 
 function NewMappingRoute() {
-  const prefill = Route.useSearch();
+  const { created, ...prefill } = Route.useSearch();
   // A new pre-fill link (or "create another") starts a fresh form.
-  return <MappingCreatePage key={JSON.stringify(prefill)} prefill={prefill} />;
+  return <MappingCreatePage key={JSON.stringify(prefill)} prefill={prefill} createdId={created} />;
 }
