@@ -28,8 +28,12 @@ import type { TimeZoneChoice } from './search-schema';
 import { formatInstant, zoneLabel } from './time';
 import { AnchorLink } from '../../components/router-links';
 
-/** Above this many rows only the visible ones are rendered. */
-export const VIRTUALIZE_ABOVE = 300;
+/**
+ * Above this many rows only the visible ones (about 15, plus overscan) are rendered. A row of Mantine
+ * cells costs several ms to render, so a first page of 200 runs rendered in full kept the table empty
+ * for over a second; 50 rows still render at once in a small list (a Bill with a few dozen runs).
+ */
+export const VIRTUALIZE_ABOVE = 50;
 /** The height of a run row with its error collapsed (one line of text). */
 const ROW_HEIGHT = 41;
 
