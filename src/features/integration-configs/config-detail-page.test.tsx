@@ -3,6 +3,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { demoStore, server } from '../../mocks/node';
 import { SEED_IDS } from '../../mocks/seed';
+import { failFirstReadThenHold } from '../../test/faults';
 import { renderApp, screen } from '../../test/render';
 
 const CONFIG_URL = '*/organizations/:orgId/integrationconfigs/:id';
@@ -129,19 +130,7 @@ describe('ConfigDetailPage', () => {
   });
 
   it('says what went wrong while a first load is still being retried', async () => {
-    let attempts = 0;
-    let release = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    server.use(
-      http.get(CONFIG_URL, async () => {
-        attempts += 1;
-        if (attempts === 1) return HttpResponse.error();
-        await released;
-        return undefined;
-      }),
-    );
+    const { release } = failFirstReadThenHold(CONFIG_URL, () => HttpResponse.error());
     await renderApp(`/configs/${DISABLED}`);
     const notice = await screen.findByRole('status', {
       name: 'Still trying to load this configuration',

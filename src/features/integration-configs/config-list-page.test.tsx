@@ -2,6 +2,7 @@ import { waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { demoStore, server } from '../../mocks/node';
+import { failFirstReadThenHold } from '../../test/faults';
 import { renderApp, screen } from '../../test/render';
 
 const CONFIGS_URL = '*/organizations/:orgId/integrationconfigs';
@@ -114,18 +115,8 @@ describe('ConfigListPage', () => {
   });
 
   it('says what went wrong while a first load is still being retried', async () => {
-    let attempts = 0;
-    let release = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    server.use(
-      http.get(CONFIGS_URL, async () => {
-        attempts += 1;
-        if (attempts === 1) return HttpResponse.json({ message: 'Bad gateway' }, { status: 502 });
-        await released;
-        return undefined;
-      }),
+    const { release } = failFirstReadThenHold(CONFIGS_URL, () =>
+      HttpResponse.json({ message: 'Bad gateway' }, { status: 502 }),
     );
     await renderApp('/configs');
     const notice = await screen.findByRole('status', {

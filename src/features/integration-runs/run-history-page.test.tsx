@@ -4,6 +4,7 @@ import { fireEvent } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { server } from '../../mocks/node';
 import { SEED_IDS } from '../../mocks/seed';
+import { failFirstReadThenHold } from '../../test/faults';
 import { renderApp, screen } from '../../test/render';
 import { env } from '../../lib/env';
 
@@ -206,18 +207,8 @@ describe('run history', () => {
   });
 
   it('says what went wrong while it tries again, then shows the runs', async () => {
-    let attempts = 0;
-    let release = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    server.use(
-      http.get(`${RUNS_BASE}/:entityType/:entityId`, async () => {
-        attempts += 1;
-        if (attempts === 1) return HttpResponse.json({ message: 'Unavailable' }, { status: 503 });
-        await released;
-        return undefined;
-      }),
+    const { release } = failFirstReadThenHold(`${RUNS_BASE}/:entityType/:entityId`, () =>
+      HttpResponse.json({ message: 'Unavailable' }, { status: 503 }),
     );
     await renderApp(`/runs/Bill/${HOOLI}`);
     const notice = await screen.findByRole('status', { name: 'Still trying to load the runs' });
