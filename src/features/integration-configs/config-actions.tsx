@@ -87,8 +87,17 @@ export function DeleteConfigButton({ config, onDeleted }: DeleteConfigButtonProp
   );
 }
 
-/** Re-enables a disabled config (`POST /enable`); pending while it runs; a failure is said beside it. */
-export function EnableConfigButton({ config }: { config: IntegrationConfig }) {
+/**
+ * Re-enables a disabled config (`POST /enable`); pending while it runs; a failure is said beside it.
+ * The button goes away once the config is enabled: `onEnabled` is where focus should go then.
+ */
+export function EnableConfigButton({
+  config,
+  onEnabled,
+}: {
+  config: IntegrationConfig;
+  onEnabled?: (saved: IntegrationConfig) => void;
+}) {
   const enable = useEnableConfig();
   const failure = enable.isError ? describeError(enable.error) : null;
   return (
@@ -99,7 +108,10 @@ export function EnableConfigButton({ config }: { config: IntegrationConfig }) {
         onClick={() => {
           if (enable.isPending) return;
           enable.mutate(config.id, {
-            onSuccess: (saved) => notify(`“${configLabel(saved)}” is enabled again.`),
+            onSuccess: (saved) => {
+              notify(`“${configLabel(saved)}” is enabled again.`);
+              onEnabled?.(saved);
+            },
           });
         }}
       >

@@ -54,8 +54,10 @@ describe('ConfigDetailPage', () => {
     await user.click(enable);
     await waitFor(() => expect(enable).toBeDisabled());
     release();
-    expect(await screen.findByRole('region', { name: 'Healthy' })).toBeInTheDocument();
+    const healthy = await screen.findByRole('region', { name: 'Healthy' });
     expect(demoStore().getConfig(DISABLED)).toMatchObject({ enabled: true, version: v0 + 1 });
+    // The Enable button is gone: focus lands on the health it changed, not on <body>.
+    expect(healthy).toHaveFocus();
   });
 
   it('says beside the button when enabling fails, and enables on a second try', async () => {

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { isUuid, NotFoundError, type IntegrationConfig } from '../../api';
 import { CopyButton } from '../../components/copy-button';
 import { EmptyState } from '../../components/empty-state';
@@ -152,6 +152,8 @@ function ConfigDetail({ config }: { config: IntegrationConfig }) {
   const state = healthOf(config);
   const configDataText = formatJsonObject(config.configData);
   const extras = Object.entries(config).filter(([key]) => !KNOWN_FIELDS.has(key));
+  // Enabling removes the Enable button; focus moves to the health it changed, not to <body>.
+  const healthRef = useRef<HTMLDivElement>(null);
 
   return (
     <Stack gap="md">
@@ -185,12 +187,14 @@ function ConfigDetail({ config }: { config: IntegrationConfig }) {
         styles={READABLE_TITLE}
         title={health.title}
         role="region"
+        ref={healthRef}
+        tabIndex={-1}
       >
         <Stack gap="xs">
           <Text size="sm">{health.detail}</Text>
           {config.enabled === false ? (
             <Group>
-              <EnableConfigButton config={config} />
+              <EnableConfigButton config={config} onEnabled={() => healthRef.current?.focus()} />
             </Group>
           ) : null}
         </Stack>
