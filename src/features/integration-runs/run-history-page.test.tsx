@@ -193,6 +193,51 @@ describe('run history', () => {
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });
 
+  it('keeps keyboard focus through Load more, and on the count once everything is loaded', async () => {
+    // 251 runs: the first page has 200, and one Load more brings the rest and removes the buttons.
+    const { user } = await renderApp(
+      `/runs/Bill/${SEED_IDS.bigBill}?status=TIMEOUT_LIMIT_EXCEEDED`,
+    );
+    await screen.findByText(/200 runs loaded; more exist\./);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    server.use(
+      http.get(`${RUNS_BASE}/*`, async () => {
+        await held;
+      }),
+    );
+    const loadMore = screen.getByRole('button', { name: 'Load more' });
+    loadMore.focus();
+    await user.keyboard('{Enter}');
+    // While the page loads the button says so, and still has focus (a disabled one would drop it).
+    await vi.waitFor(() => expect(loadMore).toHaveAttribute('aria-busy', 'true'));
+    expect(loadMore).toHaveFocus();
+    release();
+    const count = await screen.findByText(/251 runs loaded; that is all of them\./);
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+    expect(count).toHaveFocus();
+  });
+
+  it('keeps focus on Refresh while it refreshes', async () => {
+    const { user } = await renderApp(`/runs/Bill/${HOOLI}`);
+    await screen.findByText('12 runs loaded; that is all of them.');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    server.use(
+      http.get(`${RUNS_BASE}/*`, async () => {
+        await held;
+      }),
+    );
+    const refresh = screen.getByRole('button', { name: 'Refresh' });
+    refresh.focus();
+    await user.keyboard('{Enter}');
+    await vi.waitFor(() => expect(refresh).toHaveAttribute('aria-busy', 'true'));
+    expect(refresh).toHaveFocus();
+    release();
+    await vi.waitFor(() => expect(refresh).not.toHaveAttribute('aria-busy'));
+    expect(refresh).toHaveFocus();
+  });
+
   it('shows a failure with a retry, and the runs once the retry works', async () => {
     server.use(
       http.get(`${RUNS_BASE}/:entityType/:entityId`, () =>

@@ -44,6 +44,7 @@ import {
 } from './search-schema';
 import { formatInstant } from './time';
 import { AnchorLink } from '../../components/router-links';
+import { BusyButton } from './busy-button';
 
 /** Bound for "Load all" and for an export: enough for the biggest demo Bill, small enough for a tab. */
 export const MAX_LOADED_RUNS = MAX_EXPORT_ROWS;
@@ -220,6 +221,16 @@ export function RunHistoryPage({
   const tz = search.tz ?? 'utc';
   const filtered = filters.statuses.length > 0 || filters.range !== 'all';
   const truncatedAtBound = runs.length >= MAX_LOADED_RUNS && list.hasNextPage;
+  const canLoadMore = list.hasNextPage && !truncatedAtBound;
+  // When the last page arrives, "Load more" and "Load all" go away; if one of them had focus, the
+  // browser drops it to <body>. Put it on the count of runs loaded, where those buttons were.
+  const loadedStatus = useRef<HTMLParagraphElement>(null);
+  const couldLoadMore = useRef(canLoadMore);
+  useEffect(() => {
+    const focusDropped = !document.activeElement || document.activeElement === document.body;
+    if (couldLoadMore.current && !canLoadMore && focusDropped) loadedStatus.current?.focus();
+    couldLoadMore.current = canLoadMore;
+  }, [canLoadMore]);
 
   return (
     <Stack gap="md">
@@ -300,15 +311,15 @@ export function RunHistoryPage({
             fetching={list.isFetching && !list.isFetchingNextPage}
             onRefresh={() => void list.refetch()}
           />
-          <Button
+          <BusyButton
             size="xs"
             variant="default"
             onClick={() => void exportCsv()}
-            loading={bulk === 'export'}
-            disabled={list.isPending || list.isError || runs.length === 0 || bulk !== null}
+            busy={bulk === 'export'}
+            disabled={list.isPending || list.isError || runs.length === 0 || bulk === 'all'}
           >
             Export CSV
-          </Button>
+          </BusyButton>
         </Group>
       </Group>
 
@@ -374,7 +385,7 @@ export function RunHistoryPage({
 
       {list.data && runs.length > 0 ? (
         <Stack gap="xs">
-          <Text size="sm" role="status" aria-live="polite">
+          <Text size="sm" role="status" aria-live="polite" ref={loadedStatus} tabIndex={-1}>
             {runs.length.toLocaleString('en')} {runs.length === 1 ? 'run' : 'runs'} loaded
             {list.hasNextPage ? '; more exist.' : '; that is all of them.'}
             {filtered ? ` Filtered to ${describeFilters(search)}.` : ''}
@@ -390,24 +401,24 @@ export function RunHistoryPage({
               retrying={list.isFetchingNextPage}
             />
           ) : null}
-          {list.hasNextPage && !truncatedAtBound ? (
+          {canLoadMore ? (
             <Group gap="xs">
-              <Button
+              <BusyButton
                 variant="default"
                 onClick={() => void list.fetchNextPage()}
-                loading={list.isFetchingNextPage && bulk === null}
+                busy={list.isFetchingNextPage && bulk === null}
                 disabled={bulk !== null}
               >
                 Load more
-              </Button>
-              <Button
+              </BusyButton>
+              <BusyButton
                 variant="default"
                 onClick={() => void loadAll()}
-                loading={bulk === 'all'}
-                disabled={bulk !== null}
+                busy={bulk === 'all'}
+                disabled={bulk === 'export'}
               >
                 Load all (up to {MAX_LOADED_RUNS.toLocaleString('en')})
-              </Button>
+              </BusyButton>
               {bulk !== null ? (
                 <Button variant="subtle" onClick={() => (stopBulk.current = true)}>
                   Stop loading
@@ -559,9 +570,9 @@ function RefreshControls({
           {state}
         </Text>
       </Stack>
-      <Button size="xs" variant="default" onClick={onRefresh} loading={fetching}>
+      <BusyButton size="xs" variant="default" onClick={onRefresh} busy={fetching}>
         Refresh
-      </Button>
+      </BusyButton>
       <Text size="xs" c="dimmed">
         Updated {updated}
       </Text>
