@@ -29,17 +29,28 @@ describe('the mappings list', () => {
     for (const link of first) expect(link).toHaveAccessibleName(/to Stripe/);
     expect(screen.getByText(/Page 1: 25 mappings, more on the next page/)).toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    // By keyboard: focus stays on the button pressed, also when it becomes unavailable (a disabled
+    // button would drop focus to <body>).
+    const next = screen.getByRole('button', { name: 'Next page' });
+    next.focus();
+    await user.keyboard('{Enter}');
     await screen.findByText(/Page 2: 10 mappings$/);
     expect(router.state.location.search).toMatchObject({
       externalSystemId: 'Stripe',
       pageSize: 25,
       cursors: [expect.any(String) as string],
     });
-    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    expect(next).toHaveAttribute('aria-disabled', 'true');
+    expect(next).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByText(/Page 2: 10 mappings$/)).toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: 'Previous page' }));
+    const previous = screen.getByRole('button', { name: 'Previous page' });
+    previous.focus();
+    await user.keyboard('{Enter}');
     await screen.findByText(/Page 1: 25 mappings/);
+    expect(previous).toHaveAttribute('aria-disabled', 'true');
+    expect(previous).toHaveFocus();
   });
 
   it('heals a bad link instead of failing', async () => {

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useState, type MouseEvent, type ReactNode } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import {
@@ -494,25 +494,18 @@ function MappingResults({ view, search, configs }: MappingResultsProps) {
       </div>
       <Group justify="space-between">
         <Group gap="xs">
-          <Button variant="default" size="xs" disabled={page === 1} onClick={() => goTo(undefined)}>
+          <PagerButton unavailable={page === 1} onClick={() => goTo(undefined)}>
             First page
-          </Button>
-          <Button
-            variant="default"
-            size="xs"
-            disabled={page === 1}
-            onClick={() => goTo(cursors.slice(0, -1))}
-          >
+          </PagerButton>
+          <PagerButton unavailable={page === 1} onClick={() => goTo(cursors.slice(0, -1))}>
             Previous page
-          </Button>
-          <Button
-            variant="default"
-            size="xs"
-            disabled={!nextToken || showingOld}
+          </PagerButton>
+          <PagerButton
+            unavailable={!nextToken || showingOld}
             onClick={() => nextToken && goTo([...cursors, nextToken])}
           >
             Next page
-          </Button>
+          </PagerButton>
         </Group>
         <Select
           label="Rows per page"
@@ -534,6 +527,36 @@ function MappingResults({ view, search, configs }: MappingResultsProps) {
         />
       </Group>
     </Stack>
+  );
+}
+
+/**
+ * A paging button that stays focusable when it cannot be used (aria-disabled, not disabled): "Next
+ * page" pressed by keyboard is unavailable while that page loads, and on the last page, and a
+ * focused button that becomes disabled drops focus to <body>, back at the top of the page.
+ */
+function PagerButton({
+  unavailable,
+  onClick,
+  children,
+}: {
+  unavailable: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      variant="default"
+      size="xs"
+      data-disabled={unavailable || undefined}
+      aria-disabled={unavailable || undefined}
+      onClick={(event: MouseEvent<HTMLButtonElement>) => {
+        if (unavailable) event.preventDefault();
+        else onClick();
+      }}
+    >
+      {children}
+    </Button>
   );
 }
 
