@@ -248,9 +248,13 @@ describe('run history', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not load the runs');
     expect(alert).toHaveTextContent('token expired');
+    // No per-status counts of runs that never loaded ("Failed: 0" would be wrong).
+    const summary = screen.getByRole('group', { name: 'Loaded runs per status group' });
+    expect(summary).toBeEmptyDOMElement();
     server.resetHandlers();
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await screen.findByText('12 runs loaded; that is all of them.');
+    expect(within(summary).getByText('Failed: 4')).toBeInTheDocument();
   });
 
   it('says what went wrong while it tries again, then shows the runs', async () => {

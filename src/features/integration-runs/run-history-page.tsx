@@ -284,7 +284,11 @@ export function RunHistoryPage({
 
       <Group justify="space-between" align="center" wrap="wrap" gap="sm">
         <Group gap="xs" wrap="wrap" aria-label="Loaded runs per status group" role="group">
-          {(['in-progress', 'failed', 'stopped', 'succeeded', 'unknown'] as const).map((group) => {
+          {/* Nothing loaded yet (or the load failed): no counts, rather than "Failed: 0". */}
+          {(list.data
+            ? (['in-progress', 'failed', 'stopped', 'succeeded', 'unknown'] as const)
+            : []
+          ).map((group) => {
             const count = summary.get(group) ?? 0;
             if (group === 'unknown' && count === 0) return null;
             return (
