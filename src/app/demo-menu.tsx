@@ -1,8 +1,8 @@
-import { Button, Menu, Modal, NumberInput, Slider, Stack, Text } from '@mantine/core';
+import { Button, Group, Menu, Modal, NumberInput, Slider, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useDemoControls, type FaultSettings } from './demo-context';
 
 /** Demo-only actions: reset the fake m3ter's data, and simulate a slow or failing m3ter. */
@@ -11,11 +11,22 @@ export function DemoMenu() {
   const queryClient = useQueryClient();
   const [faultsOpen, faults] = useDisclosure(false);
   const [confirmOpen, confirm] = useDisclosure(false);
+  // The dialogs open from a menu item that is gone once they close, so Mantine's own focus return
+  // has nowhere to go (or races this one): focus goes back to the Demo settings button.
+  const targetRef = useRef<HTMLButtonElement>(null);
   if (!demo) return null;
+  const closeFaults = () => {
+    faults.close();
+    targetRef.current?.focus();
+  };
+  const closeConfirm = () => {
+    confirm.close();
+    targetRef.current?.focus();
+  };
 
   const reset = () => {
     demo.reset();
-    confirm.close();
+    closeConfirm();
     void queryClient.resetQueries();
     notifications.show({ message: 'Demo data reset to the original seed.' });
   };
@@ -24,7 +35,7 @@ export function DemoMenu() {
     <>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <Button variant="default" size="xs">
+          <Button ref={targetRef} variant="default" size="xs">
             Demo settings
           </Button>
         </Menu.Target>
@@ -35,24 +46,39 @@ export function DemoMenu() {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Modal opened={confirmOpen} onClose={confirm.close} title="Reset demo data?">
+      <Modal
+        opened={confirmOpen}
+        onClose={closeConfirm}
+        returnFocus={false}
+        title="Reset demo data?"
+      >
         <Stack>
           <Text size="sm">
             Every configuration and mapping you created, edited or deleted in the demo goes back to
             the original seed, in every open tab.
           </Text>
-          <Button color="red" onClick={reset}>
-            Reset demo data
-          </Button>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={closeConfirm} data-autofocus>
+              Cancel
+            </Button>
+            <Button color="red" onClick={reset}>
+              Reset demo data
+            </Button>
+          </Group>
         </Stack>
       </Modal>
-      <Modal opened={faultsOpen} onClose={faults.close} title="Simulate latency and faults">
+      <Modal
+        opened={faultsOpen}
+        onClose={closeFaults}
+        returnFocus={false}
+        title="Simulate latency and faults"
+      >
         {faultsOpen ? (
           <FaultForm
             initial={demo.getFaults()}
             onSave={(s) => {
               demo.setFaults(s);
-              faults.close();
+              closeFaults();
             }}
           />
         ) : null}
