@@ -59,9 +59,12 @@ describe('bulk create', () => {
     const input = await screen.findByRole('textbox', { name: 'Mappings as CSV' });
     input.focus();
     await user.paste(csv);
-    await user.click(screen.getByRole('button', { name: 'Check the rows' }));
+    // By keyboard: focus lands on the result of the check, not on <body>.
+    screen.getByRole('button', { name: 'Check the rows' }).focus();
+    await user.keyboard('{Enter}');
 
     expect(await screen.findByText('7 rows checked')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: '7 rows checked' })).toHaveFocus();
     expect(screen.getByText('4 ready to create')).toBeInTheDocument();
     expect(screen.getByText(/2 with problems/)).toBeInTheDocument();
     expect(screen.getByText(/1 already mapped in m3ter/)).toBeInTheDocument();

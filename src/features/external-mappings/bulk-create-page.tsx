@@ -438,12 +438,17 @@ function finalOutcomes(run: Run): Map<number, BulkOutcome> {
 }
 
 function CheckSummary({ checked, plan }: { checked: Checked; plan: Plan }) {
+  // "Check the rows" is disabled while it checks, which drops keyboard focus to <body>: land on
+  // the result of the check instead, as the run report does when a run ends.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
   const total = checked.rows.length;
   return (
     <Notice
       tone={plan.invalid > 0 ? 'warning' : 'success'}
       title={`${total} row${total === 1 ? '' : 's'} checked`}
       role="status"
+      ref={headingRef}
     >
       <List size="sm">
         <List.Item>{total - plan.invalid - plan.duplicates} ready to create</List.Item>
