@@ -17,6 +17,22 @@ describe('find a run history', () => {
     await screen.findByText('12 runs loaded; that is all of them.', {}, { timeout: 5000 });
   });
 
+  it('takes the Bill id, not the run id before it, from a line of the run log', async () => {
+    const { user } = await renderApp('/runs');
+    const field = await screen.findByLabelText('Bill id');
+    await user.click(field);
+    await user.paste(
+      `2026-12-02T00:18:29.662Z INFO  Integration run f0000001-0000-4000-8000-00000000c003 started: Bill ${SEED_IDS.bills.retryChain} → Stripe (destination 7a2b3c4d-5e6f-4a1b-9c2d-3e4f5a6b7c8d)`,
+    );
+    expect(field).toHaveValue(SEED_IDS.bills.retryChain);
+    const destination = screen.getByLabelText('Destination id');
+    await user.click(destination);
+    await user.paste(
+      `https://console.m3ter.com/org/2d1c7a4e-5b0f-4c8e-9a51-7e3f0d6b8c21/destinations/${SEED_IDS.destinations.xeroUk}`,
+    );
+    expect(destination).toHaveValue(SEED_IDS.destinations.xeroUk);
+  });
+
   it('rejects a wrong shape at the field and keeps what was typed', async () => {
     const { user, router } = await renderApp('/runs');
     await user.click(await screen.findByRole('radio', { name: 'Notification' }));

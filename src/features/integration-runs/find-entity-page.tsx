@@ -54,11 +54,11 @@ type DestinationForm = z.infer<typeof destinationFormSchema>;
  * Pasting text that contains a UUID (a console link, an m3ter URL, a log line) puts just the UUID in
  * the field. Returns a note for the field's description, or null when the paste is left alone.
  */
-function usePasteExtraction(setValue: (id: string) => void) {
+function usePasteExtraction(label: string, setValue: (id: string) => void) {
   const [note, setNote] = useState<string | null>(null);
   const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
     const text = event.clipboardData.getData('text');
-    const id = extractUuid(text);
+    const id = extractUuid(text, label);
     if (!id || text.trim().toLowerCase() === id) {
       setNote(null);
       return;
@@ -103,14 +103,14 @@ function EntityCard({ initialType, initialId }: FindEntityPageProps) {
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const paste = usePasteExtraction((id) =>
-    form.setValue('entityId', id, { shouldValidate: form.formState.isSubmitted }),
-  );
   // A link that brought a bad id shows why at once, with the text kept for editing.
   useEffect(() => {
     if (initialId) void form.trigger('entityId');
   }, [form, initialId]);
   const entityType = useWatch({ control: form.control, name: 'entityType' });
+  const paste = usePasteExtraction(entityType, (id) =>
+    form.setValue('entityId', id, { shouldValidate: form.formState.isSubmitted }),
+  );
   const submit = form.handleSubmit((values) =>
     navigate({
       to: '/runs/$entityType/$entityId',
@@ -173,7 +173,7 @@ function DestinationCard() {
     defaultValues: { destinationId: '' },
     reValidateMode: 'onChange',
   });
-  const paste = usePasteExtraction((id) =>
+  const paste = usePasteExtraction('destination', (id) =>
     form.setValue('destinationId', id, { shouldValidate: form.formState.isSubmitted }),
   );
   const submit = form.handleSubmit((values) =>

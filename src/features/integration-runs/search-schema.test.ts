@@ -139,6 +139,20 @@ describe('entity references', () => {
     expect(extractUuid(`${RUN}abc`)).toBeNull();
   });
 
+  it('prefers the id written after the label when the text holds several', () => {
+    const ORG = '2d1c7a4e-5b0f-4c8e-9a51-7e3f0d6b8c21';
+    const BILL = 'b1000007-c261-4eb0-9b77-00000000b007';
+    const line = `INFO  Integration run ${RUN} started: Bill ${BILL} → Stripe (destination ${ORG})`;
+    expect(extractUuid(line, 'Bill')).toBe(BILL);
+    expect(extractUuid(line, 'destination')).toBe(ORG);
+    expect(extractUuid(line)).toBe(RUN);
+    expect(extractUuid(`https://console.m3ter.com/org/${ORG}/bills/${BILL}`, 'Bill')).toBe(BILL);
+    expect(extractUuid(`billId=${BILL.toUpperCase()}&org=${ORG}`, 'Bill')).toBe(BILL);
+    // No id after the label: the first one, as without a label.
+    expect(extractUuid(`run ${RUN} for a Bill`, 'Bill')).toBe(RUN);
+    expect(extractUuid(`Bill ${BILL}abc then ${RUN}`, 'Bill')).toBe(RUN);
+  });
+
   it('reads entity types in any case', () => {
     expect(parseEntityType('bill')).toBe('Bill');
     expect(parseEntityType('Notifications')).toBe('Notification');
