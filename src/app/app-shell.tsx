@@ -2,7 +2,7 @@ import { AppShell, NavLink } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { AppHeader } from './app-header';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { env } from '../lib/env';
 
 // Live mode only: demo builds never download it.
@@ -16,9 +16,37 @@ const NAV_ITEMS = [
   { to: '/mappings', label: 'External mappings' },
 ] as const;
 
+/**
+ * After a move to another page, focus that fell to <body> (the row, link or dialog button that had it
+ * is gone) goes to the new page's heading, or to the main region while it loads, so keyboard and
+ * screen reader users continue from the page they are on. Focus a page placed itself is left alone.
+ */
+function useFocusRescueOnNavigation() {
+  // The location once the new page has rendered, not when the navigation starts.
+  const pathname = useRouterState({ select: (s) => s.resolvedLocation?.pathname });
+  const mainRef = useRef<HTMLElement>(null);
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    const first = previous.current === undefined;
+    previous.current = pathname;
+    if (first) return; // the page the console opened on: nothing was lost
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    const main = mainRef.current;
+    if (!main) return;
+    const heading = main.querySelector<HTMLElement>('h1');
+    const target = heading ?? main;
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: true });
+  }, [pathname]);
+  return mainRef;
+}
+
 export function ConsoleShell() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const mainRef = useFocusRescueOnNavigation();
   return (
     <AppShell
       header={{ height: 56 }}
@@ -40,7 +68,7 @@ export function ConsoleShell() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main ref={mainRef}>
         {env.mode === 'live' ? (
           <Suspense fallback={null}>
             <ConnectionStatus />
