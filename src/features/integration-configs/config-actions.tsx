@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NotFoundError, type IntegrationConfig } from '../../api';
 import { describeError } from '../../api/errors';
@@ -102,9 +102,14 @@ export function EnableConfigButton({
   const failure = enable.isError ? describeError(enable.error) : null;
   return (
     <Stack gap={4} align="flex-start">
+      {/* Not Mantine's `loading`: it sets `disabled`, and a focused button that becomes disabled drops
+          keyboard focus to <body>, so a failure left the user at the top of the page. */}
       <Button
         color="teal.9"
-        loading={enable.isPending}
+        data-disabled={enable.isPending || undefined}
+        aria-disabled={enable.isPending || undefined}
+        aria-busy={enable.isPending || undefined}
+        leftSection={enable.isPending ? <Loader size={12} color="currentColor" /> : undefined}
         onClick={() => {
           if (enable.isPending) return;
           enable.mutate(config.id, {
