@@ -77,7 +77,15 @@ export function DeleteConfigButton({ config, onDeleted }: DeleteConfigButtonProp
             >
               Cancel
             </Button>
-            <Button color="red.9" onClick={confirm} loading={remove.isPending}>
+            {/* aria-disabled, not `loading`: a focused button that becomes disabled drops focus. */}
+            <Button
+              color="red.9"
+              onClick={confirm}
+              data-disabled={remove.isPending || undefined}
+              aria-disabled={remove.isPending || undefined}
+              aria-busy={remove.isPending || undefined}
+              leftSection={remove.isPending ? <Loader size={12} color="currentColor" /> : undefined}
+            >
               {remove.isError ? 'Try again' : `Delete “${label}”`}
             </Button>
           </Group>

@@ -112,15 +112,20 @@ describe('ConfigDetailPage', () => {
 
   it('keeps the dialog open with the reason when a delete fails', async () => {
     server.use(
-      http.delete(CONFIG_URL, () =>
-        HttpResponse.json({ message: 'Not permitted for this user' }, { status: 403 }),
-      ),
+      http.delete(CONFIG_URL, async () => {
+        await delay(300);
+        return HttpResponse.json({ message: 'Not permitted for this user' }, { status: 403 });
+      }),
     );
     const { user } = await renderApp(`/configs/${DISABLED}`);
     await screen.findByRole('heading', { name: 'NetSuite AR sync (sandbox)' });
     await user.click(screen.getByRole('button', { name: 'Delete…' }));
     const dialog = await screen.findByRole('dialog');
-    await user.click(within(dialog).getByRole('button', { name: /^Delete “/ }));
+    const confirm = within(dialog).getByRole('button', { name: /^Delete “/ });
+    await user.click(confirm);
+    // Pending, but only aria-disabled: a `disabled` button would drop keyboard focus to <body>.
+    expect(confirm).toHaveAttribute('aria-disabled', 'true');
+    expect(confirm).not.toHaveAttribute('disabled');
     expect(await within(dialog).findByRole('alert', { name: 'Not deleted' })).toHaveTextContent(
       /Not permitted for this user/,
     );
