@@ -1,5 +1,6 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Group, Stack, Text } from '@mantine/core';
 import { describeError } from '../api/errors';
+import { BusyButton } from './busy-button';
 
 interface ErrorStateProps {
   error: unknown;
@@ -25,9 +26,16 @@ export function ErrorState({ error, title, onRetry, retrying }: ErrorStateProps)
         </Text>
         {onRetry ? (
           <Group>
-            <Button size="xs" variant="filled" color="red" onClick={onRetry} loading={retrying}>
+            {/* Stays focusable while retrying, so a keyboard user who pressed it is not dropped. */}
+            <BusyButton
+              size="xs"
+              variant="filled"
+              color="red"
+              onClick={onRetry}
+              busy={retrying ?? false}
+            >
               Retry
-            </Button>
+            </BusyButton>
           </Group>
         ) : null}
       </Stack>

@@ -1,6 +1,7 @@
 import { Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NotFoundError, type ExternalMapping } from '../../api';
+import { BusyButton } from '../../components/busy-button';
 import { ErrorState } from '../../components/error-state';
 import { useDeleteMapping } from './queries';
 
@@ -71,9 +72,9 @@ export function DeleteMappingButton({ mapping, onDeleted }: DeleteMappingButtonP
                 >
                   Keep it
                 </Button>
-                <Button color="red" loading={remove.isPending} onClick={confirm}>
+                <BusyButton color="red" busy={remove.isPending} onClick={confirm}>
                   Delete mapping
-                </Button>
+                </BusyButton>
               </Group>
             </Stack>
           </Modal.Body>

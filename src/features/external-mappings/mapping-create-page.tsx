@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { describeError, NetworkError, type ExternalMapping } from '../../api';
 import { valuesEqual } from '../../components/conflict';
+import { BusyButton } from '../../components/busy-button';
 import { ErrorState } from '../../components/error-state';
 import {
   applyServerValidationError,
@@ -298,14 +299,14 @@ function MappingCreateForm({ prefill, context, configsError, onCreated }: Mappin
           <Notice tone="warning" title="Could not check for an existing mapping">
             <Group gap="xs">
               <Text size="sm">{describeError(existing.error).title}.</Text>
-              <Button
+              <BusyButton
                 size="compact-sm"
                 variant="subtle"
                 onClick={() => void existing.refetch()}
-                loading={existing.isFetching}
+                busy={existing.isFetching}
               >
                 Check again
-              </Button>
+              </BusyButton>
             </Group>
           </Notice>
         ) : null}

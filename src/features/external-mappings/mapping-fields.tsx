@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { describeError } from '../../api';
+import { BusyButton } from '../../components/busy-button';
 import { SelectField, TextField } from '../../components/form';
 import { ChoiceField, configLabel, shortId } from './mapping-parts';
 import type { MappingFormValues } from './mapping-form-values';
@@ -245,14 +246,14 @@ function ExternalIdField({ form, values, open }: PartProps) {
               <Text size="sm">
                 Could not list {where} records: {describeError(lookup.error).title}.
               </Text>
-              <Button
+              <BusyButton
                 size="compact-sm"
                 variant="subtle"
                 onClick={() => void lookup.refetch()}
-                loading={lookup.isFetching}
+                busy={lookup.isFetching}
               >
                 Try listing again
-              </Button>
+              </BusyButton>
             </Group>
           </Notice>
         ) : null}

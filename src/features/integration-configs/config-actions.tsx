@@ -1,7 +1,8 @@
-import { Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NotFoundError, type IntegrationConfig } from '../../api';
 import { describeError } from '../../api/errors';
+import { BusyButton } from '../../components/busy-button';
 import { ErrorState } from '../../components/error-state';
 import { notify } from './notify';
 import { useDeleteConfig, useEnableConfig } from './queries';
@@ -77,17 +78,9 @@ export function DeleteConfigButton({ config, onDeleted }: DeleteConfigButtonProp
             >
               Cancel
             </Button>
-            {/* aria-disabled, not `loading`: a focused button that becomes disabled drops focus. */}
-            <Button
-              color="red.9"
-              onClick={confirm}
-              data-disabled={remove.isPending || undefined}
-              aria-disabled={remove.isPending || undefined}
-              aria-busy={remove.isPending || undefined}
-              leftSection={remove.isPending ? <Loader size={12} color="currentColor" /> : undefined}
-            >
+            <BusyButton color="red.9" onClick={confirm} busy={remove.isPending}>
               {remove.isError ? 'Try again' : `Delete “${label}”`}
-            </Button>
+            </BusyButton>
           </Group>
         </Stack>
       </Modal>
@@ -110,16 +103,10 @@ export function EnableConfigButton({
   const failure = enable.isError ? describeError(enable.error) : null;
   return (
     <Stack gap={4} align="flex-start">
-      {/* Not Mantine's `loading`: it sets `disabled`, and a focused button that becomes disabled drops
-          keyboard focus to <body>, so a failure left the user at the top of the page. */}
-      <Button
+      <BusyButton
         color="teal.9"
-        data-disabled={enable.isPending || undefined}
-        aria-disabled={enable.isPending || undefined}
-        aria-busy={enable.isPending || undefined}
-        leftSection={enable.isPending ? <Loader size={12} color="currentColor" /> : undefined}
+        busy={enable.isPending}
         onClick={() => {
-          if (enable.isPending) return;
           enable.mutate(config.id, {
             onSuccess: (saved) => {
               notify(`“${configLabel(saved)}” is enabled again.`);
@@ -129,7 +116,7 @@ export function EnableConfigButton({
         }}
       >
         {failure ? 'Try enabling again' : 'Enable'}
-      </Button>
+      </BusyButton>
       {failure ? (
         <Text size="sm" role="alert">
           Not enabled: {failure.title}. {failure.detail}

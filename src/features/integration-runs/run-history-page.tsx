@@ -44,7 +44,7 @@ import {
 } from './search-schema';
 import { formatInstant } from './time';
 import { AnchorLink } from '../../components/router-links';
-import { BusyButton } from './busy-button';
+import { BusyButton } from '../../components/busy-button';
 
 /** Bound for "Load all" and for an export: enough for the biggest demo Bill, small enough for a tab. */
 export const MAX_LOADED_RUNS = MAX_EXPORT_ROWS;
