@@ -47,4 +47,42 @@ describe('ConsoleShell', () => {
     await screen.findByRole('heading', { level: 1 });
     expect(screen.getByRole('link', { name: 'Integration runs' })).toHaveFocus();
   });
+
+  it('names each page in the browser tab, so tabs and history entries can be told apart', async () => {
+    const { router } = await renderApp('/configs');
+    await waitFor(() =>
+      expect(document.title).toBe('Integration configs · m3ter integrations console'),
+    );
+    await router.navigate({
+      to: '/runs/$entityType/$entityId',
+      params: {
+        entityType: 'Bill',
+        entityId: SEED_IDS.bills.retryChain,
+      },
+    });
+    await waitFor(() =>
+      expect(document.title).toBe(
+        `Runs for Bill ${SEED_IDS.bills.retryChain.slice(0, 8)} · m3ter integrations console`,
+      ),
+    );
+    await router.navigate({ to: '/mappings' });
+    await waitFor(() =>
+      expect(document.title).toBe('External mappings · m3ter integrations console'),
+    );
+    await router.navigate({ href: '/no-such-page' });
+    await waitFor(() => expect(document.title).toBe('Page not found · m3ter integrations console'));
+  });
+
+  it('offers a skip link as the first Tab stop, which moves focus to the page heading', async () => {
+    const { user } = await renderApp('/configs');
+    const heading = await screen.findByRole('heading', {
+      level: 1,
+      name: 'Integration configurations',
+    });
+    await user.tab();
+    const skip = screen.getByRole('link', { name: 'Skip to content' });
+    expect(skip).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(heading).toHaveFocus();
+  });
 });

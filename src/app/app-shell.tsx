@@ -33,14 +33,18 @@ function useFocusRescueOnNavigation() {
     if (first) return; // the page the console opened on: nothing was lost
     const active = document.activeElement;
     if (active && active !== document.body) return;
-    const main = mainRef.current;
-    if (!main) return;
-    const heading = main.querySelector<HTMLElement>('h1');
-    const target = heading ?? main;
-    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-    target.focus({ preventScroll: true });
+    focusPageStart(mainRef.current);
   }, [pathname]);
   return mainRef;
+}
+
+/** Focuses the page's heading, or the main region while the page is still loading. */
+function focusPageStart(main: HTMLElement | null, options: FocusOptions = { preventScroll: true }) {
+  if (!main) return;
+  const heading = main.querySelector<HTMLElement>('h1');
+  const target = heading ?? main;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus(options);
 }
 
 export function ConsoleShell() {
@@ -53,6 +57,18 @@ export function ConsoleShell() {
       navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="md"
     >
+      {/* The first Tab stop: keyboard users skip the header and navigation on every page. Focus is
+          moved by hand because a "#" link would be taken as a navigation by the router. */}
+      <a
+        href="#main-content"
+        className="skip-link"
+        onClick={(event) => {
+          event.preventDefault();
+          focusPageStart(mainRef.current, {});
+        }}
+      >
+        Skip to content
+      </a>
       <AppShell.Header>
         <AppHeader navOpened={opened} onToggleNav={toggle} />
       </AppShell.Header>
@@ -68,7 +84,7 @@ export function ConsoleShell() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main ref={mainRef}>
+      <AppShell.Main ref={mainRef} id="main-content">
         {env.mode === 'live' ? (
           <Suspense fallback={null}>
             <ConnectionStatus />

@@ -1,7 +1,9 @@
 import { Button, Container, Stack, Text, Title } from '@mantine/core';
 import { Link, useRouterState } from '@tanstack/react-router';
+import { usePageTitle } from '../lib/use-page-title';
 
 export function NotFoundPage() {
+  usePageTitle('Page not found');
   const href = useRouterState({ select: (s) => s.location.href });
   return (
     <Container size="sm" py="xl">

@@ -5,6 +5,7 @@ import {
   configListSearchSchema,
 } from '../../features/integration-configs/list-search';
 import { configQueries } from '../../features/integration-configs/queries';
+import { usePageTitle } from '../../lib/use-page-title';
 
 export const Route = createFileRoute('/configs/')({
   validateSearch: configListSearchSchema,
@@ -22,6 +23,7 @@ export const Route = createFileRoute('/configs/')({
 });
 
 function ConfigsRoute() {
+  usePageTitle('Integration configs');
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
   return (

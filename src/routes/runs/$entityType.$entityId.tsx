@@ -5,6 +5,7 @@ import { parseEntityType } from '../../features/integration-runs/entity-ref';
 import { InvalidHistoryLink } from '../../features/integration-runs/invalid-history-link';
 import { RunHistoryPage } from '../../features/integration-runs/run-history-page';
 import { validateRunsSearch, type RunsSearch } from '../../features/integration-runs/search-schema';
+import { usePageTitle } from '../../lib/use-page-title';
 
 export const Route = createFileRoute('/runs/$entityType/$entityId')({
   validateSearch: validateRunsSearch,
@@ -17,6 +18,7 @@ function EntityHistoryRoute() {
   const navigate = Route.useNavigate();
   const router = useRouter();
   const entityType = parseEntityType(rawType);
+  usePageTitle(`Runs for ${entityType ?? rawType} ${entityId.slice(0, 8)}`);
   // One spelling per history: `bill/ABC…` is shown as, and rewritten to, `Bill/abc…`.
   const canonical = { entityType: entityType ?? rawType, entityId: entityId.toLowerCase() };
   const pathIsCanonical = canonical.entityType === rawType && canonical.entityId === entityId;

@@ -4,6 +4,7 @@ import { isUuid } from '../../api';
 import { InvalidHistoryLink } from '../../features/integration-runs/invalid-history-link';
 import { RunHistoryPage } from '../../features/integration-runs/run-history-page';
 import { validateRunsSearch, type RunsSearch } from '../../features/integration-runs/search-schema';
+import { usePageTitle } from '../../lib/use-page-title';
 
 export const Route = createFileRoute('/runs/destination/$destinationId')({
   validateSearch: validateRunsSearch,
@@ -13,6 +14,7 @@ export const Route = createFileRoute('/runs/destination/$destinationId')({
 function DestinationHistoryRoute() {
   const { destinationId: rawId } = Route.useParams();
   const destinationId = rawId.toLowerCase();
+  usePageTitle(`Runs for destination ${destinationId.slice(0, 8)}`);
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
   const router = useRouter();

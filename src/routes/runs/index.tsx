@@ -2,6 +2,7 @@ import { createFileRoute } from '@tanstack/react-router';
 import { z } from 'zod';
 import { RUN_ENTITY_TYPES } from '../../features/integration-runs/entity-ref';
 import { FindEntityPage } from '../../features/integration-runs/find-entity-page';
+import { usePageTitle } from '../../lib/use-page-title';
 
 // `type` and `id` pre-fill the form, e.g. when a history link carried an id that is not one.
 const findSearchSchema = z.object({
@@ -15,6 +16,7 @@ export const Route = createFileRoute('/runs/')({
 });
 
 function RunsIndexRoute() {
+  usePageTitle('Integration runs');
   const { type, id } = Route.useSearch();
   return <FindEntityPage key={`${type ?? ''}/${id ?? ''}`} initialType={type} initialId={id} />;
 }

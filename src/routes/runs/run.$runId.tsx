@@ -1,6 +1,7 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { z } from 'zod';
 import { RunDetailPage } from '../../features/integration-runs/run-detail-page';
+import { usePageTitle } from '../../lib/use-page-title';
 
 const runDetailSearchSchema = z.object({
   tz: z.enum(['utc', 'local']).optional().catch(undefined),
@@ -13,6 +14,7 @@ export const Route = createFileRoute('/runs/run/$runId')({
 
 function RunDetailRoute() {
   const { runId } = Route.useParams();
+  usePageTitle(`Run ${runId.slice(0, 8)}`);
   const { tz } = Route.useSearch();
   const navigate = Route.useNavigate();
   return (

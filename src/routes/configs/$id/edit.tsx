@@ -1,6 +1,7 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { ConfigEditPage } from '../../../features/integration-configs/config-edit-page';
 import { configQueries } from '../../../features/integration-configs/queries';
+import { usePageTitle } from '../../../lib/use-page-title';
 
 export const Route = createFileRoute('/configs/$id/edit')({
   loader: ({ context, params }) => {
@@ -10,6 +11,7 @@ export const Route = createFileRoute('/configs/$id/edit')({
 });
 
 function ConfigEditRoute() {
+  usePageTitle('Edit integration config');
   const { id } = Route.useParams();
   return <ConfigEditPage key={id} id={id} />;
 }

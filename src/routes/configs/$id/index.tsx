@@ -1,6 +1,7 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { ConfigDetailPage } from '../../../features/integration-configs/config-detail-page';
 import { configQueries } from '../../../features/integration-configs/queries';
+import { usePageTitle } from '../../../lib/use-page-title';
 
 export const Route = createFileRoute('/configs/$id/')({
   loader: ({ context, params }) => {
@@ -10,6 +11,7 @@ export const Route = createFileRoute('/configs/$id/')({
 });
 
 function ConfigDetailRoute() {
+  usePageTitle('Integration config');
   const { id } = Route.useParams();
   return <ConfigDetailPage key={id} id={id} />;
 }

@@ -1,6 +1,7 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { MappingEditPage } from '../../../features/external-mappings/mapping-edit-page';
 import { mappingQueries } from '../../../features/external-mappings/queries';
+import { usePageTitle } from '../../../lib/use-page-title';
 
 export const Route = createFileRoute('/mappings/$id/edit')({
   loader: ({ context, params }) => {
@@ -10,6 +11,7 @@ export const Route = createFileRoute('/mappings/$id/edit')({
 });
 
 function MappingEditRoute() {
+  usePageTitle('Edit external mapping');
   const { id } = Route.useParams();
   return <MappingEditPage key={id} id={id} />;
 }

@@ -1,6 +1,7 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { MappingDetailPage } from '../../../features/external-mappings/mapping-detail-page';
 import { mappingQueries } from '../../../features/external-mappings/queries';
+import { usePageTitle } from '../../../lib/use-page-title';
 
 export const Route = createFileRoute('/mappings/$id/')({
   loader: ({ context, params }) => {
@@ -10,6 +11,7 @@ export const Route = createFileRoute('/mappings/$id/')({
 });
 
 function MappingDetailRoute() {
+  usePageTitle('External mapping');
   const { id } = Route.useParams();
   return <MappingDetailPage key={id} id={id} />;
 }
