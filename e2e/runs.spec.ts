@@ -4,7 +4,7 @@ import { expectNoAxeViolations } from './axe.ts';
 // Well-known seeded ids of the demo (src/mocks/seed.ts, SEED_IDS).
 const VANDELAY_BILL = 'b1000008-d372-4fc1-8c88-00000000b008';
 const HOOLI_BILL = 'b1000007-c261-4eb0-9b77-00000000b007';
-const HOOLI_RETRY_CHILD = 'f0000001-0000-4000-8000-00000000c002';
+const HOOLI_RETRY_CHILD = 'f2b00002-0000-4000-8000-00000000c002';
 
 /** Pastes text into the focused field the way a browser does for Ctrl+V. */
 async function pasteText(page: Page, text: string) {
@@ -153,8 +153,8 @@ test.describe('integration run history', () => {
     await page.goto(`/runs/run/${HOOLI_RETRY_CHILD}`);
     const chain = page.getByRole('list', { name: 'Retry chain' });
     await expect(chain.getByText('(this run)')).toBeVisible();
-    await chain.getByRole('link', { name: /f0000001-0000-4000-8000-00000000c003/ }).click();
-    await expect(page).toHaveURL(/\/runs\/run\/f0000001-0000-4000-8000-00000000c003/);
+    await chain.getByRole('link', { name: /f3c00003-0000-4000-8000-00000000c003/ }).click();
+    await expect(page).toHaveURL(/\/runs\/run\/f3c00003-0000-4000-8000-00000000c003/);
     await expect(page.getByRole('link', { name: /Open in Stripe/ })).toHaveAttribute(
       'target',
       '_blank',

@@ -96,9 +96,9 @@ export const SEED_IDS = {
   },
   runs: {
     /** Root of Hooli's chain (ERROR); its child and grandchild follow. */
-    retryRoot: 'f0000001-0000-4000-8000-00000000c001',
-    retryChild: 'f0000001-0000-4000-8000-00000000c002',
-    retryGrandchild: 'f0000001-0000-4000-8000-00000000c003',
+    retryRoot: 'f1a00001-0000-4000-8000-00000000c001',
+    retryChild: 'f2b00002-0000-4000-8000-00000000c002',
+    retryGrandchild: 'f3c00003-0000-4000-8000-00000000c003',
     /** Initech's WAITING run: no log (404 from /logs/{id}). */
     waiting: 'f0000002-0000-4000-8000-00000000c004',
   },

@@ -22,7 +22,7 @@ describe('find a run history', () => {
     const field = await screen.findByLabelText('Bill id');
     await user.click(field);
     await user.paste(
-      `2026-12-02T00:18:29.662Z INFO  Integration run f0000001-0000-4000-8000-00000000c003 started: Bill ${SEED_IDS.bills.retryChain} → Stripe (destination 7a2b3c4d-5e6f-4a1b-9c2d-3e4f5a6b7c8d)`,
+      `2026-12-02T00:18:29.662Z INFO  Integration run f3c00003-0000-4000-8000-00000000c003 started: Bill ${SEED_IDS.bills.retryChain} → Stripe (destination 7a2b3c4d-5e6f-4a1b-9c2d-3e4f5a6b7c8d)`,
     );
     expect(field).toHaveValue(SEED_IDS.bills.retryChain);
     const destination = screen.getByLabelText('Destination id');

@@ -6,7 +6,7 @@ const ACCOUNT = '3f2a6c1e-8b4d-4e5f-9a6b-7c8d9e0f1a2b';
 
 function run(status: string, error: string | undefined, destination = 'Stripe'): IntegrationRun {
   return {
-    id: 'f0000001-0000-4000-8000-00000000c001',
+    id: 'f1a00001-0000-4000-8000-00000000c001',
     status,
     entityType: 'Bill',
     entityId: 'b1000008-d372-4fc1-8c88-00000000b008',

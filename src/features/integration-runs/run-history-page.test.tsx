@@ -39,7 +39,7 @@ describe('run history', () => {
     expect(within(grandchild).getByText('3 of 3')).toBeInTheDocument();
     expect(
       within(grandchild).getByRole('link', {
-        name: /open parent run f0000001-0000-4000-8000-00000000c002/,
+        name: /open parent run f2b00002-0000-4000-8000-00000000c002/,
       }),
     ).toBeInTheDocument();
     expect(
@@ -119,11 +119,11 @@ describe('run history', () => {
     const { user, router } = await renderApp(`/runs/Bill/${HOOLI}?order=ASC`);
     await screen.findByRole('table');
     const rootLink = screen.getByRole('link', {
-      name: /open run f0000001-0000-4000-8000-00000000c001$/,
+      name: /open run f1a00001-0000-4000-8000-00000000c001$/,
     });
     await user.click(rootLink);
     expect(router.state.location.search).toEqual({ order: 'ASC', run: SEED_IDS.runs.retryRoot });
-    const drawer = await screen.findByRole('dialog', { name: 'Run f0000001' });
+    const drawer = await screen.findByRole('dialog', { name: 'Run f1a00001' });
     expect(
       await within(drawer).findByText(/Stripe API error: Invalid currency/, {
         selector: 'pre:not([aria-label="Run log"])',
@@ -153,7 +153,7 @@ describe('run history', () => {
     const { user, router } = await renderApp(
       `/runs/Bill/${HOOLI}?status=ERROR&run=${SEED_IDS.runs.retryRoot}`,
     );
-    const drawer = await screen.findByRole('dialog', { name: 'Run f0000001' });
+    const drawer = await screen.findByRole('dialog', { name: 'Run f1a00001' });
     await user.click(
       await within(drawer).findByRole('link', {
         name: 'Integration configs sending to this Stripe destination',
