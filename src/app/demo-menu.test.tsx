@@ -14,14 +14,23 @@ function fakeDemo(): DemoControls {
   };
 }
 
+/** Opens a Demo settings dialog from its menu item; returns the menu button and the dialog. */
+async function openDemoDialog(item: RegExp, dialogName: string) {
+  const demo = fakeDemo();
+  const { user } = await renderApp('/no-such-page', { demo });
+  const target = await screen.findByRole('button', { name: 'Demo settings' });
+  await user.click(target);
+  await user.click(await screen.findByRole('menuitem', { name: item }));
+  const dialog = await screen.findByRole('dialog', { name: dialogName });
+  return { demo, user, target, dialog };
+}
+
 describe('DemoMenu', () => {
   it('applies fault settings and gives focus back to the Demo settings button', async () => {
-    const demo = fakeDemo();
-    const { user } = await renderApp('/no-such-page', { demo });
-    const target = await screen.findByRole('button', { name: 'Demo settings' });
-    await user.click(target);
-    await user.click(await screen.findByRole('menuitem', { name: /Simulate latency and faults/ }));
-    const dialog = await screen.findByRole('dialog', { name: 'Simulate latency and faults' });
+    const { demo, user, target, dialog } = await openDemoDialog(
+      /Simulate latency and faults/,
+      'Simulate latency and faults',
+    );
     await user.click(await screen.findByRole('button', { name: 'Apply' }));
     expect(demo.setFaults).toHaveBeenCalledWith({ latencyMs: 0, failureRate: 0 });
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
@@ -30,12 +39,10 @@ describe('DemoMenu', () => {
   });
 
   it('cancels a reset, and gives focus back to the Demo settings button', async () => {
-    const demo = fakeDemo();
-    const { user } = await renderApp('/no-such-page', { demo });
-    const target = await screen.findByRole('button', { name: 'Demo settings' });
-    await user.click(target);
-    await user.click(await screen.findByRole('menuitem', { name: /Reset demo data/ }));
-    const dialog = await screen.findByRole('dialog', { name: 'Reset demo data?' });
+    const { demo, user, target, dialog } = await openDemoDialog(
+      /Reset demo data/,
+      'Reset demo data?',
+    );
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
     expect(demo.reset).not.toHaveBeenCalled();
@@ -43,12 +50,10 @@ describe('DemoMenu', () => {
   });
 
   it('resets after the confirmation, and gives focus back to the Demo settings button', async () => {
-    const demo = fakeDemo();
-    const { user } = await renderApp('/no-such-page', { demo });
-    const target = await screen.findByRole('button', { name: 'Demo settings' });
-    await user.click(target);
-    await user.click(await screen.findByRole('menuitem', { name: /Reset demo data/ }));
-    const dialog = await screen.findByRole('dialog', { name: 'Reset demo data?' });
+    const { demo, user, target, dialog } = await openDemoDialog(
+      /Reset demo data/,
+      'Reset demo data?',
+    );
     await user.click(screen.getByRole('button', { name: 'Reset demo data' }));
     expect(demo.reset).toHaveBeenCalledOnce();
     await waitFor(() => expect(dialog).not.toBeInTheDocument());

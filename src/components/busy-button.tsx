@@ -1,30 +1,32 @@
 import { Button, Loader, type ButtonProps } from '@mantine/core';
 import type { MouseEvent, ReactNode } from 'react';
 
-export interface BusyButtonProps extends Omit<ButtonProps, 'loading'> {
-  /** Its work is running: shows a loader and ignores clicks, but stays focusable. */
-  busy: boolean;
+export interface FocusableButtonProps extends Omit<ButtonProps, 'loading'> {
+  /** It cannot be used now: looks disabled and ignores clicks, but stays focusable. */
+  unavailable: boolean;
   onClick: () => void;
   children: ReactNode;
 }
 
 /**
- * A Button for work that keeps the user on the same spot (refresh, load more, export). Mantine's
- * `loading` sets the `disabled` attribute, and a focused button that becomes disabled drops keyboard
- * focus to <body>: a keyboard user pressing "Load more", or merely resting on "Refresh" when
- * auto-refresh fires, was thrown back to the top of the page. While busy this one is only
- * `aria-disabled`, so focus stays on it.
+ * A Button that is unavailable without being `disabled`. A focused button that becomes disabled drops
+ * keyboard focus to <body>, back at the top of the page: a keyboard user pressing "Next page" or
+ * "Load more", or merely resting on "Refresh" when auto-refresh fires, lost their place. This one is
+ * only `aria-disabled` then, so focus stays on it.
  */
-export function BusyButton({ busy, onClick, leftSection, children, ...props }: BusyButtonProps) {
+export function FocusableButton({
+  unavailable,
+  onClick,
+  children,
+  ...props
+}: FocusableButtonProps) {
   return (
     <Button
       {...props}
-      data-disabled={busy || undefined}
-      aria-disabled={busy || undefined}
-      aria-busy={busy || undefined}
-      leftSection={busy ? <Loader size={12} color="currentColor" /> : leftSection}
+      data-disabled={unavailable || undefined}
+      aria-disabled={unavailable || undefined}
       onClick={(event: MouseEvent<HTMLButtonElement>) => {
-        if (busy) {
+        if (unavailable) {
           event.preventDefault();
           return;
         }
@@ -33,5 +35,25 @@ export function BusyButton({ busy, onClick, leftSection, children, ...props }: B
     >
       {children}
     </Button>
+  );
+}
+
+export interface BusyButtonProps extends Omit<FocusableButtonProps, 'unavailable'> {
+  /** Its work is running: shows a loader and ignores clicks, but stays focusable. */
+  busy: boolean;
+}
+
+/**
+ * A FocusableButton for work that keeps the user on the same spot (retry, refresh, load more, export,
+ * enable, delete): Mantine's `loading` would set `disabled` while it runs.
+ */
+export function BusyButton({ busy, leftSection, ...props }: BusyButtonProps) {
+  return (
+    <FocusableButton
+      {...props}
+      unavailable={busy}
+      aria-busy={busy || undefined}
+      leftSection={busy ? <Loader size={12} color="currentColor" /> : leftSection}
+    />
   );
 }

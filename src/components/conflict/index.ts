@@ -1,3 +1,7 @@
+export {
+  ChangedElsewhereNotice,
+  type ChangedElsewhereNoticeProps,
+} from './changed-elsewhere-notice';
 export { ConflictPanel, type ConflictAuthor, type ConflictPanelProps } from './conflict-panel';
 export {
   compareConflict,

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -12,6 +12,7 @@ import {
   type ExternalMapping,
 } from '../../api';
 import {
+  ChangedElsewhereNotice,
   ConflictPanel,
   sameFieldValues,
   valuesEqual,
@@ -26,7 +27,6 @@ import {
   SubmitButton,
   UnsavedChangesDialog,
 } from '../../components/form';
-import { RelativeTime } from '../../components/relative-time';
 import { discardDraft, loadDraft, saveDraft, type Draft, type DraftRef } from '../../lib/drafts';
 import { useUnsavedChangesGuard } from '../../lib/use-unsaved-changes-guard';
 import { DeleteMappingButton } from './delete-mapping-button';
@@ -310,29 +310,17 @@ function MappingEditForm({
         ) : null}
 
         {changedElsewhere ? (
-          <Notice tone="info" title="Changed elsewhere" role="status">
-            <Text size="sm">
-              {latest.lastModifiedBy ?? 'Someone'} saved version {latest.version ?? '?'}{' '}
-              <RelativeTime value={latest.dtLastModified} /> while you were editing. Nothing is
-              lost: when you save, you choose what to keep.
-            </Text>
-            <Group>
-              <Button
-                size="xs"
-                variant="default"
-                onClick={() =>
-                  setConflict({
-                    base: baseValues,
-                    mine: getValues(),
-                    theirs: toFormValues(latest),
-                    theirsEntity: latest,
-                  })
-                }
-              >
-                Compare with their version now
-              </Button>
-            </Group>
-          </Notice>
+          <ChangedElsewhereNotice
+            latest={latest}
+            onCompare={() =>
+              setConflict({
+                base: baseValues,
+                mine: getValues(),
+                theirs: toFormValues(latest),
+                theirsEntity: latest,
+              })
+            }
+          />
         ) : null}
 
         {conflict ? (

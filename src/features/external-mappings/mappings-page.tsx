@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState, type MouseEvent, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import {
@@ -21,6 +21,7 @@ import {
   type ExternalMappingConfiguration,
   type IntegrationConfig,
 } from '../../api';
+import { FocusableButton } from '../../components/busy-button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { RetryingNotice } from '../../components/retrying-notice';
@@ -494,18 +495,24 @@ function MappingResults({ view, search, configs }: MappingResultsProps) {
       </div>
       <Group justify="space-between">
         <Group gap="xs">
-          <PagerButton unavailable={page === 1} onClick={() => goTo(undefined)}>
+          {/* Focusable while unavailable: on the first or last page, and while the next loads. */}
+          <FocusableButton {...PAGER} unavailable={page === 1} onClick={() => goTo(undefined)}>
             First page
-          </PagerButton>
-          <PagerButton unavailable={page === 1} onClick={() => goTo(cursors.slice(0, -1))}>
+          </FocusableButton>
+          <FocusableButton
+            {...PAGER}
+            unavailable={page === 1}
+            onClick={() => goTo(cursors.slice(0, -1))}
+          >
             Previous page
-          </PagerButton>
-          <PagerButton
+          </FocusableButton>
+          <FocusableButton
+            {...PAGER}
             unavailable={!nextToken || showingOld}
             onClick={() => nextToken && goTo([...cursors, nextToken])}
           >
             Next page
-          </PagerButton>
+          </FocusableButton>
         </Group>
         <Select
           label="Rows per page"
@@ -530,35 +537,7 @@ function MappingResults({ view, search, configs }: MappingResultsProps) {
   );
 }
 
-/**
- * A paging button that stays focusable when it cannot be used (aria-disabled, not disabled): "Next
- * page" pressed by keyboard is unavailable while that page loads, and on the last page, and a
- * focused button that becomes disabled drops focus to <body>, back at the top of the page.
- */
-function PagerButton({
-  unavailable,
-  onClick,
-  children,
-}: {
-  unavailable: boolean;
-  onClick: () => void;
-  children: ReactNode;
-}) {
-  return (
-    <Button
-      variant="default"
-      size="xs"
-      data-disabled={unavailable || undefined}
-      aria-disabled={unavailable || undefined}
-      onClick={(event: MouseEvent<HTMLButtonElement>) => {
-        if (unavailable) event.preventDefault();
-        else onClick();
-      }}
-    >
-      {children}
-    </Button>
-  );
-}
+const PAGER = { variant: 'default', size: 'xs' } as const;
 
 function NoMappings({ view, page }: { view: MappingResultsProps['view']; page: number }) {
   if (page > 1) return <EmptyState title="No more mappings">This page is empty.</EmptyState>;

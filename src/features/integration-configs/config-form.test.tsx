@@ -47,6 +47,24 @@ async function replaceText(
 }
 
 describe('creating a configuration', () => {
+  it('keeps focus in the field being edited when Create is pressed, so the click is not lost', async () => {
+    const { user } = await renderApp('/configs/new');
+    await screen.findByRole('heading', { name: 'New integration configuration' });
+    const entityId = input('Entity id');
+    await user.click(entityId);
+    await user.keyboard('1234');
+    // Pressing the button must not blur the field: its error would push the button away mid-click.
+    await user.pointer({
+      keys: '[MouseLeft>]',
+      target: screen.getByRole('button', { name: 'Create configuration' }),
+    });
+    expect(entityId).toHaveFocus();
+    expect(entityId).not.toHaveAccessibleDescription(/Must be a UUID/);
+    await user.pointer({ keys: '[/MouseLeft]' });
+    // The click went through: the submit shows every error.
+    expect(await screen.findByText(/Must be a UUID/)).toBeInTheDocument();
+  });
+
   it('shows each bad input at its field, then creates the config and opens it', async () => {
     const { user, router } = await renderApp('/configs/new');
     await screen.findByRole('heading', { name: 'New integration configuration' });

@@ -15,6 +15,7 @@ import {
   type IntegrationConfig,
 } from '../../api';
 import {
+  ChangedElsewhereNotice,
   ConflictPanel,
   sameFieldValues,
   valuesEqual,
@@ -31,7 +32,6 @@ import {
   TextField,
   UnsavedChangesDialog,
 } from '../../components/form';
-import { RelativeTime } from '../../components/relative-time';
 import {
   discardDraft,
   hasSecretKeysInJsonText,
@@ -375,37 +375,17 @@ export function ConfigForm(props: ConfigFormProps) {
         ) : null}
 
         {changedElsewhere && latest ? (
-          <Alert
-            color="gray"
-            variant="light"
-            title="Changed elsewhere"
-            role="status"
-            styles={READABLE_TITLE}
-          >
-            <Stack gap="xs">
-              <Text size="sm">
-                {latest.lastModifiedBy ?? 'Someone'} saved version {latest.version ?? '?'}{' '}
-                <RelativeTime value={latest.dtLastModified} /> while you were editing. Nothing is
-                lost: when you save, you choose what to keep.
-              </Text>
-              <Group>
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() =>
-                    setConflict({
-                      base: normalizeFormValues(baseValues),
-                      mine: normalizeFormValues(getValues()),
-                      theirs: toFormValues(latest),
-                      theirsEntity: latest,
-                    })
-                  }
-                >
-                  Compare with their version now
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+          <ChangedElsewhereNotice
+            latest={latest}
+            onCompare={() =>
+              setConflict({
+                base: normalizeFormValues(baseValues),
+                mine: normalizeFormValues(getValues()),
+                theirs: toFormValues(latest),
+                theirsEntity: latest,
+              })
+            }
+          />
         ) : null}
 
         {conflict ? (

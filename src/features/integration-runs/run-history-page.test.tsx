@@ -4,7 +4,7 @@ import { fireEvent } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { server } from '../../mocks/node';
 import { SEED_IDS } from '../../mocks/seed';
-import { failFirstReadThenHold } from '../../test/faults';
+import { failFirstReadThenHold, holdReads } from '../../test/faults';
 import { renderApp, screen } from '../../test/render';
 import { env } from '../../lib/env';
 
@@ -199,13 +199,7 @@ describe('run history', () => {
       `/runs/Bill/${SEED_IDS.bigBill}?status=TIMEOUT_LIMIT_EXCEEDED`,
     );
     await screen.findByText(/200 runs loaded; more exist\./);
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    server.use(
-      http.get(`${RUNS_BASE}/*`, async () => {
-        await held;
-      }),
-    );
+    const { release } = holdReads(`${RUNS_BASE}/*`);
     const loadMore = screen.getByRole('button', { name: 'Load more' });
     loadMore.focus();
     await user.keyboard('{Enter}');
@@ -221,13 +215,7 @@ describe('run history', () => {
   it('keeps focus on Refresh while it refreshes', async () => {
     const { user } = await renderApp(`/runs/Bill/${HOOLI}`);
     await screen.findByText('12 runs loaded; that is all of them.');
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    server.use(
-      http.get(`${RUNS_BASE}/*`, async () => {
-        await held;
-      }),
-    );
+    const { release } = holdReads(`${RUNS_BASE}/*`);
     const refresh = screen.getByRole('button', { name: 'Refresh' });
     refresh.focus();
     await user.keyboard('{Enter}');

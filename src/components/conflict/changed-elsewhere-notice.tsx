@@ -1,0 +1,40 @@
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { READABLE_TITLE } from '../readable';
+import { RelativeTime } from '../relative-time';
+import type { ConflictAuthor } from './conflict-panel';
+
+export interface ChangedElsewhereNoticeProps {
+  /** The newer version a background refetch found. */
+  latest: ConflictAuthor;
+  /** Opens the conflict panel against that version now, instead of at the next save. */
+  onCompare: () => void;
+}
+
+/**
+ * The quiet note of ARCHITECTURE §6: someone saved a newer version while this form was open. Nothing is
+ * merged or lost until the user saves or compares.
+ */
+export function ChangedElsewhereNotice({ latest, onCompare }: ChangedElsewhereNoticeProps) {
+  return (
+    <Alert
+      color="gray"
+      variant="light"
+      title="Changed elsewhere"
+      role="status"
+      styles={READABLE_TITLE}
+    >
+      <Stack gap="xs">
+        <Text size="sm">
+          {latest.lastModifiedBy ?? 'Someone'} saved version {latest.version ?? '?'}{' '}
+          <RelativeTime value={latest.dtLastModified} /> while you were editing. Nothing is lost:
+          when you save, you choose what to keep.
+        </Text>
+        <Group>
+          <Button size="xs" variant="default" onClick={onCompare}>
+            Compare with their version now
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
