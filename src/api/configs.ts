@@ -1,5 +1,5 @@
 /**
- * IntegrationConfig endpoints (README §1a, §3). Every function may also throw what `request()` throws
+ * IntegrationConfig endpoints (docs/m3ter-api.md §1a, §3). Every function may also throw what `request()` throws
  * for any call: NetworkError, ForbiddenError, ServerError, RateLimitedError, InvalidResponseError, and
  * the caller's AbortError.
  */
@@ -29,7 +29,7 @@ export interface GetConfigsByEntityParams extends PageParams {
 
 /**
  * The spec declares a single object for `GET /integrationconfigs/entity/{entityType}` while taking paging
- * parameters (README §3.6 item 2). Accept a page, a bare array, a single config, or nothing, and
+ * parameters (docs/m3ter-api.md §3.6 item 2). Accept a page, a bare array, a single config, or nothing, and
  * always hand the caller a page. A single config is tried before the page because the page schema reads
  * a body without `data` as an empty page.
  */
@@ -57,7 +57,7 @@ export const configsApi = {
 
   /**
    * `GET /integrationconfigs/{id}`. Parsed as a config although the spec types it as a run
-   * (README §3.6). Throws NotFoundError for an unknown ID.
+   * (docs/m3ter-api.md §3.6). Throws NotFoundError for an unknown ID.
    */
   get(id: string, options: CallOptions = {}): Promise<IntegrationConfig> {
     return request({

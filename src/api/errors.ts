@@ -1,5 +1,5 @@
 /**
- * Typed errors thrown by `request()` (README Decision 3, §2.5–§2.6). Screens branch on the class, never
+ * Typed errors thrown by `request()` (docs/m3ter-api.md Decision 3, §2.5–§2.6). Screens branch on the class, never
  * on a status number: m3ter documents 403 for an expired token and no status at all for a version
  * conflict, so the mapping lives here, once.
  */
@@ -156,7 +156,7 @@ export function createHttpError(init: HttpErrorInit): ApiError {
 /**
  * Whether retrying the same request may succeed: no response, a 5xx, or a 429. A version conflict, any
  * other 4xx and an unreadable response will fail the same way again. Callers still retry only reads
- * (README Decision 7).
+ * (docs/m3ter-api.md Decision 7).
  */
 export function isRetryableError(error: unknown): boolean {
   return (

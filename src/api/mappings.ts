@@ -1,5 +1,5 @@
 /**
- * ExternalMapping endpoints and the mapping-configuration helpers (README §1c, §5). Every function may
+ * ExternalMapping endpoints and the mapping-configuration helpers (docs/m3ter-api.md §1c, §5). Every function may
  * also throw what `request()` throws for any call: NetworkError, ForbiddenError, ServerError,
  * RateLimitedError, InvalidResponseError, and the caller's AbortError.
  */

@@ -1,5 +1,5 @@
 /**
- * Following m3ter's cursor (README §2.4) for the few screens that truly need every item.
+ * Following m3ter's cursor (docs/m3ter-api.md §2.4) for the few screens that truly need every item.
  */
 import type { Page } from './schemas';
 

@@ -1,5 +1,5 @@
 /**
- * IntegrationRun endpoints (README §1b, §4): read-only, and wrapped by no official SDK. Every function
+ * IntegrationRun endpoints (docs/m3ter-api.md §1b, §4): read-only, and wrapped by no official SDK. Every function
  * may also throw what `request()` throws for any call: NetworkError, ForbiddenError, ServerError,
  * RateLimitedError, InvalidResponseError, and the caller's AbortError.
  */

@@ -1,7 +1,7 @@
 import { Badge, type BadgeProps } from '@mantine/core';
 import { statusGroupOf, RUN_STATUS_GROUPS, type RunStatus, type RunStatusGroupId } from '../api';
 
-/** One colour per group (README Decision 9), shown as the badge's dot; an unknown status is grey. */
+/** One colour per group (docs/m3ter-api.md Decision 9), shown as the badge's dot; an unknown status is grey. */
 export const STATUS_GROUP_COLORS: Record<RunStatusGroupId | 'unknown', string> = {
   'in-progress': 'blue',
   succeeded: 'teal',

@@ -1,6 +1,6 @@
 /**
  * Unsaved form edits kept in sessionStorage, so an edit in progress survives a reload of the tab
- * (ARCHITECTURE §5). One draft per entity and id (`id` is e.g. "new" for a create form); the draft
+ * (docs/architecture.md §5). One draft per entity and id (`id` is e.g. "new" for a create form); the draft
  * records the `version` the edit started from, so a form can tell a draft of the current version from
  * one the server has moved past (restore it, and the save meets the usual conflict flow).
  *

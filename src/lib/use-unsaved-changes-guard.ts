@@ -1,5 +1,5 @@
 /**
- * Asks before unsaved edits are lost (ARCHITECTURE §5): an in-app navigation to another page is held
+ * Asks before unsaved edits are lost (docs/architecture.md §5): an in-app navigation to another page is held
  * until the user confirms, and closing or reloading the tab triggers the browser's own prompt
  * (`beforeunload`; browsers show their fixed text, not ours).
  *

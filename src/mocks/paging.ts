@@ -16,7 +16,7 @@ export interface PageQuery {
 
 export interface PageResult<T> {
   data: T[];
-  /** Absent on the last page (README §2.4: clients stop when it is missing). */
+  /** Absent on the last page (docs/m3ter-api.md §2.4: clients stop when it is missing). */
   nextToken?: string;
 }
 

@@ -37,7 +37,7 @@ export {
 /** The fixed "now" of the test seed: every generated date is relative to it. */
 export const SEED_ANCHOR = '2026-11-20T12:00:00.000Z';
 
-/** The m3ter run statuses (README §4.6). Seeded runs use only these. */
+/** The m3ter run statuses (docs/m3ter-api.md §4.6). Seeded runs use only these. */
 type SeedStatus =
   | 'WAITING'
   | 'STARTED'

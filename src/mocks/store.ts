@@ -1,7 +1,7 @@
 /**
  * The fake m3ter: every rule the console depends on lives here, not in the MSW handlers.
  *
- * Rules (README §2–§5 plus the decisions this fake takes where m3ter's docs are silent):
+ * Rules (docs/m3ter-api.md §2–§5 plus the decisions this fake takes where m3ter's docs are silent):
  * - create sets `version` 1; PUT needs the current `version` (400 when missing, 409 on a mismatch,
  *   message naming the version), then increments it. Audit fields are set on every write.
  * - request bodies are validated with the API module's zod request schemas; a 400 message starts
@@ -188,7 +188,7 @@ const SNAPSHOT_FORMAT = 1;
 const ORDERS = ['ASC', 'DESC'] as const;
 const KNOWN_STATUSES: ReadonlySet<string> = new Set(RUN_STATUSES);
 
-/** Systems m3ter can list entities from (README §5.7); others return an empty pick-list. */
+/** Systems m3ter can list entities from (docs/m3ter-api.md §5.7); others return an empty pick-list. */
 const LOOKUP_SYSTEMS: ReadonlySet<string> = new Set([
   'stripe',
   'netsuite',
@@ -857,7 +857,7 @@ export function createStore(options: StoreOptions = {}): DemoStore {
         }
         if (!same(owner.destination, systemName) || owner.authorized !== true) return [];
       } else if (!configs.some((c) => c.authorized === true)) {
-        // m3ter lists values only through an authenticated connection (README §5.7).
+        // m3ter lists values only through an authenticated connection (docs/m3ter-api.md §5.7).
         return [];
       }
       const tables = directory[systemName] ?? {};

@@ -102,7 +102,7 @@ const ERROR_SCHEMA = (
 ).content['application/json'].schema;
 
 /**
- * README §3.6: these two are typed in the spec (and in every SDK) as IntegrationRunResponse, but the
+ * docs/m3ter-api.md §3.6: these two are typed in the spec (and in every SDK) as IntegrationRunResponse, but the
  * endpoints return the config (the docs call the result "the IntegrationConfig", and the housecanary
  * Terraform provider reads config fields from it). The fake returns configs, so they are validated
  * as IntegrationConfigResponse instead.
@@ -115,7 +115,7 @@ const RESPONSE_OVERRIDES: Record<string, JsonObject> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Matching a request to its operation (literal segments win, as on m3ter: README §4.7)
+// Matching a request to its operation (literal segments win, as on m3ter: docs/m3ter-api.md §4.7)
 
 interface SpecOperation {
   key: string;
@@ -288,7 +288,7 @@ describe('contract: integration configs', () => {
           empty: false,
         },
       });
-      // As the edit form does (README Decision 6): the loaded entity, the edits on top, its version.
+      // As the edit form does (docs/m3ter-api.md Decision 6): the loaded entity, the edits on top, its version.
       const loaded: IntegrationConfig = await configsApi.get(created.id);
       const updated = await configsApi.update(loaded.id, {
         ...loaded,

@@ -1,5 +1,5 @@
 /**
- * Building blocks shared by every m3ter schema (README §2.2, §2.4, §5.1).
+ * Building blocks shared by every m3ter schema (docs/m3ter-api.md §2.2, §2.4, §5.1).
  */
 import { z } from 'zod';
 
@@ -20,7 +20,7 @@ export function isUuid(value: string): boolean {
 const CONTROL_CHAR = /\p{Cc}/u;
 
 /**
- * The ExternalMappingRequest text rule. m3ter's Java pattern (README §5.1) means: non-empty, no leading or
+ * The ExternalMappingRequest text rule. m3ter's Java pattern (docs/m3ter-api.md §5.1) means: non-empty, no leading or
  * trailing whitespace, no control characters; inner spaces are allowed.
  */
 export function isValidMappingText(value: string): boolean {
@@ -50,7 +50,7 @@ export interface Page<T> {
 
 /**
  * `{ data, nextToken }`. The spec marks neither property required, so a body without `data` is read as an
- * empty page rather than rejected; `nextToken` may be absent, null or empty at the end (README §2.4).
+ * empty page rather than rejected; `nextToken` may be absent, null or empty at the end (docs/m3ter-api.md §2.4).
  */
 export function pageSchema<T extends z.ZodType>(item: T) {
   return z.looseObject({

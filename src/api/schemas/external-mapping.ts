@@ -1,5 +1,5 @@
 /**
- * ExternalMapping request/response and the mapping-configuration helpers (README §5).
+ * ExternalMapping request/response and the mapping-configuration helpers (docs/m3ter-api.md §5).
  */
 import { z } from 'zod';
 import { auditFieldsSchema, isValidMappingText, pageSchema } from './common';

@@ -1,10 +1,10 @@
 /**
- * IntegrationConfig request/response and the discovery response (README §3).
+ * IntegrationConfig request/response and the discovery response (docs/m3ter-api.md §3).
  */
 import { z } from 'zod';
 import { auditFieldsSchema, ENTITY_TYPE_PATTERN, pageSchema } from './common';
 
-/** Credential `type` values known when this was written (README §3.3). The enum keeps growing: keep it open. */
+/** Credential `type` values known when this was written (docs/m3ter-api.md §3.3). The enum keeps growing: keep it open. */
 export const CREDENTIAL_TYPES = [
   'HTTP_BASIC',
   'OAUTH_CLIENT_CREDENTIALS',
@@ -60,7 +60,7 @@ const configDataSchema = z.record(z.string(), z.unknown());
 
 /**
  * `IntegrationConfigResponse`. Loose: fields m3ter adds later survive a parse, so a full-replace PUT built
- * from a loaded config does not drop them (README Decision 6).
+ * from a loaded config does not drop them (docs/m3ter-api.md Decision 6).
  */
 export const integrationConfigSchema = z.looseObject({
   ...auditFieldsSchema.shape,
@@ -100,7 +100,7 @@ const entityTypeFieldSchema = z
 
 /**
  * `IntegrationConfigRequest` (POST and PUT body). `version`: omit on create, send the loaded value on
- * update (README §2.3). Loose so that a full-replace PUT keeps fields this console does not know.
+ * update (docs/m3ter-api.md §2.3). Loose so that a full-replace PUT keeps fields this console does not know.
  */
 export const integrationConfigRequestSchema = z.looseObject({
   entityType: entityTypeFieldSchema,
@@ -119,7 +119,7 @@ export type IntegrationConfigRequest = z.infer<typeof integrationConfigRequestSc
 /**
  * `SystemResponse` from `GET /integrationconfigs/available/systems`. The spec requires nothing; the
  * console needs at least `identifier` to key a system. `supportedAuthTypes` uses the AuthType enum,
- * whose spellings differ from CREDENTIAL_TYPES (README §3.3), so it is kept as plain strings.
+ * whose spellings differ from CREDENTIAL_TYPES (docs/m3ter-api.md §3.3), so it is kept as plain strings.
  */
 export const systemResponseSchema = z.looseObject({
   identifier: z.string().min(1),

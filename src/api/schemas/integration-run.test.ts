@@ -55,7 +55,7 @@ describe('status groups', () => {
     expect([...grouped].sort()).toEqual([...RUN_STATUSES].sort());
   });
 
-  it('follow README Decision 9', () => {
+  it('follow docs/m3ter-api.md Decision 9', () => {
     expect(RUN_STATUS_GROUPS.map((g) => [g.id, g.label])).toEqual([
       ['in-progress', 'In progress'],
       ['succeeded', 'Succeeded'],

@@ -1,5 +1,5 @@
 /**
- * IntegrationRun and its log (README §4).
+ * IntegrationRun and its log (docs/m3ter-api.md §4).
  */
 import { z } from 'zod';
 import { auditFieldsSchema, pageSchema } from './common';
@@ -39,7 +39,7 @@ export interface RunStatusGroup {
   statuses: readonly KnownRunStatus[];
 }
 
-/** The UI grouping of README Decision 9. */
+/** The UI grouping of docs/m3ter-api.md Decision 9. */
 export const RUN_STATUS_GROUPS: readonly RunStatusGroup[] = [
   {
     id: 'in-progress',
@@ -61,7 +61,7 @@ export function statusGroupOf(status: RunStatus): RunStatusGroupId | 'unknown' {
   return group ? group.id : 'unknown';
 }
 
-/** `IntegrationRunDao.Order`. Which field it sorts on is undocumented (README §10.6). */
+/** `IntegrationRunDao.Order`. Which field it sorts on is undocumented (docs/m3ter-api.md §10.6). */
 export const RUN_ORDER = ['ASC', 'DESC'] as const;
 export type RunOrder = (typeof RUN_ORDER)[number];
 
@@ -84,7 +84,7 @@ export const integrationRunSchema = z.looseObject({
 
 export type IntegrationRun = z.infer<typeof integrationRunSchema>;
 
-/** `IntegrationRunLogResponse`: a base64 log under a capital-P `Payload` (README §4.5). */
+/** `IntegrationRunLogResponse`: a base64 log under a capital-P `Payload` (docs/m3ter-api.md §4.5). */
 export const integrationRunLogSchema = z.looseObject({
   Payload: z.string().nullish(),
 });

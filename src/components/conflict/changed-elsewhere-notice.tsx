@@ -11,7 +11,7 @@ export interface ChangedElsewhereNoticeProps {
 }
 
 /**
- * The quiet note of ARCHITECTURE §6: someone saved a newer version while this form was open. Nothing is
+ * The quiet note of docs/architecture.md §6: someone saved a newer version while this form was open. Nothing is
  * merged or lost until the user saves or compares.
  */
 export function ChangedElsewhereNotice({ latest, onCompare }: ChangedElsewhereNoticeProps) {

@@ -32,7 +32,7 @@ export interface ConflictPanelProps<T extends object> extends ConflictValues<T> 
 }
 
 /**
- * The version-conflict panel (ARCHITECTURE §6): stays until the user picks a resolution. Shows, field by
+ * The version-conflict panel (docs/architecture.md §6): stays until the user picks a resolution. Shows, field by
  * field, what the edit started from, the user's value and the latest saved value, who saved it and
  * when; offers take theirs, keep mine on top of theirs, or a choice per field.
  */

@@ -1,5 +1,5 @@
 /**
- * The pure half of version-conflict handling (ARCHITECTURE §6): a three-way comparison of the values
+ * The pure half of version-conflict handling (docs/architecture.md §6): a three-way comparison of the values
  * an edit started from (`base`), the user's values (`mine`) and the latest saved values (`theirs`),
  * and the merge for each of the user's choices. Generic over any form-values object; only the keys
  * listed in `fields` are compared, every other key (e.g. `version`) is taken from `theirs`.

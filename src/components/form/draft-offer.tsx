@@ -17,7 +17,7 @@ export interface DraftOfferProps {
 }
 
 /**
- * Offers back the edit a reload interrupted (ARCHITECTURE §5): restore it, or discard it and start
+ * Offers back the edit a reload interrupted (docs/architecture.md §5): restore it, or discard it and start
  * from what is saved. The form decides what restoring means (a plain restore or a conflict).
  */
 export function DraftOffer({

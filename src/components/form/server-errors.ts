@@ -1,5 +1,5 @@
 /**
- * A server 400 message lands on the field it names (ARCHITECTURE §5). m3ter's `{message}` is free text;
+ * A server 400 message lands on the field it names (docs/architecture.md §5). m3ter's `{message}` is free text;
  * the fake backend (and many m3ter messages) name the field first ("entityType: is required"), several
  * problems joined with "; ". Parts that name no known field go to the form-level alert.
  */

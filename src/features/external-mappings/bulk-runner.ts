@@ -1,6 +1,6 @@
 /**
  * Sends the rows of a bulk create within m3ter's limit of 50 requests per second per organisation
- * (README §2.6), shared with everyone else using the org: at most `concurrency` requests in flight and
+ * (docs/m3ter-api.md §2.6), shared with everyone else using the org: at most `concurrency` requests in flight and
  * at most one new request every `minIntervalMs`.
  *
  * A 429 means the POST was not applied, so that row is sent again after a back-off, and every worker

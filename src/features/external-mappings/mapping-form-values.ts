@@ -1,5 +1,5 @@
 /**
- * Form values ↔ API bodies for the mapping forms (ARCHITECTURE §5): the form schema is not the API
+ * Form values ↔ API bodies for the mapping forms (docs/architecture.md §5): the form schema is not the API
  * schema. The form holds plain strings ('' = not chosen) so that whatever the user typed stays in the
  * form, valid or not; the request is built only from values that passed the rules.
  */
@@ -14,7 +14,7 @@ import {
 
 /**
  * What both mapping forms hold. `version` is the version the edit is based on and travels in form state
- * (ARCHITECTURE §6); the create form holds 0 there and never sends it.
+ * (docs/architecture.md §6); the create form holds 0 there and never sends it.
  */
 export interface MappingFormValues extends MappingFields {
   version: number;
@@ -96,7 +96,7 @@ export function toCreateRequest(values: MappingFields): ExternalMappingRequest {
 }
 
 /**
- * The PUT body: a full replace (README Decision 6), so every field of the loaded mapping the form does
+ * The PUT body: a full replace (docs/m3ter-api.md Decision 6), so every field of the loaded mapping the form does
  * not show is sent back unchanged, with the edits on top and the version the edit is based on.
  * Clearing the linked config removes the key.
  */

@@ -2,7 +2,7 @@
  * The rules a mapping must meet before it is sent, shared by the single-mapping form and bulk create so
  * both say the same thing about the same input.
  *
- * m3ter's rule for every text field of ExternalMappingRequest (README §5.1): not empty, no leading or
+ * m3ter's rule for every text field of ExternalMappingRequest (docs/m3ter-api.md §5.1): not empty, no leading or
  * trailing whitespace, no control characters. On top of it, the console checks what it can know from
  * the mapping configuration (entities, systems, tables) and the org's integration configs, because
  * m3ter would otherwise accept a mapping no integration ever reads.

@@ -1,5 +1,5 @@
 /**
- * URL state of the mapping screens (ARCHITECTURE §7). Other screens link here, so these names are a
+ * URL state of the mapping screens (docs/architecture.md §7). Other screens link here, so these names are a
  * contract:
  *
  * `/mappings`

@@ -1,5 +1,5 @@
 /**
- * The create/edit form's model (ARCHITECTURE §5): form values ≠ API schema. Everything is a flat string
+ * The create/edit form's model (docs/architecture.md §5): form values ≠ API schema. Everything is a flat string
  * or boolean so the form, the draft and the conflict panel handle it alike; `toFormValues` and
  * `toRequest` translate. `version` is not a form value: the form keeps the entity it was loaded from
  * (with its version and any field this console does not know) and `toRequest` puts the edits on top.
@@ -22,7 +22,7 @@ import {
 export const KNOWN_ENTITY_TYPES = ['Bill', 'Notification'] as const;
 
 /**
- * Destinations suggested when m3ter's `available/systems` cannot be read (README §6.3); any value
+ * Destinations suggested when m3ter's `available/systems` cannot be read (docs/m3ter-api.md §6.3); any value
  * matching ENTITY_TYPE_PATTERN is accepted.
  */
 export const KNOWN_DESTINATIONS = [
@@ -133,7 +133,7 @@ const RESPONSE_ONLY = [
 /**
  * The request body. For an update, `loaded` is the entity the edit is based on: every field of it the
  * form does not show (including ones this console does not know) is sent back unchanged, with the
- * form's fields on top and `version` from `loaded` (README Decision 6). Empty optional text fields are
+ * form's fields on top and `version` from `loaded` (docs/m3ter-api.md Decision 6). Empty optional text fields are
  * omitted (for an update: removed, as a full replace means).
  */
 export function toRequest(

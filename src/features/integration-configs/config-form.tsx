@@ -111,7 +111,7 @@ function saveErrorTitle(error: unknown, mode: 'create' | 'edit', createUncertain
 const CLOCK_SLACK_MS = 5 * 60_000;
 
 /**
- * Create or edit an integration configuration (ARCHITECTURE §5–§6). Nothing typed is lost: field
+ * Create or edit an integration configuration (docs/architecture.md §5–§6). Nothing typed is lost: field
  * errors stay at the field, a failed save keeps the values and offers a retry, a version conflict
  * opens the field-by-field panel, a reload offers the draft back, and leaving asks first.
  */

@@ -23,7 +23,7 @@ import { AnchorLink, ButtonLink } from '../../components/router-links';
 
 export interface ConfigListPageProps {
   search: ConfigListSearch;
-  /** Writes the URL; `replace` for typing in the search box (ARCHITECTURE §7). */
+  /** Writes the URL; `replace` for typing in the search box (docs/architecture.md §7). */
   onSearchChange: (next: ConfigListSearch, options?: { replace?: boolean }) => void;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The configuration list's URL state (ARCHITECTURE §7): search text, filters and sort. Every field
+ * The configuration list's URL state (docs/architecture.md §7): search text, filters and sort. Every field
  * heals on its own (`.catch`): a bad or old value is dropped, the rest of the link still works.
  * Defaults are absent from the URL. Filtering and sorting run over the loaded list (see
  * configQueries.list).

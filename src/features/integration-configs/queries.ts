@@ -1,5 +1,5 @@
 /**
- * Query keys, query options and mutation hooks of integration configurations (ARCHITECTURE §4). The
+ * Query keys, query options and mutation hooks of integration configurations (docs/architecture.md §4). The
  * only place that writes this feature's query keys. Mutations hold the cache logic; notifications and
  * navigation belong to the call site.
  */
@@ -112,7 +112,7 @@ export interface UpdateConfigInput {
 
 /**
  * PUT a config. On a version conflict the latest config is fetched into the detail cache before the
- * error reaches the call site (ARCHITECTURE §6 step 3), so the form can compare against it. A failure
+ * error reaches the call site (docs/architecture.md §6 step 3), so the form can compare against it. A failure
  * of that fetch is left for the detail query to show; the conflict error is what the caller gets.
  */
 export function useUpdateConfig() {

@@ -3,7 +3,7 @@
  */
 import { isUuid } from '../../api';
 
-/** The entity types m3ter documents for runs (README §4.1). */
+/** The entity types m3ter documents for runs (docs/m3ter-api.md §4.1). */
 export const RUN_ENTITY_TYPES = ['Bill', 'Notification'] as const;
 export type RunEntityType = (typeof RUN_ENTITY_TYPES)[number];
 

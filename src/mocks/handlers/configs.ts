@@ -3,7 +3,7 @@ import { jsonBody, ORG_BASE, pageQuery, param, query, route, type HandlerOptions
 
 const BASE = `${ORG_BASE}/integrationconfigs`;
 
-/** IntegrationConfigs (README §3). Literal segments come before `:id` so they are never read as ids. */
+/** IntegrationConfigs (docs/m3ter-api.md §3). Literal segments come before `:id` so they are never read as ids. */
 export function configHandlers(options: HandlerOptions) {
   return [
     http.get(

@@ -4,7 +4,7 @@ import { jsonBody, ORG_BASE, pageQuery, param, query, route, type HandlerOptions
 const BASE = `${ORG_BASE}/externalmappings`;
 const CONFIGURATION = `${ORG_BASE}/externalmappingconfiguration`;
 
-/** ExternalMappings and the mapping configuration helpers (README §5). */
+/** ExternalMappings and the mapping configuration helpers (docs/m3ter-api.md §5). */
 export function mappingHandlers(options: HandlerOptions) {
   return [
     http.get(

@@ -14,7 +14,7 @@ function runQuery(url: URL) {
 }
 
 /**
- * IntegrationRuns (README §4). The paths overlap (§4.7): MSW tries handlers in order, so the
+ * IntegrationRuns (docs/m3ter-api.md §4). The paths overlap (§4.7): MSW tries handlers in order, so the
  * literal segments `logs`, `destinations` and `latest` are registered before `{entityType}/{entityId}`
  * and `{id}`.
  */
@@ -39,7 +39,7 @@ export function runHandlers(options: HandlerOptions) {
         store.latestRun(param(params, 'entityType'), param(params, 'id')),
       ),
     ),
-    // The spec declares one run; README §4.4 expects an array for several ids, which is what this
+    // The spec declares one run; docs/m3ter-api.md §4.4 expects an array for several ids, which is what this
     // fake returns (one latest run per id that has runs).
     http.get(
       `${BASE}/:entityType/latest`,
