@@ -5,6 +5,101 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 
+/**
+ * The import boundaries of docs/architecture.md §2, as `no-restricted-imports` rules (no plugin: the
+ * core rule covers relative imports by regex, and its message names the rule that was broken). Every
+ * file matches exactly one layer below, because a later flat-config entry replaces an earlier one's
+ * options for the same rule. Only static imports are checked: that is what lets `main.tsx` load the
+ * fake m3ter by dynamic `import()` in demo mode while a static import of it fails.
+ */
+const TESTS = ['src/**/*.test.{ts,tsx}', 'src/test/**'];
+const up = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
+const NO_MOCKS = {
+  regex: `${up(['mocks', 'test'])}|^\\./(mocks|test)(/|$)`,
+  message:
+    'Only main.tsx (by dynamic import, demo mode), tests and e2e/ may import the fake m3ter (src/mocks) or the test helpers.',
+};
+const LAYERS = [
+  {
+    files: ['src/env.ts'],
+    patterns: [
+      { regex: '^\\.', message: 'src/env.ts is a leaf: it imports nothing of the project.' },
+    ],
+  },
+  {
+    files: ['src/api/**'],
+    patterns: [
+      {
+        regex: up(['lib', 'components', 'queries', 'features', 'app', 'routes']),
+        message:
+          'src/api imports only src/env.ts and npm packages: no lib, components, queries, features, app or routes.',
+      },
+    ],
+  },
+  {
+    files: ['src/lib/**'],
+    patterns: [
+      {
+        regex: up(['components', 'queries', 'features', 'app', 'routes']),
+        message:
+          'src/lib is framework-level: it may import api and env, never components, queries, features, app or routes.',
+      },
+    ],
+  },
+  {
+    files: ['src/queries/**'],
+    patterns: [
+      {
+        regex: up(['components', 'features', 'app', 'routes']),
+        message:
+          'src/queries holds one set of query options per resource: it imports api and lib only.',
+      },
+    ],
+  },
+  {
+    files: ['src/components/**'],
+    patterns: [
+      {
+        regex: up(['queries', 'features', 'app', 'routes']),
+        message:
+          'Shared UI (src/components) knows no feature: no queries, features, app or routes.',
+      },
+    ],
+  },
+  {
+    files: ['src/features/**'],
+    patterns: [
+      {
+        regex: `^\\.\\./[^.]|${up(['features', 'app', 'routes'])}`,
+        message:
+          'A feature imports no other feature, nor app or routes: share through components, queries, lib or api.',
+      },
+    ],
+  },
+  {
+    files: ['src/mocks/**'],
+    patterns: [
+      {
+        regex: up(['lib', 'components', 'queries', 'features', 'app', 'routes']),
+        message: 'The fake m3ter (src/mocks) uses the API module (schemas) only.',
+      },
+    ],
+  },
+  { files: ['src/app/**', 'src/routes/**', 'src/main.tsx'], patterns: [] },
+];
+const importBoundaries = LAYERS.flatMap(({ files, patterns }) => [
+  {
+    files,
+    ignores: TESTS,
+    rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, NO_MOCKS] }] },
+  },
+  {
+    // Tests keep their layer's rules, and may use the fake m3ter and the test helpers.
+    files: files.map((glob) => [glob, '**/*.test.{ts,tsx}']),
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  },
+]);
+
 export default tseslint.config(
   {
     ignores: [
@@ -49,6 +144,7 @@ export default tseslint.config(
     },
   },
   ...pluginQuery.configs['flat/recommended'],
+  ...importBoundaries,
   {
     files: [
       'server/**/*.ts',

@@ -4,21 +4,26 @@
  * the production server (Hono) and by the Vite dev server (through @hono/node-server's listener).
  *
  * What it guarantees (tests in proxy.test.ts):
- * - forwards only the resources and methods the console uses, under the configured organisation;
+ * - forwards only what the policy in proxy-policy.ts lets through (the console's resources and
+ *   methods under the configured organisation, same-origin, known Host, bounded JSON body);
  *   everything else is refused with a JSON `{ message, code }` and never reaches m3ter;
- * - refuses cross-site requests (CSRF: the proxy holds an Administrator's credentials) and unknown Host
- *   names (DNS rebinding), because the console itself has no login;
  * - sends m3ter only Accept, Content-Type, User-Agent and its own Authorization: the browser's
  *   Authorization and cookies are dropped, and only a short allow-list of m3ter's response headers
  *   comes back (no Set-Cookie), so neither the secret nor the token can reach the browser;
- * - bounded request body (413) and upstream time (504); m3ter unreachable → 502;
+ * - bounded upstream time (504); m3ter unreachable → 502;
  * - never retries on its own except once after a 401/403 with a renewed token: m3ter has then refused
  *   the request before processing it, so even a write is safe to send again. 429 and 5xx are passed
  *   through as they are, so the browser's back-off stays in charge of the load on m3ter;
  * - logs method, path, status and time, never headers, bodies or query strings.
  */
-import { isIP } from 'node:net';
 import type { AllowedHosts, AppConfig } from '../config/app-config.ts';
+import {
+  bodyTooLarge,
+  checkBodyType,
+  checkRequest,
+  DEFAULT_MAX_BODY_BYTES,
+  type Refusal,
+} from './proxy-policy.ts';
 import {
   createTokenProvider,
   describeNetworkError,
@@ -27,6 +32,9 @@ import {
   type TokenEvent,
   type TokenProvider,
 } from './token-provider.ts';
+
+// Re-exported so that the proxy's callers (server/app.ts, vite-live-plugin.ts) need only this module.
+export { FORWARDED_RESOURCES, isAllowedHost, isUnderApiBase } from './proxy-policy.ts';
 
 export type ProxyHandler = (request: Request) => Promise<Response>;
 
@@ -70,17 +78,6 @@ export interface ProxyOptions {
   log?: (entry: ProxyLogEntry) => void;
 }
 
-/**
- * Resources under `/organizations/{orgId}/` and the methods the console's API module uses on them
- * (src/api/configs.ts, runs.ts, mappings.ts). Runs and the mapping configuration are read-only at m3ter.
- */
-export const FORWARDED_RESOURCES: Readonly<Record<string, readonly string[]>> = {
-  integrationconfigs: ['GET', 'POST', 'PUT', 'DELETE'],
-  externalmappings: ['GET', 'POST', 'PUT', 'DELETE'],
-  integrationruns: ['GET'],
-  externalmappingconfiguration: ['GET'],
-};
-
 const FORWARDED_REQUEST_HEADERS = ['accept', 'content-type'] as const;
 /** m3ter response headers worth passing on: the body's type and anything about rate limits. */
 const FORWARDED_RESPONSE_HEADERS = new Set(['content-type', 'retry-after', 'retry-after-ms']);
@@ -96,11 +93,6 @@ export const AUTH_FAILED_MESSAGE =
 const STATIC_TOKEN_REJECTED_MESSAGE =
   'm3ter rejected the access token in M3TER_API_TOKEN (it may have expired: tokens last 5 hours). ' +
   'Set a new one, or M3TER_ACCESS_KEY_ID and M3TER_API_SECRET instead, and restart the server.';
-
-/** True when `pathname` is `apiBase` itself or below it. */
-export function isUnderApiBase(pathname: string, apiBase: string): boolean {
-  return pathname === apiBase || pathname.startsWith(`${apiBase}/`);
-}
 
 /** The proxy for a live-mode configuration, with its own token provider. */
 export function createProxyForConfig(
@@ -135,7 +127,7 @@ export function createProxyForConfig(
 
 export function createProxyHandler(options: ProxyOptions): ProxyHandler {
   const fetchImpl = options.fetchImpl ?? globalThis.fetch;
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxResponseBytes = options.maxResponseBytes ?? 20 * 1024 * 1024;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const allowedHosts = options.allowedHosts ?? [];
@@ -156,49 +148,19 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       });
       return response;
     };
-    const fail = (status: number, code: ProxyErrorCode, message: string, headers?: HeadersInit) =>
+    const refuse = ({ status, code, message, headers }: Refusal) =>
       finish(errorResponse(status, code, message, headers), { code });
 
-    const originProblem = checkOrigin(request, url, method, allowedHosts);
-    if (originProblem) return fail(403, 'PROXY_REFUSED', originProblem);
-
-    const route = matchRoute(url.pathname, apiBase, orgId);
-    if (route.kind === 'other-org') {
-      return fail(
-        403,
-        'PROXY_REFUSED',
-        'This console server only forwards requests for its configured organisation (M3TER_ORG_ID).',
-      );
-    }
-    if (route.kind === 'refused') {
-      return fail(404, 'PROXY_REFUSED', `Not forwarded by the console server: ${url.pathname}`);
-    }
-    const allowedMethods = FORWARDED_RESOURCES[route.resource] ?? [];
-    if (!allowedMethods.includes(method)) {
-      return fail(
-        405,
-        'PROXY_REFUSED',
-        `The console server does not forward ${method} on ${route.resource}.`,
-        { allow: allowedMethods.join(', ') },
-      );
-    }
+    const route = checkRequest(request, url, method, { apiBase, orgId, allowedHosts });
+    if (route.kind === 'refused') return refuse(route);
 
     let body: Uint8Array<ArrayBuffer> | undefined;
     if (method === 'POST' || method === 'PUT') {
       const read = await readBody(request, maxBodyBytes);
-      if (read === 'too-large') {
-        return fail(
-          413,
-          'PROXY_BODY_TOO_LARGE',
-          `Request body larger than ${maxBodyBytes} bytes; the console never sends that much.`,
-        );
-      }
+      if (read === 'too-large') return refuse(bodyTooLarge(maxBodyBytes));
       if (read.byteLength > 0) {
-        // JSON only: also makes every cross-origin write a preflighted request, which fails here.
-        const type = request.headers.get('content-type') ?? '';
-        if (!/^application\/json\s*(;|$)/i.test(type)) {
-          return fail(415, 'PROXY_REFUSED', 'Request bodies must be application/json.');
-        }
+        const typeProblem = checkBodyType(request);
+        if (typeProblem) return refuse(typeProblem);
         body = read;
       }
     }
@@ -291,97 +253,6 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       );
     }
   };
-}
-
-type Route =
-  | { kind: 'forward'; resource: string; upstreamPath: string }
-  | { kind: 'other-org' }
-  | { kind: 'refused' };
-
-/**
- * `{apiBase}/organizations/{orgId}/{resource}[/…]` with every segment checked: no empty, `.` or `..`
- * segment and no encoded `/` or `\` (m3ter or a gateway decoding them could resolve the path to an
- * endpoint outside the allow-list). The path goes upstream as the browser encoded it.
- */
-function matchRoute(pathname: string, apiBase: string, orgId: string): Route {
-  if (!pathname.startsWith(`${apiBase}/`)) return { kind: 'refused' };
-  const upstreamPath = pathname.slice(apiBase.length);
-  const segments = upstreamPath.slice(1).split('/');
-  for (const segment of segments) {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(segment);
-    } catch {
-      return { kind: 'refused' };
-    }
-    if (
-      decoded === '' ||
-      decoded === '.' ||
-      decoded === '..' ||
-      /[/\\]/.test(decoded) ||
-      hasControlCharacter(decoded)
-    ) {
-      return { kind: 'refused' };
-    }
-  }
-  const [organizations, org, resource] = segments;
-  if (organizations !== 'organizations' || org === undefined || resource === undefined) {
-    return { kind: 'refused' };
-  }
-  if (decodeURIComponent(org) !== orgId) return { kind: 'other-org' };
-  if (!Object.hasOwn(FORWARDED_RESOURCES, resource)) return { kind: 'refused' };
-  return { kind: 'forward', resource, upstreamPath };
-}
-
-function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
-}
-
-/**
- * CSRF and DNS-rebinding guard. Browsers send `Sec-Fetch-Site` on every request (older ones at least
- * `Origin` on writes); clients without either (curl, scripts) are not browsers being tricked.
- */
-function checkOrigin(
-  request: Request,
-  url: URL,
-  method: string,
-  allowedHosts: AllowedHosts,
-): string | undefined {
-  if (!isAllowedHost(url.hostname, allowedHosts)) {
-    return `Host "${url.hostname}" is not allowed to use the console server's m3ter proxy; add it to ALLOWED_HOSTS.`;
-  }
-  const site = request.headers.get('sec-fetch-site');
-  if (site !== null) {
-    if (site === 'same-origin' || (site === 'none' && method === 'GET')) return undefined;
-    return 'Cross-site requests to the m3ter proxy are refused.';
-  }
-  const origin = request.headers.get('origin');
-  if (origin === null) return undefined;
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    return 'Cross-site requests to the m3ter proxy are refused.';
-  }
-  return originHost === url.host
-    ? undefined
-    : 'Cross-site requests to the m3ter proxy are refused.';
-}
-
-/** Like Vite's `server.allowedHosts`: localhost, `*.localhost` and IP literals always pass. */
-export function isAllowedHost(hostname: string, allowedHosts: AllowedHosts): boolean {
-  if (allowedHosts === 'any') return true;
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost') || isIP(host) !== 0) return true;
-  return allowedHosts.some((allowed) =>
-    allowed.startsWith('.')
-      ? host === allowed.slice(1) || host.endsWith(allowed)
-      : host === allowed,
-  );
 }
 
 async function readBody(

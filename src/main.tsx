@@ -6,7 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import type { DemoControls } from './app/demo-context';
-import { env } from './lib/env';
+import { env } from './env';
 import { createQueryClient } from './lib/query-client';
 
 async function startDemoBackendIfNeeded(): Promise<DemoControls | null> {

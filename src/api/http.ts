@@ -3,7 +3,7 @@
  * adds authentication, so this layer only speaks JSON and maps failures to typed errors.
  */
 import type { z } from 'zod';
-import { orgBaseUrl } from '../lib/env';
+import { orgBaseUrl } from '../env';
 import { createHttpError, InvalidResponseError, NetworkError, type HttpMethod } from './errors';
 
 export type { HttpMethod } from './errors';
@@ -85,7 +85,7 @@ export async function request<T>(options: RequestOptions<T>): Promise<T> {
   const { path, query, body, schema, signal: callerSignal } = options;
   const method = options.method ?? 'GET';
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const url = `${orgBaseUrl}${path}${buildQuery(query)}`;
+  const url = `${orgBaseUrl()}${path}${buildQuery(query)}`;
 
   const timeout = new AbortController();
   const timer = setTimeout(

@@ -8,7 +8,7 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { env } from '../lib/env';
+import { env } from '../env';
 import { lazy, Suspense } from 'react';
 import { useDemoControls } from './demo-context';
 

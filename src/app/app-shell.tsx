@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { AppHeader } from './app-header';
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { env } from '../lib/env';
+import { env } from '../env';
 
 // Live mode only: demo builds never download it.
 const ConnectionStatus = lazy(() =>

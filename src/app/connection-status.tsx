@@ -1,7 +1,7 @@
 import { Alert, Button, Code, List, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ForbiddenError, NetworkError, ServerError, type ApiError } from '../api/errors';
-import { env } from '../lib/env';
+import { env } from '../env';
 import { connectionQueries } from './connection-queries';
 
 interface Diagnosis {

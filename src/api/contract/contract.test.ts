@@ -1,6 +1,6 @@
 /**
  * Contract test: the fake m3ter and the API module against m3ter's published OpenAPI (a schema-only
- * copy of shared/api/m3ter-openapi-extract.json, made by scripts/extract-openapi-schemas.mjs).
+ * copy of docs/contracts/m3ter-openapi-extract.json, made by scripts/extract-openapi-schemas.mjs).
  *
  * Every call below goes through the real API module (`configsApi`, `runsApi`, `mappingsApi`) to the
  * real MSW handlers; MSW life-cycle events capture each exchange, which is then checked:

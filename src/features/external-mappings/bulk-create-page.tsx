@@ -35,10 +35,12 @@ import {
   type BulkOutcome,
   type BulkRow,
 } from './bulk-rows';
-import type { BulkRowProgress } from './bulk-runner';
+import { runBulkCreate, type BulkRowProgress, type BulkRunResult } from './bulk-runner';
+import { toCreateRequest } from './mapping-form-values';
 import { downloadText } from '../../lib/download';
 import { shortId } from './mapping-parts';
-import { mappingQueries, useBulkCreateMappings } from './queries';
+import { mappingQueries, useBulkCreateMappings } from '../../queries/mappings';
+import { configQueries } from '../../queries/configs';
 import { Notice } from './notice';
 import { AnchorLink } from '../../components/router-links';
 
@@ -71,8 +73,8 @@ interface Run {
 export function BulkCreatePage() {
   const queryClient = useQueryClient();
   const configuration = useQuery(mappingQueries.configuration());
-  const configs = useQuery(mappingQueries.configs());
-  const bulk = useBulkCreateMappings();
+  const configs = useQuery(configQueries.list());
+  const bulk = useBulkCreateMappings<BulkRunResult>();
 
   const [text, setText] = useState(() => loadDraft(DRAFT, draftSchema)?.values.text ?? '');
   const [restored] = useState(() => text !== '');
@@ -161,9 +163,9 @@ export function BulkCreatePage() {
       stopped: false,
     });
     try {
-      const result = await bulk.mutateAsync({
-        rows: plan.toSend,
-        options: {
+      const jobs = plan.toSend.map((row) => ({ row: row.row, item: toCreateRequest(row.values) }));
+      const result = await bulk.mutateAsync((create) =>
+        runBulkCreate(jobs, create, {
           signal: controller.signal,
           onProgress: (row, state) =>
             setRun((current) => {
@@ -172,8 +174,8 @@ export function BulkCreatePage() {
               next.set(row, state);
               return { ...current, progress: next };
             }),
-        },
-      });
+        }),
+      );
       setRun((current) => {
         if (!current) return current;
         const next = new Map(current.progress);

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { NotFoundError, type ExternalMapping } from '../../api';
 import { BusyButton } from '../../components/busy-button';
 import { ErrorState } from '../../components/error-state';
-import { useDeleteMapping } from './queries';
+import { useDeleteMapping } from '../../queries/mappings';
 
 interface DeleteMappingButtonProps {
   mapping: ExternalMapping;

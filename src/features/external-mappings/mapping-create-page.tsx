@@ -32,7 +32,8 @@ import {
   type MappingFieldName,
   type MappingRuleContext,
 } from './mapping-rules';
-import { mappingQueries, useCreateMapping } from './queries';
+import { mappingQueries, useCreateMapping } from '../../queries/mappings';
+import { configQueries } from '../../queries/configs';
 import { Notice } from './notice';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 import type { NewMappingSearch } from './search-schema';
@@ -48,7 +49,7 @@ interface MappingCreatePageProps {
 /** `/mappings/new`: the staged create form, pre-filled from the URL when another screen links here. */
 export function MappingCreatePage({ prefill, createdId }: MappingCreatePageProps) {
   const configuration = useQuery(mappingQueries.configuration());
-  const configs = useQuery(mappingQueries.configs());
+  const configs = useQuery(configQueries.list());
   // The create puts the new mapping in the detail cache, so this is instant right after a create; after
   // a reload it is fetched, and a mapping deleted since then just shows the form again.
   const createdQuery = useQuery({

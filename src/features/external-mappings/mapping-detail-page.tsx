@@ -9,7 +9,8 @@ import { RetryingNotice } from '../../components/retrying-notice';
 import { RelativeTime } from '../../components/relative-time';
 import { DeleteMappingButton } from './delete-mapping-button';
 import { IdWithCopy, LinkedConfig } from './mapping-parts';
-import { mappingQueries } from './queries';
+import { mappingQueries } from '../../queries/mappings';
+import { configQueries } from '../../queries/configs';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 
 interface MappingDetailPageProps {
@@ -19,7 +20,7 @@ interface MappingDetailPageProps {
 /** `/mappings/$id`: one mapping, both sides, links to find its siblings, edit and delete. */
 export function MappingDetailPage({ id }: MappingDetailPageProps) {
   const mapping = useQuery(mappingQueries.detail(id));
-  const configs = useQuery(mappingQueries.configs());
+  const configs = useQuery(configQueries.list());
   const navigate = useNavigate();
 
   if (mapping.isPending) {

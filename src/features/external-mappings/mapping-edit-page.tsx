@@ -46,7 +46,8 @@ import {
   MAPPING_FIELD_ORDER,
   type MappingRuleContext,
 } from './mapping-rules';
-import { mappingQueries, useUpdateMapping } from './queries';
+import { mappingQueries, useUpdateMapping } from '../../queries/mappings';
+import { configQueries } from '../../queries/configs';
 import { Notice } from './notice';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 
@@ -69,7 +70,7 @@ export function MappingEditPage({ id }: MappingEditPageProps) {
   // user's own save meets it as a conflict.
   const mapping = useQuery({ ...mappingQueries.detail(id), refetchInterval: EDIT_REFETCH_MS });
   const configuration = useQuery(mappingQueries.configuration());
-  const configs = useQuery(mappingQueries.configs());
+  const configs = useQuery(configQueries.list());
 
   if (mapping.isPending || configuration.isPending) {
     return (

@@ -15,7 +15,7 @@ import {
   type MappingRuleContext,
 } from './mapping-rules';
 import { Notice } from './notice';
-import { mappingQueries } from './queries';
+import { mappingQueries } from '../../queries/mappings';
 
 interface MappingFieldsProps {
   form: UseFormReturn<MappingFormValues>;

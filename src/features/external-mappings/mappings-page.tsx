@@ -29,12 +29,12 @@ import { TextField } from '../../components/form';
 import { ChoiceField, configLabel } from './mapping-parts';
 import { findSystem, mappingTextIssue } from './mapping-rules';
 import { MappingsTable } from './mappings-table';
-import { mappingQueries } from './queries';
+import { MAX_FILTER_IDS, mappingQueries } from '../../queries/mappings';
+import { configQueries } from '../../queries/configs';
 import { Notice } from './notice';
 import { ButtonLink } from '../../components/router-links';
 import {
   DEFAULT_PAGE_SIZE,
-  MAX_FILTER_IDS,
   PAGE_SIZES,
   viewOf,
   type LookupKind,
@@ -57,7 +57,7 @@ export function MappingsPage() {
   const navigate = route.useNavigate();
   const view = viewOf(search);
   const configuration = useQuery(mappingQueries.configuration());
-  const configs = useQuery(mappingQueries.configs());
+  const configs = useQuery(configQueries.list());
 
   const switchTab = (tab: string | null) => {
     const pageSize = search.pageSize;

@@ -16,6 +16,7 @@
  * Pre-fill values are kept as typed, even invalid ones, so the form can show what is wrong with them.
  */
 import { z } from 'zod';
+import { MAX_FILTER_IDS } from '../../queries/mappings';
 import { isUuid } from '../../api';
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
@@ -24,9 +25,6 @@ export const DEFAULT_PAGE_SIZE: PageSize = 50;
 
 export const LOOKUP_KINDS = ['m3ter', 'external'] as const;
 export type LookupKind = (typeof LOOKUP_KINDS)[number];
-
-/** Most m3ter ids one filter sends; more would make an unwieldy URL and query. */
-export const MAX_FILTER_IDS = 50;
 
 const text = (max: number) =>
   z

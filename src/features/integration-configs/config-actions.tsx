@@ -5,7 +5,7 @@ import { describeError } from '../../api/errors';
 import { BusyButton } from '../../components/busy-button';
 import { ErrorState } from '../../components/error-state';
 import { notify } from './notify';
-import { useDeleteConfig, useEnableConfig } from './queries';
+import { useDeleteConfig, useEnableConfig } from '../../queries/configs';
 
 export function configLabel(config: IntegrationConfig): string {
   return config.name?.trim() || `${config.entityType} → ${config.destination}`;

@@ -21,7 +21,8 @@ import { RelativeTime } from '../../components/relative-time';
 import { formatJsonObject } from '../../components/form/json-object';
 import { configLabel, DeleteConfigButton, EnableConfigButton } from './config-actions';
 import { explainHealth, healthOf, HealthBadges, READABLE_TITLE } from './health';
-import { configQueries } from './queries';
+import { configQueries } from '../../queries/configs';
+import { mappingQueries } from '../../queries/mappings';
 import { RetryingNotice } from '../../components/retrying-notice';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 
@@ -78,7 +79,7 @@ function IdFact({ label, id }: { label: string; id: string | undefined }) {
 }
 
 function RelatedLinks({ config }: { config: IntegrationConfig }) {
-  const mappings = useQuery(configQueries.mappingCount(config.id));
+  const mappings = useQuery(mappingQueries.countForConfig(config.id));
   const entityKind = config.entityType === 'Notification' ? 'Notification' : 'Bill';
   const knownRunEntity = config.entityType === 'Bill' || config.entityType === 'Notification';
   const mappingCount = mappings.isPending

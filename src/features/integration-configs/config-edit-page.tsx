@@ -8,7 +8,7 @@ import { ErrorState } from '../../components/error-state';
 import { notify } from './notify';
 import { configLabel } from './config-actions';
 import { ConfigForm } from './config-form';
-import { configQueries } from './queries';
+import { configQueries } from '../../queries/configs';
 import { RetryingNotice } from '../../components/retrying-notice';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 

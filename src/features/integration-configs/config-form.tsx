@@ -58,7 +58,7 @@ import {
   type ConfigFormValues,
 } from './config-form-model';
 import { READABLE_TITLE } from './health';
-import { configQueries, useCreateConfig, useUpdateConfig } from './queries';
+import { configQueries, useCreateConfig, useUpdateConfig } from '../../queries/configs';
 
 export type ConfigFormProps =
   | {

@@ -17,7 +17,7 @@ import {
   type ConfigListSearch,
 } from './list-search';
 import { READABLE_TEXT, READABLE_TITLE } from './health';
-import { configQueries } from './queries';
+import { configQueries } from '../../queries/configs';
 import { RetryingNotice } from '../../components/retrying-notice';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 

@@ -2,14 +2,7 @@
  * What a run history is about: one Bill, one Notification, or one destination.
  */
 import { isUuid } from '../../api';
-
-/** The entity types m3ter documents for runs (docs/m3ter-api.md §4.1). */
-export const RUN_ENTITY_TYPES = ['Bill', 'Notification'] as const;
-export type RunEntityType = (typeof RUN_ENTITY_TYPES)[number];
-
-export type RunScope =
-  | { kind: 'entity'; entityType: RunEntityType; entityId: string }
-  | { kind: 'destination'; destinationId: string };
+import { RUN_ENTITY_TYPES, type RunEntityType, type RunScope } from '../../queries/runs';
 
 /** `bill`, `BILL`, `Bills` → `Bill`; null for anything else. */
 export function parseEntityType(value: string): RunEntityType | null {

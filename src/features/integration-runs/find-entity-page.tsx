@@ -18,8 +18,9 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { isUuid } from '../../api';
 import { ErrorState } from '../../components/error-state';
-import { RUN_ENTITY_TYPES, extractUuid, type RunEntityType } from './entity-ref';
-import { runQueries } from './queries';
+import { RUN_ENTITY_TYPES, type RunEntityType } from '../../queries/runs';
+import { extractUuid } from './entity-ref';
+import { runQueries } from '../../queries/runs';
 import { clearRecent, readRecent, type RecentEntry } from './recent-entities';
 import { AnchorLink } from '../../components/router-links';
 

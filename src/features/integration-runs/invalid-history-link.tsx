@@ -1,5 +1,5 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
-import type { RunEntityType } from './entity-ref';
+import type { RunEntityType } from '../../queries/runs';
 import { ButtonLink } from '../../components/router-links';
 
 type InvalidHistoryLinkProps =

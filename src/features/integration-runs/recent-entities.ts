@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isUuid } from '../../api';
-import { RUN_ENTITY_TYPES } from './entity-ref';
+import { RUN_ENTITY_TYPES } from '../../queries/runs';
 
 const STORAGE_KEY = 'm3ter-console:recent-run-histories';
 export const MAX_RECENT = 10;

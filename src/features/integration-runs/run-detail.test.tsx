@@ -1,7 +1,7 @@
 import { within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { env } from '../../lib/env';
+import { env } from '../../env';
 import { demoStore, server } from '../../mocks/node';
 import { SEED_IDS } from '../../mocks/seed';
 import { renderApp, screen } from '../../test/render';

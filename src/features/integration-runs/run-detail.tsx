@@ -21,7 +21,7 @@ import { SafeExternalLink } from '../../components/safe-external-link';
 import { StatusBadge, statusGroupLabel } from '../../components/status-badge';
 import { formatDuration } from '../../lib/dates';
 import { parseEntityType } from './entity-ref';
-import { runQueries } from './queries';
+import { runQueries } from '../../queries/runs';
 import { RetryChainTree } from './retry-chain-tree';
 import { RunLogPanel } from './run-log-panel';
 import type { RunLinkHandlers } from './runs-table';

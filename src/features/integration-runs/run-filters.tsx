@@ -15,7 +15,8 @@ import {
   type RunStatusGroupId,
 } from '../../api';
 import { statusLabel } from '../../components/status-badge';
-import { RANGE_LABELS, type RangeChoice, type RunsSearch } from './search-schema';
+import type { RangeChoice } from '../../queries/runs';
+import { RANGE_LABELS, type RunsSearch } from './search-schema';
 import { formatInstant, fromDateTimeInput, toDateTimeInput, zoneLabel } from './time';
 
 /** The brief's order: what a support engineer looks for first. */

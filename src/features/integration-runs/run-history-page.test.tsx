@@ -6,7 +6,7 @@ import { server } from '../../mocks/node';
 import { SEED_IDS } from '../../mocks/seed';
 import { failFirstReadThenHold, holdReads } from '../../test/faults';
 import { renderApp, screen } from '../../test/render';
-import { env } from '../../lib/env';
+import { env } from '../../env';
 
 const RUNS_BASE = `${env.apiBase}/organizations/${env.orgId}/integrationruns`;
 const HOOLI = SEED_IDS.bills.retryChain;

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorState } from '../../components/error-state';
 import { downloadText } from '../../lib/download';
-import { runQueries } from './queries';
+import { runQueries } from '../../queries/runs';
 
 /** The run's log (`/integrationruns/logs/{id}`, base64-decoded by the API module), shown as text only. */
 export function RunLogPanel({ runId }: { runId: string }) {

@@ -23,7 +23,7 @@ import { CopyButton } from '../../components/copy-button';
 import { SafeExternalLink } from '../../components/safe-external-link';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDuration } from '../../lib/dates';
-import type { LoadedChainInfo } from './run-chains';
+import type { LoadedChainInfo } from '../../queries/run-chains';
 import type { TimeZoneChoice } from './search-schema';
 import { formatInstant, zoneLabel } from './time';
 import { AnchorLink } from '../../components/router-links';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { resolveRunWindow } from '../../queries/runs';
 import { extractUuid, parseEntityType } from './entity-ref';
 import {
   healRunsSearch,
   isCanonicalSearch,
-  resolveRunWindow,
   toRunFilters,
   validateRunsSearch,
 } from './search-schema';

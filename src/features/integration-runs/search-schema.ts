@@ -8,11 +8,13 @@
  */
 import { z } from 'zod';
 import { isUuid, RUN_STATUSES, RUN_ORDER, type KnownRunStatus, type RunOrder } from '../../api';
+import {
+  RANGE_PRESETS,
+  type RangeChoice,
+  type RangePreset,
+  type RunFilters,
+} from '../../queries/runs';
 
-export const RANGE_PRESETS = ['24h', '7d', '30d'] as const;
-export type RangePreset = (typeof RANGE_PRESETS)[number];
-/** `all` is the default (no date filter) and never written to the URL. */
-export type RangeChoice = 'all' | RangePreset | 'custom';
 export type TimeZoneChoice = 'utc' | 'local';
 
 export const RANGE_LABELS: Record<RangeChoice, string> = {
@@ -21,12 +23,6 @@ export const RANGE_LABELS: Record<RangeChoice, string> = {
   '7d': 'Last 7 days',
   '30d': 'Last 30 days',
   custom: 'Custom',
-};
-
-export const RANGE_DURATION_MS: Record<RangePreset, number> = {
-  '24h': 24 * 3_600_000,
-  '7d': 7 * 24 * 3_600_000,
-  '30d': 30 * 24 * 3_600_000,
 };
 
 export interface RunsSearch {
@@ -43,15 +39,6 @@ export interface RunsSearch {
   order?: RunOrder;
   /** The run open beside the list. */
   run?: string;
-}
-
-/** The filters that decide which runs are fetched (the query key's last part). */
-export interface RunFilters {
-  statuses: KnownRunStatus[];
-  range: RangeChoice;
-  from?: string;
-  to?: string;
-  order: RunOrder;
 }
 
 export interface HealedSearch {
@@ -257,26 +244,6 @@ export function toRunFilters(search: RunsSearch): RunFilters {
     if (search.to) filters.to = search.to;
   }
   return filters;
-}
-
-export interface RunWindow {
-  startDate?: string;
-  endDate?: string;
-}
-
-/**
- * The dates sent to m3ter. Presets are relative to `now`, resolved when the first page is fetched and
- * then kept for the following pages (a cursor belongs to one exact query).
- */
-export function resolveRunWindow(filters: RunFilters, now: number): RunWindow {
-  if (filters.range === 'all') return {};
-  if (filters.range === 'custom') {
-    const window: RunWindow = {};
-    if (filters.from) window.startDate = filters.from;
-    if (filters.to) window.endDate = filters.to;
-    return window;
-  }
-  return { startDate: new Date(now - RANGE_DURATION_MS[filters.range]).toISOString() };
 }
 
 /** Whether the search differs from its canonical form (then the page rewrites the URL). */

@@ -4,7 +4,7 @@ import {
   canonicalSearch,
   configListSearchSchema,
 } from '../../features/integration-configs/list-search';
-import { configQueries } from '../../features/integration-configs/queries';
+import { configQueries } from '../../queries/configs';
 import { usePageTitle } from '../../lib/use-page-title';
 
 export const Route = createFileRoute('/configs/')({

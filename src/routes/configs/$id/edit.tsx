@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { ConfigEditPage } from '../../../features/integration-configs/config-edit-page';
-import { configQueries } from '../../../features/integration-configs/queries';
+import { configQueries } from '../../../queries/configs';
 import { usePageTitle } from '../../../lib/use-page-title';
 
 export const Route = createFileRoute('/configs/$id/edit')({

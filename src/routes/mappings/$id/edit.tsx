@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { MappingEditPage } from '../../../features/external-mappings/mapping-edit-page';
-import { mappingQueries } from '../../../features/external-mappings/queries';
+import { mappingQueries } from '../../../queries/mappings';
 import { usePageTitle } from '../../../lib/use-page-title';
 
 export const Route = createFileRoute('/mappings/$id/edit')({

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { RUN_STATUSES, type IntegrationRun, type Page, type RunOrder } from '../../api';
-import { createStore } from '../../mocks/store';
-import { SEED_IDS } from '../../mocks/seed';
+import { RUN_STATUSES, type IntegrationRun, type Page, type RunOrder } from '../api';
+import { createStore } from '../mocks/store';
+import { SEED_IDS } from '../mocks/seed';
 import {
   compareRuns,
   initialCursor,
   pullMerged,
   type FetchStreamPage,
   type MergeCursor,
-} from './merge';
+} from './run-merge';
 
 /** Small deterministic PRNG (mulberry32): failures print their seed and replay exactly. */
 function rng(seed: number) {

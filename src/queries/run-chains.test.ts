@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IntegrationRun } from '../../api';
+import type { IntegrationRun } from '../api';
 import { buildChainTree, chainInfoOfLoaded, countNodes } from './run-chains';
 
 const run = (id: string, parent?: string): IntegrationRun => ({

@@ -2,7 +2,7 @@
  * Retry chains: a run whose `parentIntegrationRunId` is set is a retry of that parent, so runs form
  * trees. The list can only count what it has loaded; the detail view fetches the whole chain.
  */
-import type { IntegrationRun } from '../../api';
+import type { IntegrationRun } from '../api';
 
 export interface LoadedChainInfo {
   /** 1 for the first attempt, 2 for its retry, … (counted over loaded runs). */

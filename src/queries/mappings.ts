@@ -1,7 +1,8 @@
 /**
- * Every query and mutation of the mapping screens. Keys go general → specific with the params object
- * last: `mappingQueries.lists()` covers the browse list, both look-ups and the duplicate checks, so one
- * invalidation after a write refreshes every place a mapping can be found.
+ * External mappings: the one set of query options and mutations for every screen that shows mappings.
+ * Keys go general → specific with the params object last: `mappingQueries.lists()` covers the browse
+ * list, both look-ups, the duplicate checks and the count on a config's page, so one invalidation after
+ * a write refreshes every place a mapping can be found or counted.
  */
 import {
   keepPreviousData,
@@ -11,19 +12,16 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import {
-  configsApi,
   mappingsApi,
   NotFoundError,
   VersionConflictError,
   walkAllPages,
   type ExternalMapping,
   type ExternalMappingRequest,
-  type IntegrationConfig,
-} from '../../api';
-import type { BulkRow } from './bulk-rows';
-import { runBulkCreate, type BulkRunOptions, type BulkRunResult } from './bulk-runner';
-import { toCreateRequest } from './mapping-form-values';
-import { MAX_FILTER_IDS } from './search-schema';
+} from '../api';
+
+/** Most m3ter ids one filter sends; more would make an unwieldy URL and query. */
+export const MAX_FILTER_IDS = 50;
 
 /** Which mappings a list page shows: browse with filters, or one of the two look-ups. */
 export type MappingListScope =
@@ -150,16 +148,21 @@ export const mappingQueries = {
       staleTime: 5 * 60_000,
     }),
 
-  /** The org's integration configs (bounded), to name and offer linked configs. */
-  configs: () =>
+  /**
+   * How many external mappings are linked to a config (counted over every page, bounded). Under
+   * `lists()`, so every mapping write refreshes the count on the config's page.
+   */
+  countForConfig: (integrationConfigId: string) =>
     queryOptions({
-      queryKey: [...mappingQueries.all(), 'configs'] as const,
-      queryFn: ({ signal }) =>
-        walkAllPages<IntegrationConfig>(
-          (nextToken) => configsApi.list({ pageSize: 200, nextToken }, { signal }),
+      queryKey: [...mappingQueries.lists(), 'count-for-config', integrationConfigId] as const,
+      queryFn: async ({ signal }) => {
+        const { items, truncated } = await walkAllPages<ExternalMapping>(
+          (nextToken) =>
+            mappingsApi.list({ integrationConfigId, pageSize: 200, nextToken }, { signal }),
           { maxItems: MAX_CHECK_ITEMS, signal },
-        ),
-      staleTime: 5 * 60_000,
+        );
+        return { count: items.length, truncated };
+      },
     }),
 };
 
@@ -221,24 +224,18 @@ export function useDeleteMapping() {
   });
 }
 
-export interface BulkCreateInput {
-  rows: readonly BulkRow[];
-  options: Pick<BulkRunOptions, 'signal' | 'onProgress'>;
-}
+/** Sends one create for a batch; the batch's runner decides the pace and what a failure means. */
+export type CreateMapping = (body: ExternalMappingRequest) => Promise<ExternalMapping>;
 
 /**
- * Sends the rows of a bulk create (paced, see bulk-runner). Never retried as a whole; the lists are
- * refreshed however it ended, because some rows may have been created.
+ * Runs a batch of creates (the caller paces them, see bulk-runner). Never retried as a whole; the lists
+ * are refreshed however it ended, because some rows may have been created.
  */
-export function useBulkCreateMappings() {
+export function useBulkCreateMappings<Result>() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ rows, options }: BulkCreateInput): Promise<BulkRunResult> =>
-      runBulkCreate(
-        rows.map((row) => ({ row: row.row, item: toCreateRequest(row.values) })),
-        (body) => mappingsApi.create(body),
-        options,
-      ),
+    mutationFn: (batch: (create: CreateMapping) => Promise<Result>) =>
+      batch((body) => mappingsApi.create(body)),
     onSettled: () => queryClient.invalidateQueries({ queryKey: mappingQueries.lists() }),
   });
 }

@@ -10,7 +10,7 @@
  *
  * Pure and immutable: a cursor can be handed to React Query as a page param and re-used on a retry.
  */
-import type { IntegrationRun, Page, RunOrder } from '../../api';
+import type { IntegrationRun, Page, RunOrder } from '../api';
 
 export interface StreamState {
   /** The status this stream asks m3ter for; undefined = every status (a single stream). */

@@ -1,21 +1,71 @@
 /**
- * Every query of the run screens. Keys go general → specific with the params object last, so
- * `runQueries.lists()` invalidates every history and `runQueries.detail(id)` one run.
+ * Integration runs: the one set of query options for every screen that shows runs. Keys go general →
+ * specific with the params object last, so `runQueries.lists()` invalidates every history and
+ * `runQueries.detail(id)` one run. Runs are read-only in m3ter's API: nothing here writes.
  */
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import {
-  configsApi,
   NotFoundError,
   runsApi,
   walkAllPages,
   type IntegrationConfig,
   type IntegrationRun,
   type RunLog,
-} from '../../api';
-import type { RunScope } from './entity-ref';
-import { initialCursor, pullMerged, runSortTime, type MergeCursor } from './merge';
+  type KnownRunStatus,
+  type RunOrder,
+} from '../api';
+import { configQueries } from './configs';
+import { initialCursor, pullMerged, runSortTime, type MergeCursor } from './run-merge';
 import { buildChainTree, type ChainNode } from './run-chains';
-import { resolveRunWindow, type RunFilters, type RunWindow } from './search-schema';
+
+/** The entity types m3ter documents for runs (docs/m3ter-api.md §4.1). */
+export const RUN_ENTITY_TYPES = ['Bill', 'Notification'] as const;
+export type RunEntityType = (typeof RUN_ENTITY_TYPES)[number];
+
+/** What a run history is about: one Bill, one Notification, or one destination. */
+export type RunScope =
+  | { kind: 'entity'; entityType: RunEntityType; entityId: string }
+  | { kind: 'destination'; destinationId: string };
+
+export const RANGE_PRESETS = ['24h', '7d', '30d'] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+/** `all` is the default (no date filter) and never written to the URL. */
+export type RangeChoice = 'all' | RangePreset | 'custom';
+
+export const RANGE_DURATION_MS: Record<RangePreset, number> = {
+  '24h': 24 * 3_600_000,
+  '7d': 7 * 24 * 3_600_000,
+  '30d': 30 * 24 * 3_600_000,
+};
+
+/** The filters that decide which runs are fetched (the query key's last part). */
+export interface RunFilters {
+  statuses: KnownRunStatus[];
+  range: RangeChoice;
+  from?: string;
+  to?: string;
+  order: RunOrder;
+}
+
+export interface RunWindow {
+  startDate?: string;
+  endDate?: string;
+}
+
+/**
+ * The dates sent to m3ter. Presets are relative to `now`, resolved when the first page is fetched and
+ * then kept for the following pages (a cursor belongs to one exact query).
+ */
+export function resolveRunWindow(filters: RunFilters, now: number): RunWindow {
+  if (filters.range === 'all') return {};
+  if (filters.range === 'custom') {
+    const window: RunWindow = {};
+    if (filters.from) window.startDate = filters.from;
+    if (filters.to) window.endDate = filters.to;
+    return window;
+  }
+  return { startDate: new Date(now - RANGE_DURATION_MS[filters.range]).toISOString() };
+}
 
 /** m3ter's largest page: fewest round trips for long histories. */
 export const API_PAGE_SIZE = 200;
@@ -155,18 +205,14 @@ export const runQueries = {
       // Logs of finished runs do not change; an in-progress run's log is refetched on open.
       staleTime: 60_000,
     }),
-  /** Destinations the console knows from the org's integration configs (for names and pickers). */
+  /**
+   * Destinations the console knows from the org's integration configs (for names and pickers): a view
+   * of the one configs list, so a config created or changed a moment ago is known here at once.
+   */
   destinations: () =>
     queryOptions({
-      queryKey: [...runQueries.all(), 'destinations'] as const,
-      queryFn: async ({ signal }) => {
-        const { items, truncated } = await walkAllPages<IntegrationConfig>(
-          (nextToken) => configsApi.list({ pageSize: 200, nextToken }, { signal }),
-          { maxItems: 2_000, signal },
-        );
-        return { destinations: toDestinations(items), truncated };
-      },
-      staleTime: 5 * 60_000,
+      ...configQueries.list(),
+      select: (list) => ({ destinations: toDestinations(list.items), truncated: list.truncated }),
     }),
 };
 

@@ -1,18 +1,18 @@
 /**
- * Query keys, query options and mutation hooks of integration configurations (docs/architecture.md §4). The
- * only place that writes this feature's query keys. Mutations hold the cache logic; notifications and
- * navigation belong to the call site.
+ * Integration configurations: the one set of query keys, query options and mutation hooks for every
+ * screen that shows configs (docs/architecture.md §4), including the mapping form's config picker and
+ * the run screens' destination names. Mutations hold the cache logic; notifications and navigation
+ * belong to the call site.
  */
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import {
   configsApi,
-  mappingsApi,
   NotFoundError,
   VersionConflictError,
   walkAllPages,
   type IntegrationConfig,
   type IntegrationConfigRequest,
-} from '../../api';
+} from '../api';
 
 /** m3ter's largest page; configs are few, so the list is read whole (bounded) and filtered here. */
 const PAGE_SIZE = 200;
@@ -51,26 +51,6 @@ export const configQueries = {
     queryOptions({
       queryKey: [...configQueries.details(), id] as const,
       queryFn: ({ signal }) => configsApi.get(id, { signal }),
-    }),
-  /** How many external mappings are linked to a config (counted over every page, bounded). */
-  mappingCount: (id: string) =>
-    queryOptions({
-      queryKey: [...configQueries.all(), 'mapping-count', id] as const,
-      queryFn: async ({ signal }) => {
-        const { items, truncated } = await walkAllPages(
-          (nextToken, pageSignal) =>
-            mappingsApi.list(
-              {
-                integrationConfigId: id,
-                pageSize: PAGE_SIZE,
-                ...(nextToken ? { nextToken } : {}),
-              },
-              { signal: pageSignal },
-            ),
-          { signal, maxPages: 10 },
-        );
-        return { count: items.length, truncated };
-      },
     }),
   /** The systems this organisation can integrate with, for the destination suggestions. */
   availableSystems: () =>
