@@ -17,3 +17,17 @@ export {
   type ConflictStrategy,
   type ConflictValues,
 } from './resolve-conflict';
+export {
+  mayHaveApplied,
+  useVersionedEdit,
+  type OpenConflict,
+  type VersionedEdit,
+  type VersionedEditAdapter,
+  type VersionedEditOptions,
+  type VersionedEntity,
+} from './use-versioned-edit';
+export {
+  VersionedEditLeaveDialog,
+  VersionedEditNotices,
+  type VersionedEditNoticesProps,
+} from './versioned-edit-notices';

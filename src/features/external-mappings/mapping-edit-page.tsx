@@ -1,34 +1,24 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Group, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useEffect, useMemo, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useMemo, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { NotFoundError, type ExternalMapping } from '../../api';
 import {
-  NotFoundError,
-  ValidationError,
-  VersionConflictError,
-  type ExternalMapping,
-} from '../../api';
-import {
-  ChangedElsewhereNotice,
-  ConflictPanel,
-  sameFieldValues,
-  valuesEqual,
+  useVersionedEdit,
+  VersionedEditLeaveDialog,
+  VersionedEditNotices,
   type ConflictField,
-  type ConflictValues,
+  type VersionedEditAdapter,
 } from '../../components/conflict';
 import { ErrorState } from '../../components/error-state';
+import { SubmitButton } from '../../components/form';
+import { notify } from '../../components/notify';
 import { RetryingNotice } from '../../components/retrying-notice';
-import {
-  applyServerValidationError,
-  DraftOffer,
-  SubmitButton,
-  UnsavedChangesDialog,
-} from '../../components/form';
-import { discardDraft, loadDraft, saveDraft, type Draft, type DraftRef } from '../../lib/drafts';
-import { useUnsavedChangesGuard } from '../../lib/use-unsaved-changes-guard';
+import { AnchorLink, ButtonLink } from '../../components/router-links';
+import { configQueries } from '../../queries/configs';
+import { mappingQueries, useUpdateMapping } from '../../queries/mappings';
 import { DeleteMappingButton } from './delete-mapping-button';
 import { MappingFields } from './mapping-fields';
 import {
@@ -46,16 +36,10 @@ import {
   MAPPING_FIELD_ORDER,
   type MappingRuleContext,
 } from './mapping-rules';
-import { mappingQueries, useUpdateMapping } from '../../queries/mappings';
-import { configQueries } from '../../queries/configs';
-import { Notice } from './notice';
-import { AnchorLink, ButtonLink } from '../../components/router-links';
 
 const CONFLICT_FIELDS: readonly ConflictField<MappingFormValues>[] = MAPPING_FIELD_ORDER.map(
   (key) => ({ key, label: MAPPING_FIELD_LABELS[key] }),
 );
-
-const draftRef = (id: string): DraftRef => ({ entity: 'external-mapping', id });
 
 /** How often an open edit looks for a newer version saved elsewhere. */
 const EDIT_REFETCH_MS = 30_000;
@@ -149,10 +133,6 @@ interface MappingEditFormProps {
   configsError: { error: unknown; retry: () => void } | undefined;
 }
 
-interface OpenConflict extends ConflictValues<MappingFormValues> {
-  theirsEntity: ExternalMapping;
-}
-
 function MappingEditForm({
   loaded,
   latest,
@@ -163,210 +143,73 @@ function MappingEditForm({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const update = useUpdateMapping();
-  const ref = useMemo(() => draftRef(loaded.id), [loaded.id]);
 
-  /** The mapping this edit is based on: the loaded one, then theirs after a resolved conflict. */
+  const [loadedValues] = useState(() => toFormValues(loaded));
+  /** The edit's base, as the rules see it: its current values are always allowed. */
   const [base, setBase] = useState(loaded);
-  const baseValues = useMemo(() => toFormValues(base), [base]);
   const context = useMemo(
     () => ({
       configuration: mappingConfiguration,
       configs: configList,
-      current: pickFields(baseValues),
+      current: pickFields(toFormValues(base)),
     }),
-    [mappingConfiguration, configList, baseValues],
+    [mappingConfiguration, configList, base],
   );
   const schema = useMemo(() => mappingFormSchema(context), [context]);
   const form = useForm<MappingFormValues>({
     resolver: zodResolver(schema),
-    defaultValues: baseValues,
+    defaultValues: loadedValues,
     mode: 'onTouched',
     reValidateMode: 'onChange',
   });
-  const { reset, setValue, getValues, setError, formState } = form;
-  const values = useWatch({ control: form.control }) as MappingFormValues;
-
-  const [conflict, setConflict] = useState<OpenConflict | null>(null);
-  const [saveError, setSaveError] = useState<unknown>(null);
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [resolvedNote, setResolvedNote] = useState<string | null>(null);
-  const [draftOffer, setDraftOffer] = useState<Draft<MappingFormValues> | null>(() => {
-    const draft = loadDraft(ref, mappingFormShapeSchema);
-    return draft && !valuesEqual(draft.values, toFormValues(loaded)) ? draft : null;
+  const adapter = useMemo<VersionedEditAdapter<MappingFormValues, ExternalMapping>>(
+    () => ({
+      platform: 'm3ter',
+      noun: 'mapping',
+      toValues: toFormValues,
+      emptyValues: loadedValues,
+      fields: CONFLICT_FIELDS,
+      serverFieldMap: SERVER_FIELD_MAP,
+      draft: { ref: { entity: 'external-mapping', id: loaded.id }, schema: mappingFormShapeSchema },
+      latestAfterConflict: (id) => queryClient.getQueryData(mappingQueries.detail(id).queryKey),
+    }),
+    [queryClient, loaded.id, loadedValues],
+  );
+  const saveButton = useRef<HTMLButtonElement>(null);
+  const edit = useVersionedEdit({
+    form,
+    saveButton,
+    adapter,
+    loaded,
+    latest,
+    onRebase: setBase,
+    save: (values, editBase = loaded) =>
+      update.mutateAsync({
+        id: loaded.id,
+        body: toUpdateRequest(editBase, { ...values, version: editBase.version ?? 1 }),
+      }),
+    onSaved: (saved, { alreadySaved }) => {
+      notify(
+        alreadySaved
+          ? `Your changes were already saved (version ${saved.version ?? '?'}).`
+          : `Mapping saved (version ${saved.version ?? '?'}).`,
+      );
+      void navigate({ to: '/mappings/$id', params: { id: saved.id } });
+    },
   });
-  const dirty = formState.isDirty || conflict !== null;
-  const guard = useUnsavedChangesGuard(dirty);
-
-  // Keep the edit in this tab until it is saved or discarded (not while an older draft is on offer).
-  useEffect(() => {
-    if (draftOffer) return;
-    if (formState.isDirty) saveDraft(ref, { values, base: baseValues, version: base.version });
-    else discardDraft(ref);
-  }, [values, formState.isDirty, draftOffer, baseValues, base.version, ref]);
-
-  /** Sets values on top of `defaults` so that exactly the differing fields count as edits. */
-  const applyValues = (defaults: MappingFormValues, next: MappingFormValues) => {
-    reset(defaults);
-    for (const key of MAPPING_FIELD_ORDER) {
-      if (next[key] !== defaults[key]) {
-        setValue(key, next[key], { shouldDirty: true, shouldTouch: true, shouldValidate: true });
-      }
-    }
-  };
-
-  const finish = (saved: ExternalMapping, alreadySaved: boolean) => {
-    discardDraft(ref);
-    setBase(saved);
-    reset(toFormValues(saved));
-    guard.allowNextNavigation();
-    notifications.show({
-      color: 'teal',
-      closeButtonProps: { 'aria-label': 'Dismiss' },
-      message: alreadySaved
-        ? `Your changes were already saved (version ${saved.version ?? '?'}).`
-        : `Mapping saved (version ${saved.version ?? '?'}).`,
-    });
-    void navigate({ to: '/mappings/$id', params: { id: saved.id } });
-  };
-
-  const onSaveError = (error: unknown, mine: MappingFormValues) => {
-    if (error instanceof VersionConflictError) {
-      const theirs = queryClient.getQueryData(mappingQueries.detail(loaded.id).queryKey);
-      if (!theirs || theirs.version === base.version) {
-        // The latest version could not be loaded: keep everything and offer a retry.
-        setSaveError(error);
-        return;
-      }
-      const theirsValues = toFormValues(theirs);
-      if (sameFieldValues(CONFLICT_FIELDS, mine, theirsValues)) {
-        // e.g. a retry after a save whose answer was lost: the first attempt did go through.
-        finish(theirs, true);
-        return;
-      }
-      setConflict({ base: baseValues, mine, theirs: theirsValues, theirsEntity: theirs });
-      return;
-    }
-    if (error instanceof ValidationError) {
-      const top = applyServerValidationError(error, setError, SERVER_FIELD_MAP);
-      setFormErrors(top ?? []);
-      return;
-    }
-    setSaveError(error);
-  };
-
-  const submit = form.handleSubmit((valid) => {
-    if (update.isPending || conflict) return;
-    setSaveError(null);
-    setFormErrors([]);
-    setResolvedNote(null);
-    update.mutate(
-      { id: base.id, body: toUpdateRequest(base, { ...valid, version: base.version ?? 1 }) },
-      {
-        onSuccess: (saved) => finish(saved, false),
-        onError: (error) => onSaveError(error, valid),
-      },
-    );
-  });
-
-  const resolveWith = (merged: MappingFormValues) => {
-    if (!conflict) return;
-    const theirs = conflict.theirsEntity;
-    setBase(theirs);
-    applyValues(toFormValues(theirs), { ...merged, version: theirs.version ?? 1 });
-    setConflict(null);
-    setSaveError(null);
-    setResolvedNote(
-      `Now based on version ${theirs.version ?? '?'}. Review the form, then save to create version ${(theirs.version ?? 0) + 1}.`,
-    );
-  };
-
-  const restoreDraft = (draft: Draft<MappingFormValues>) => {
-    setDraftOffer(null);
-    if (draft.version !== undefined && draft.version !== base.version) {
-      // The draft was started from an older version: merge it like any other conflict.
-      applyValues(baseValues, draft.values);
-      setConflict({ base: draft.base, mine: draft.values, theirs: baseValues, theirsEntity: base });
-      return;
-    }
-    applyValues(baseValues, draft.values);
-  };
-
-  const changedElsewhere =
-    (latest.version ?? 0) > (base.version ?? 0) && conflict === null && !update.isPending;
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Edit external mapping">
+    <form onSubmit={(e) => void edit.submit(e)} noValidate aria-label="Edit external mapping">
       <Stack gap="md">
-        {draftOffer ? (
-          <DraftOffer
-            noun="mapping"
-            savedAt={draftOffer.savedAt}
-            version={draftOffer.version}
-            onRestore={() => restoreDraft(draftOffer)}
-            onDiscard={() => {
-              discardDraft(ref);
-              setDraftOffer(null);
-            }}
-          />
-        ) : null}
+        <VersionedEditNotices edit={edit} />
 
-        {changedElsewhere ? (
-          <ChangedElsewhereNotice
-            latest={latest}
-            onCompare={() =>
-              setConflict({
-                base: baseValues,
-                mine: getValues(),
-                theirs: toFormValues(latest),
-                theirsEntity: latest,
-              })
-            }
-          />
-        ) : null}
-
-        {conflict ? (
-          <ConflictPanel
-            fields={CONFLICT_FIELDS}
-            base={conflict.base}
-            mine={conflict.mine}
-            theirs={conflict.theirs}
-            theirsAuthor={conflict.theirsEntity}
-            noun="mapping"
-            onResolve={resolveWith}
-          />
-        ) : null}
-
-        {resolvedNote ? (
-          <Notice tone="success" title="Not saved yet" role="status">
-            <Text size="sm">{resolvedNote}</Text>
-          </Notice>
-        ) : null}
-
-        <fieldset disabled={conflict !== null} style={{ border: 0, padding: 0, margin: 0 }}>
+        <fieldset disabled={edit.conflict !== null} style={{ border: 0, padding: 0, margin: 0 }}>
           <MappingFields form={form} context={context} staged={false} configsError={configsError} />
         </fieldset>
 
-        {formErrors.length > 0 ? (
-          <Notice tone="danger" title="m3ter rejected the save" role="alert">
-            {formErrors.map((message) => (
-              <Text key={message} size="sm">
-                {message}
-              </Text>
-            ))}
-          </Notice>
-        ) : null}
-        {saveError ? (
-          <ErrorState
-            error={saveError}
-            title="Not saved: your changes are still here"
-            onRetry={() => void submit()}
-            retrying={update.isPending}
-          />
-        ) : null}
-
         <Group justify="space-between">
           <Group>
-            <SubmitButton loading={update.isPending} disabled={conflict !== null}>
+            <SubmitButton loading={edit.pending} disabled={edit.conflict !== null} ref={saveButton}>
               Save
             </SubmitButton>
             <ButtonLink to="/mappings/$id" params={{ id: loaded.id }} variant="default">
@@ -376,21 +219,19 @@ function MappingEditForm({
           <DeleteMappingButton
             mapping={base}
             onDeleted={({ alreadyGone }) => {
-              discardDraft(ref);
-              guard.allowNextNavigation();
-              notifications.show({
-                color: 'teal',
-                message: alreadyGone
+              edit.forget();
+              edit.guard.allowNextNavigation();
+              notify(
+                alreadyGone
                   ? 'This mapping was already deleted (by someone else, or in another tab).'
                   : 'Mapping deleted.',
-                closeButtonProps: { 'aria-label': 'Dismiss' },
-              });
+              );
               void navigate({ to: '/mappings' });
             }}
           />
         </Group>
       </Stack>
-      <UnsavedChangesDialog guard={guard} onLeave={() => discardDraft(ref)} />
+      <VersionedEditLeaveDialog edit={edit} />
     </form>
   );
 }

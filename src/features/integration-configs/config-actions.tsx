@@ -4,7 +4,7 @@ import { NotFoundError, type IntegrationConfig } from '../../api';
 import { describeError } from '../../api/errors';
 import { BusyButton } from '../../components/busy-button';
 import { ErrorState } from '../../components/error-state';
-import { notify } from './notify';
+import { notify } from '../../components/notify';
 import { useDeleteConfig, useEnableConfig } from '../../queries/configs';
 
 export function configLabel(config: IntegrationConfig): string {

@@ -1,6 +1,6 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { notify } from './notify';
+import { notify } from '../../components/notify';
 import { configLabel } from './config-actions';
 import { ConfigForm } from './config-form';
 import { AnchorLink } from '../../components/router-links';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { NotFoundError, type IntegrationConfig } from '../../api';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
-import { notify } from './notify';
+import { notify } from '../../components/notify';
 import { configLabel } from './config-actions';
 import { ConfigForm } from './config-form';
 import { configQueries } from '../../queries/configs';

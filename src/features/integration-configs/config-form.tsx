@@ -1,46 +1,25 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { CREDENTIAL_TYPES, DESTINATION_TYPES, type IntegrationConfig } from '../../api';
 import {
-  ApiError,
-  CREDENTIAL_TYPES,
-  DESTINATION_TYPES,
-  InvalidResponseError,
-  NetworkError,
-  ValidationError,
-  VersionConflictError,
-  type IntegrationConfig,
-} from '../../api';
-import {
-  ChangedElsewhereNotice,
-  ConflictPanel,
   sameFieldValues,
-  valuesEqual,
-  type ConflictValues,
+  useVersionedEdit,
+  VersionedEditLeaveDialog,
+  VersionedEditNotices,
+  type VersionedEditAdapter,
 } from '../../components/conflict';
-import { ErrorState } from '../../components/error-state';
 import {
-  applyServerValidationError,
   AutocompleteField,
-  DraftOffer,
   JsonObjectField,
   SubmitButton,
   SwitchField,
   TextField,
-  UnsavedChangesDialog,
 } from '../../components/form';
-import {
-  discardDraft,
-  hasSecretKeysInJsonText,
-  loadDraft,
-  saveDraft,
-  withUntouchedSecrets,
-  type Draft,
-} from '../../lib/drafts';
-import { useUnsavedChangesGuard } from '../../lib/use-unsaved-changes-guard';
+import { hasSecretKeysInJsonText, withUntouchedSecrets } from '../../lib/drafts';
+import { configQueries, useCreateConfig, useUpdateConfig } from '../../queries/configs';
 import {
   CONFLICT_FIELDS,
   configDraftRef,
@@ -54,11 +33,8 @@ import {
   toFormValues,
   toRequest,
   withCredentialsOf,
-  type ConfigFormField,
   type ConfigFormValues,
 } from './config-form-model';
-import { READABLE_TITLE } from './health';
-import { configQueries, useCreateConfig, useUpdateConfig } from '../../queries/configs';
 
 export type ConfigFormProps =
   | {
@@ -78,361 +54,96 @@ export type ConfigFormProps =
       onCancel: () => void;
     };
 
-interface OpenConflict extends ConflictValues<ConfigFormValues> {
-  theirsEntity: IntegrationConfig;
-}
-
-const FORM_KEYS = Object.keys(EMPTY_CONFIG_FORM) as ConfigFormField[];
-
 /**
- * A failed write that m3ter may still have applied: no answer, an answer m3ter sent but that could not
- * be read (a 2xx with an unexpected body), or a gateway that gave up waiting for m3ter.
- */
-function mayHaveApplied(error: unknown): boolean {
-  if (error instanceof NetworkError) return true;
-  if (error instanceof InvalidResponseError) return error.status >= 200 && error.status < 300;
-  return error instanceof ApiError && error.status === 504;
-}
-
-/** What a failed save means for the user's work, by what is known about whether m3ter applied it. */
-function saveErrorTitle(error: unknown, mode: 'create' | 'edit', createUncertain: boolean): string {
-  const unread =
-    error instanceof NetworkError ? 'No answer from m3ter' : "m3ter's answer could not be read";
-  if (mode === 'create' && createUncertain && mayHaveApplied(error)) {
-    return `${unread}: it may have created this configuration. Retry checks first, so it is never created twice.`;
-  }
-  if (mode === 'edit' && mayHaveApplied(error) && !(error instanceof NetworkError)) {
-    return `${unread}: your changes may have been saved. They are still here; Retry says so if they were.`;
-  }
-  return 'Not saved: your changes are still here';
-}
-
-/** How far the browser's clock may be behind m3ter's when matching a create that got no answer. */
-const CLOCK_SLACK_MS = 5 * 60_000;
-
-/**
- * Create or edit an integration configuration (docs/architecture.md §5–§6). Nothing typed is lost: field
- * errors stay at the field, a failed save keeps the values and offers a retry, a version conflict
- * opens the field-by-field panel, a reload offers the draft back, and leaving asks first.
+ * Create or edit an integration configuration, on the shared edit flow (docs/architecture.md §5–§6):
+ * field errors stay at the field, a failed save keeps the values and offers a retry, a version
+ * conflict opens the field-by-field panel, a reload offers the draft back, and leaving asks first.
  */
 export function ConfigForm(props: ConfigFormProps) {
   const { mode } = props;
   const queryClient = useQueryClient();
-  const configId = mode === 'edit' ? props.loaded.id : undefined;
-  const draftRef = configDraftRef(configId);
-
-  /** The entity this edit is based on: the loaded one, then theirs after a resolved conflict. */
-  const [base, setBase] = useState<IntegrationConfig | undefined>(
-    mode === 'edit' ? props.loaded : undefined,
-  );
-  const baseValues = base ? toFormValues(base) : EMPTY_CONFIG_FORM;
+  const loaded = mode === 'edit' ? props.loaded : undefined;
 
   const form = useForm<ConfigFormValues>({
     resolver: zodResolver(configFormSchema),
-    defaultValues: baseValues,
+    defaultValues: loaded ? toFormValues(loaded) : EMPTY_CONFIG_FORM,
     mode: 'onTouched',
   });
-  const { control, handleSubmit, formState, getValues, reset, setValue, setError } = form;
+  const { control } = form;
 
   const create = useCreateConfig();
   const update = useUpdateConfig();
-  // isSubmitting covers the look-up that may run before a create is sent.
-  const pending = create.isPending || update.isPending || formState.isSubmitting;
-
-  const [conflict, setConflict] = useState<OpenConflict | null>(null);
-  const [saveError, setSaveError] = useState<unknown>(null);
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [resolvedNote, setResolvedNote] = useState<string | null>(null);
-  /**
-   * When a create got no answer (ms since epoch of that failure): m3ter may have created the config,
-   * so the next attempt looks for it first instead of creating a second one.
-   */
-  const [createUncertainSince, setCreateUncertainSince] = useState<number | null>(null);
-  const saveButtonRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    // After a conflict is resolved the panel is gone: keyboard users continue at Save.
-    if (resolvedNote) saveButtonRef.current?.focus();
-  }, [resolvedNote]);
-  const [draftOffer, setDraftOffer] = useState<Draft<ConfigFormValues> | null>(() => {
-    const draft = loadDraft(draftRef, configDraftSchema);
-    return draft && !valuesEqual(draft.values, baseValues) ? draft : null;
-  });
-
-  const guard = useUnsavedChangesGuard(formState.isDirty || conflict !== null);
-
-  // Keep a draft of the edit in this tab (not while an older draft is still on offer).
-  const writeDraft = useDebouncedCallback((values: ConfigFormValues, dirty: boolean) => {
-    if (dirty) saveDraft(draftRef, { values, base: baseValues, version: base?.version });
-    else discardDraft(draftRef);
-  }, 400);
-  useEffect(() => {
-    // A reload right after typing must not lose the last keystrokes.
-    const flush = () => writeDraft.flush();
-    window.addEventListener('pagehide', flush);
-    return () => window.removeEventListener('pagehide', flush);
-  }, [writeDraft]);
-  useEffect(
-    () =>
-      form.subscribe({
-        formState: { values: true, isDirty: true },
-        callback: ({ values, isDirty }) => {
-          if (!draftOffer) writeDraft(values, isDirty === true);
-        },
+  const adapter = useMemo<VersionedEditAdapter<ConfigFormValues, IntegrationConfig>>(
+    () => ({
+      platform: 'm3ter',
+      noun: 'configuration',
+      toValues: toFormValues,
+      emptyValues: EMPTY_CONFIG_FORM,
+      fields: CONFLICT_FIELDS,
+      normalize: normalizeFormValues,
+      // New credentials are write-only: a save that sent some is never known to have landed.
+      isOwnSave: (mine, theirs) =>
+        !mine.withCredentials && sameFieldValues(CONFLICT_FIELDS, mine, theirs),
+      keepOnResolve: withCredentialsOf,
+      serverFieldMap: SERVER_FIELD_MAP,
+      draft: { ref: configDraftRef(loaded?.id), schema: configDraftSchema },
+      prepareDraft: (draft, baseValues) => ({
+        ...draft,
+        values: withUntouchedSecrets(draft.values, baseValues),
+        base: withUntouchedSecrets(draft.base, baseValues),
       }),
-    [form, draftOffer, writeDraft],
+      latestAfterConflict: (id) => queryClient.getQueryData(configQueries.detail(id).queryKey),
+      findCreated: async (values, since) => {
+        const { items } = await queryClient.fetchQuery({ ...configQueries.list(), staleTime: 0 });
+        const mine = normalizeFormValues(values);
+        return items.find((config) => {
+          const created = config.dtCreated ? Date.parse(config.dtCreated) : Number.NaN;
+          return created >= since && sameFieldValues(CONFLICT_FIELDS, mine, toFormValues(config));
+        });
+      },
+    }),
+    [queryClient, loaded?.id],
   );
+  const saveButton = useRef<HTMLButtonElement>(null);
+  const edit = useVersionedEdit({
+    form,
+    saveButton,
+    adapter,
+    loaded,
+    latest: mode === 'edit' ? props.latest : undefined,
+    onRebase: mode === 'edit' ? props.onRebase : undefined,
+    onSaved: props.onSaved,
+    save: (values, base) =>
+      base
+        ? update.mutateAsync({
+            id: base.id,
+            body: { ...toRequest(values, base), version: base.version ?? 1 },
+          })
+        : create.mutateAsync(toRequest(values)),
+  });
+  const { conflict, pending } = edit;
 
   const systems = useQuery(configQueries.availableSystems());
   const destinationSuggestions = systems.data
     ? [...new Set(systems.data.map((s) => s.identifier))]
     : [...KNOWN_DESTINATIONS];
 
-  /** Sets values on top of `defaults` so that exactly the differing fields count as edits. */
-  const applyValues = (defaults: ConfigFormValues, values: ConfigFormValues) => {
-    reset(defaults);
-    for (const key of FORM_KEYS) {
-      if (!valuesEqual(values[key], defaults[key])) {
-        setValue(key, values[key], { shouldDirty: true, shouldTouch: true });
-      }
-    }
-  };
-
-  const finish = (saved: IntegrationConfig, alreadySaved: boolean) => {
-    writeDraft.cancel();
-    discardDraft(draftRef);
-    setBase(saved);
-    reset(toFormValues(saved));
-    guard.allowNextNavigation();
-    props.onSaved(saved, { alreadySaved });
-  };
-
-  const onSaveError = (error: unknown, values: ConfigFormValues) => {
-    if (mode === 'create' && mayHaveApplied(error)) {
-      // The failure's time: the attempt started at most one request timeout before it. (This runs
-      // in the mutation's onError, never during render.)
-      // eslint-disable-next-line react-hooks/purity
-      const failedAt = Date.now();
-      setCreateUncertainSince((since) => since ?? failedAt);
-      setSaveError(error);
-      return;
-    }
-    if (error instanceof VersionConflictError && configId) {
-      const theirs = queryClient.getQueryData(configQueries.detail(configId).queryKey);
-      if (!theirs || theirs.version === base?.version) {
-        // The latest version could not be loaded: say so, keep everything, offer a retry.
-        setSaveError(error);
-        return;
-      }
-      const mine = normalizeFormValues(values);
-      const theirsValues = toFormValues(theirs);
-      if (!values.withCredentials && sameFieldValues(CONFLICT_FIELDS, mine, theirsValues)) {
-        // e.g. a retry after a save whose answer was lost: the first attempt did go through.
-        finish(theirs, true);
-        return;
-      }
-      setConflict({
-        base: normalizeFormValues(baseValues),
-        mine,
-        theirs: theirsValues,
-        theirsEntity: theirs,
-      });
-      return;
-    }
-    if (error instanceof ValidationError) {
-      const top = applyServerValidationError(error, setError, SERVER_FIELD_MAP);
-      setFormErrors(top ?? []);
-      return;
-    }
-    setSaveError(error);
-  };
-
-  const submit = handleSubmit(async (values) => {
-    if (pending || conflict) return;
-    setSaveError(null);
-    setFormErrors([]);
-    setResolvedNote(null);
-    if (mode === 'create') {
-      if (createUncertainSince !== null) {
-        let earlier: IntegrationConfig | undefined;
-        try {
-          earlier = await findEarlierCreate(values, createUncertainSince);
-        } catch (error) {
-          // Still no way to tell whether it exists: do not risk a second one.
-          setSaveError(error);
-          return;
-        }
-        if (earlier) {
-          finish(earlier, true);
-          return;
-        }
-      }
-      create.mutate(toRequest(values), {
-        onSuccess: (saved) => finish(saved, false),
-        onError: (error) => onSaveError(error, values),
-      });
-      return;
-    }
-    const loaded = base ?? props.loaded;
-    update.mutate(
-      {
-        id: loaded.id,
-        body: { ...toRequest(values, loaded), version: loaded.version ?? 1 },
-      },
-      {
-        onSuccess: (saved) => finish(saved, false),
-        onError: (error) => onSaveError(error, values),
-      },
-    );
-  });
-
-  /**
-   * A config with exactly these values that m3ter created since shortly before the unanswered
-   * attempt: that attempt did go through. The window allows for the browser's clock being off.
-   */
-  const findEarlierCreate = async (values: ConfigFormValues, since: number) => {
-    const { items } = await queryClient.fetchQuery({ ...configQueries.list(), staleTime: 0 });
-    const mine = normalizeFormValues(values);
-    return items.find((config) => {
-      const created = config.dtCreated ? Date.parse(config.dtCreated) : Number.NaN;
-      return (
-        created >= since - CLOCK_SLACK_MS &&
-        sameFieldValues(CONFLICT_FIELDS, mine, toFormValues(config))
-      );
-    });
-  };
-
-  const resolveWith = (merged: ConfigFormValues) => {
-    if (!conflict) return;
-    const theirs = conflict.theirsEntity;
-    const values = withCredentialsOf(merged, getValues());
-    setBase(theirs);
-    if (props.mode === 'edit') props.onRebase?.(theirs);
-    applyValues(toFormValues(theirs), values);
-    setConflict(null);
-    setSaveError(null);
-    setResolvedNote(
-      `Now based on version ${theirs.version ?? '?'}. Review the form, then save to create version ${(theirs.version ?? 0) + 1}.`,
-    );
-  };
-
-  const restoreDraft = (stored: Draft<ConfigFormValues>) => {
-    setDraftOffer(null);
-    const draft = {
-      ...stored,
-      values: withUntouchedSecrets(stored.values, baseValues),
-      base: withUntouchedSecrets(stored.base, baseValues),
-    };
-    if (mode === 'edit' && draft.version !== undefined && draft.version !== base?.version && base) {
-      // The draft was started from an older version: merge it like any other conflict.
-      applyValues(baseValues, draft.values);
-      setConflict({
-        base: normalizeFormValues(draft.base),
-        mine: normalizeFormValues(draft.values),
-        theirs: baseValues,
-        theirsEntity: base,
-      });
-      return;
-    }
-    applyValues(baseValues, draft.values);
-  };
-
-  const latest = mode === 'edit' ? props.latest : undefined;
-  const changedElsewhere =
-    latest !== undefined &&
-    base !== undefined &&
-    (latest.version ?? 0) > (base.version ?? 0) &&
-    conflict === null &&
-    !pending &&
-    !update.isSuccess;
-
   const withCredentials = useWatch({ control, name: 'withCredentials' });
-  const noun = 'configuration';
-
   return (
     <form
-      onSubmit={(e) => void submit(e)}
+      onSubmit={(e) => void edit.submit(e)}
       noValidate
       aria-label={mode === 'create' ? 'New configuration' : 'Edit configuration'}
     >
       <Stack gap="md">
-        {draftOffer ? (
-          <DraftOffer
-            noun={mode === 'create' ? `new ${noun}` : noun}
-            savedAt={draftOffer.savedAt}
-            version={draftOffer.version}
-            note={
-              hasSecretKeysInJsonText(draftOffer.values.configData)
-                ? 'Values of secret-looking keys in configData (apiKey, token, password…) are never kept in a draft: if you changed configData, enter them again.'
-                : undefined
-            }
-            onRestore={() => restoreDraft(draftOffer)}
-            onDiscard={() => {
-              writeDraft.cancel();
-              discardDraft(draftRef);
-              setDraftOffer(null);
-            }}
-          />
-        ) : null}
-
-        {changedElsewhere && latest ? (
-          <ChangedElsewhereNotice
-            latest={latest}
-            onCompare={() =>
-              setConflict({
-                base: normalizeFormValues(baseValues),
-                mine: normalizeFormValues(getValues()),
-                theirs: toFormValues(latest),
-                theirsEntity: latest,
-              })
-            }
-          />
-        ) : null}
-
-        {conflict ? (
-          <ConflictPanel
-            fields={CONFLICT_FIELDS}
-            base={conflict.base}
-            mine={conflict.mine}
-            theirs={conflict.theirs}
-            theirsAuthor={conflict.theirsEntity}
-            noun={noun}
-            onResolve={resolveWith}
-          />
-        ) : null}
-
-        {resolvedNote ? (
-          <Alert
-            color="teal"
-            styles={READABLE_TITLE}
-            title="Not saved yet"
-            role="status"
-            withCloseButton
-            onClose={() => setResolvedNote(null)}
-          >
-            {resolvedNote}
-          </Alert>
-        ) : null}
-
-        {formErrors.length > 0 ? (
-          <Alert color="red" title="m3ter rejected the save" role="alert" styles={READABLE_TITLE}>
-            <Stack gap={4}>
-              {formErrors.map((message) => (
-                <Text key={message} size="sm">
-                  {message}
-                </Text>
-              ))}
-            </Stack>
-          </Alert>
-        ) : null}
-
-        {saveError ? (
-          <ErrorState
-            error={saveError}
-            title={saveErrorTitle(saveError, mode, createUncertainSince !== null)}
-            onRetry={() => void submit()}
-            retrying={pending}
-          />
-        ) : null}
+        <VersionedEditNotices
+          edit={edit}
+          draftNote={
+            edit.draftOffer && hasSecretKeysInJsonText(edit.draftOffer.values.configData)
+              ? 'Values of secret-looking keys in configData (apiKey, token, password…) are never kept in a draft: if you changed configData, enter them again.'
+              : undefined
+          }
+        />
 
         <Paper withBorder p="md" radius="md" component="fieldset" disabled={conflict !== null}>
           <Title order={2} size="h4" component="legend" px={4}>
@@ -561,19 +272,13 @@ export function ConfigForm(props: ConfigFormProps) {
                 Resolve the conflict above first.
               </Text>
             ) : null}
-            <SubmitButton loading={pending} disabled={conflict !== null} ref={saveButtonRef}>
+            <SubmitButton loading={pending} disabled={conflict !== null} ref={saveButton}>
               {mode === 'create' ? 'Create configuration' : 'Save changes'}
             </SubmitButton>
           </Group>
         </Group>
       </Stack>
-      <UnsavedChangesDialog
-        guard={guard}
-        onLeave={() => {
-          writeDraft.cancel();
-          discardDraft(draftRef);
-        }}
-      />
+      <VersionedEditLeaveDialog edit={edit} />
     </form>
   );
 }

@@ -1,0 +1,96 @@
+import { Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { FieldValues } from 'react-hook-form';
+import { ErrorState } from '../error-state';
+import { DraftOffer } from '../form/draft-offer';
+import { UnsavedChangesDialog } from '../form/unsaved-changes-dialog';
+import { Notice } from '../notice';
+import { ChangedElsewhereNotice } from './changed-elsewhere-notice';
+import { ConflictPanel } from './conflict-panel';
+import type { VersionedEdit, VersionedEntity } from './use-versioned-edit';
+
+export interface VersionedEditNoticesProps<V extends FieldValues, E extends VersionedEntity> {
+  edit: VersionedEdit<V, E>;
+  /** What the user should know before restoring a draft (e.g. what a draft does not keep). */
+  draftNote?: ReactNode;
+}
+
+/**
+ * Everything the edit flow has to say, above the form's fields, in one order for every form: the
+ * draft on offer, "changed elsewhere", the conflict panel, the resolution, and a failed save.
+ */
+export function VersionedEditNotices<V extends FieldValues, E extends VersionedEntity>({
+  edit,
+  draftNote,
+}: VersionedEditNoticesProps<V, E>) {
+  const { adapter, conflict, draftOffer, changedElsewhere } = edit;
+  return (
+    <>
+      {draftOffer ? (
+        <DraftOffer
+          noun={edit.mode === 'create' ? `new ${adapter.noun}` : adapter.noun}
+          savedAt={draftOffer.savedAt}
+          version={draftOffer.version}
+          note={draftNote}
+          onRestore={edit.restoreDraft}
+          onDiscard={edit.discardDraftOffer}
+        />
+      ) : null}
+
+      {changedElsewhere ? (
+        <ChangedElsewhereNotice latest={changedElsewhere} onCompare={edit.compareWithLatest} />
+      ) : null}
+
+      {conflict ? (
+        <ConflictPanel
+          fields={adapter.fields}
+          base={conflict.base}
+          mine={conflict.mine}
+          theirs={conflict.theirs}
+          theirsAuthor={conflict.theirsEntity}
+          noun={adapter.noun}
+          onResolve={edit.resolve}
+        />
+      ) : null}
+
+      {edit.resolvedNote ? (
+        <Notice
+          tone="success"
+          title="Not saved yet"
+          role="status"
+          onClose={edit.dismissResolvedNote}
+        >
+          <Text size="sm">{edit.resolvedNote}</Text>
+        </Notice>
+      ) : null}
+
+      {edit.formErrors.length > 0 ? (
+        <Notice tone="danger" title={`${adapter.platform} rejected the save`} role="alert">
+          {edit.formErrors.map((message) => (
+            <Text key={message} size="sm">
+              {message}
+            </Text>
+          ))}
+        </Notice>
+      ) : null}
+
+      {edit.saveError ? (
+        <ErrorState
+          error={edit.saveError}
+          title={edit.saveErrorTitle}
+          onRetry={() => void edit.submit()}
+          retrying={edit.pending}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** The leave guard's dialog for an edit: leaving forgets the draft. */
+export function VersionedEditLeaveDialog<V extends FieldValues, E extends VersionedEntity>({
+  edit,
+}: {
+  edit: VersionedEdit<V, E>;
+}) {
+  return <UnsavedChangesDialog guard={edit.guard} onLeave={edit.forget} />;
+}
