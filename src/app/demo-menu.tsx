@@ -1,4 +1,5 @@
-import { Button, Group, Menu, Modal, NumberInput, Slider, Stack, Text } from '@mantine/core';
+import { Button, Group, Menu, NumberInput, Slider, Stack, Text } from '@mantine/core';
+import { Dialog } from '../components/dialog';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -46,7 +47,7 @@ export function DemoMenu() {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Modal
+      <Dialog
         opened={confirmOpen}
         onClose={closeConfirm}
         returnFocus={false}
@@ -66,8 +67,8 @@ export function DemoMenu() {
             </Button>
           </Group>
         </Stack>
-      </Modal>
-      <Modal
+      </Dialog>
+      <Dialog
         opened={faultsOpen}
         onClose={closeFaults}
         returnFocus={false}
@@ -82,7 +83,7 @@ export function DemoMenu() {
             }}
           />
         ) : null}
-      </Modal>
+      </Dialog>
     </>
   );
 }

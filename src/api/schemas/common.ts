@@ -42,6 +42,14 @@ export const auditFieldsSchema = z.object({
 
 export type AuditFields = z.infer<typeof auditFieldsSchema>;
 
+/**
+ * Fields m3ter sets itself on every entity (`id`, `version` and the audit fields): never sent back in
+ * a request body. An update carries the version it is based on separately.
+ */
+export const SERVER_SET_FIELDS = Object.keys(
+  auditFieldsSchema.shape,
+) as readonly (keyof AuditFields)[];
+
 /** The cursor page envelope of every m3ter list. */
 export interface Page<T> {
   data: T[];

@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
+import { Dialog } from '../dialog';
 import type { UnsavedChangesGuard } from '../../lib/use-unsaved-changes-guard';
 
 interface UnsavedChangesDialogProps {
@@ -10,7 +11,7 @@ interface UnsavedChangesDialogProps {
 /** "Leave without saving?" for a navigation held by `useUnsavedChangesGuard`. Stay is the default. */
 export function UnsavedChangesDialog({ guard, onLeave }: UnsavedChangesDialogProps) {
   return (
-    <Modal opened={guard.blocked} onClose={guard.stay} title="Leave without saving?" centered>
+    <Dialog opened={guard.blocked} onClose={guard.stay} title="Leave without saving?">
       <Text size="sm">
         Your changes on this page are not saved. If you leave now, they are lost.
       </Text>
@@ -28,6 +29,6 @@ export function UnsavedChangesDialog({ guard, onLeave }: UnsavedChangesDialogPro
           Leave and discard changes
         </Button>
       </Group>
-    </Modal>
+    </Dialog>
   );
 }

@@ -4,7 +4,7 @@
  * form, valid or not; the request is built only from values that passed the rules.
  */
 import { z } from 'zod';
-import type { ExternalMapping, ExternalMappingRequest } from '../../api';
+import { SERVER_SET_FIELDS, type ExternalMapping, type ExternalMappingRequest } from '../../api';
 import {
   MAPPING_FIELD_ORDER,
   mappingFieldIssue,
@@ -72,16 +72,6 @@ export function toFormValues(mapping: ExternalMapping): MappingFormValues {
   };
 }
 
-/** Fields m3ter sets itself: never sent back. */
-const SERVER_FIELDS = [
-  'id',
-  'version',
-  'dtCreated',
-  'dtLastModified',
-  'createdBy',
-  'lastModifiedBy',
-] as const;
-
 /** The POST body. No version on create. */
 export function toCreateRequest(values: MappingFields): ExternalMappingRequest {
   const body: ExternalMappingRequest = {
@@ -105,7 +95,7 @@ export function toUpdateRequest(
   values: MappingFormValues,
 ): ExternalMappingRequest & { version: number } {
   const rest: Record<string, unknown> = { ...loaded };
-  for (const key of SERVER_FIELDS) delete rest[key];
+  for (const key of SERVER_SET_FIELDS) delete rest[key];
   delete rest.integrationConfigId;
   return { ...rest, ...toCreateRequest(values), version: values.version };
 }

@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { Dialog } from '../../components/dialog';
 import { useDisclosure } from '@mantine/hooks';
 import { NotFoundError, type IntegrationConfig } from '../../api';
 import { describeError } from '../../api/errors';
@@ -47,7 +48,7 @@ export function DeleteConfigButton({ config, onDeleted }: DeleteConfigButtonProp
       <Button color="red.9" variant="default" onClick={open}>
         Delete…
       </Button>
-      <Modal
+      <Dialog
         opened={opened}
         onClose={() => {
           if (!remove.isPending) {
@@ -56,7 +57,6 @@ export function DeleteConfigButton({ config, onDeleted }: DeleteConfigButtonProp
           }
         }}
         title={`Delete “${label}”?`}
-        centered
       >
         <Stack>
           <Text size="sm">
@@ -83,7 +83,7 @@ export function DeleteConfigButton({ config, onDeleted }: DeleteConfigButtonProp
             </BusyButton>
           </Group>
         </Stack>
-      </Modal>
+      </Dialog>
     </>
   );
 }

@@ -13,18 +13,16 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useRef, type ReactNode } from 'react';
-import { isUuid, NotFoundError, type IntegrationConfig } from '../../api';
+import { isUuid, type IntegrationConfig } from '../../api';
 import { CopyButton } from '../../components/copy-button';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
 import { RelativeTime } from '../../components/relative-time';
 import { formatJsonObject } from '../../components/form/json-object';
 import { configLabel, DeleteConfigButton, EnableConfigButton } from './config-actions';
 import { explainHealth, healthOf, HealthBadges, READABLE_TITLE } from './health';
 import { configQueries } from '../../queries/configs';
 import { mappingQueries } from '../../queries/mappings';
-import { RetryingNotice } from '../../components/retrying-notice';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
+import { QueryState } from '../../components/query-state';
 
 /** The fields shown in their own rows; anything else m3ter sends is listed under "Other fields". */
 const KNOWN_FIELDS = new Set([
@@ -269,55 +267,30 @@ function ConfigDetail({ config }: { config: IntegrationConfig }) {
 /** `/configs/$id`: every field, the audit facts, health explained, related runs and mappings. */
 export function ConfigDetailPage({ id }: { id: string }) {
   const query = useQuery(configQueries.detail(id));
-
-  if (query.data && !(query.error instanceof NotFoundError)) {
-    return (
-      <Stack gap="md">
-        {query.isError ? (
-          <ErrorState
-            error={query.error}
-            title="Could not refresh; showing what was loaded before"
-            onRetry={() => void query.refetch()}
-            retrying={query.isFetching}
-          />
-        ) : null}
-        <ConfigDetail config={query.data} />
-      </Stack>
-    );
-  }
-  if (query.isPending) {
-    return (
-      <Stack gap="md">
-        <RetryingNotice query={query} what="this configuration" />
-        <Stack gap="md" aria-busy="true" aria-label="Loading the configuration">
+  return (
+    <QueryState
+      query={query}
+      what="this configuration"
+      heading="Integration configuration"
+      notFound={{
+        title: 'This configuration does not exist',
+        body: 'It may have been deleted, or the link is wrong.',
+        action: <ButtonLink to="/configs">Back to the list</ButtonLink>,
+      }}
+      errorAction={
+        <ButtonLink to="/configs" variant="default" w="fit-content">
+          Back to the list
+        </ButtonLink>
+      }
+      skeleton={
+        <>
           <Skeleton height={32} width="40%" />
           <Skeleton height={80} />
           <Skeleton height={200} />
-        </Stack>
-      </Stack>
-    );
-  }
-  if (query.error instanceof NotFoundError) {
-    return (
-      <EmptyState
-        title="This configuration does not exist"
-        action={<ButtonLink to="/configs">Back to the list</ButtonLink>}
-      >
-        It may have been deleted, or the link is wrong.
-      </EmptyState>
-    );
-  }
-  return (
-    <Stack>
-      <Title order={1} size="h2">
-        Integration configuration
-      </Title>
-      <ErrorState
-        error={query.error}
-        title="Could not load this configuration"
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    </Stack>
+        </>
+      }
+    >
+      {(config) => <ConfigDetail config={config} />}
+    </QueryState>
   );
 }

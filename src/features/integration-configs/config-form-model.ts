@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import {
   ENTITY_TYPE_PATTERN,
+  SERVER_SET_FIELDS,
   UUID_PATTERN,
   type IntegrationConfig,
   type IntegrationConfigRequest,
@@ -118,17 +119,7 @@ export function toFormValues(config: IntegrationConfig): ConfigFormValues {
 }
 
 /** Fields m3ter sets itself: never sent back in a request body. */
-const RESPONSE_ONLY = [
-  'id',
-  'version',
-  'dtCreated',
-  'dtLastModified',
-  'createdBy',
-  'lastModifiedBy',
-  'authorized',
-  'enabled',
-  'triggerType',
-] as const;
+const RESPONSE_ONLY = [...SERVER_SET_FIELDS, 'authorized', 'enabled', 'triggerType'] as const;
 
 /**
  * The request body. For an update, `loaded` is the entity the edit is based on: every field of it the

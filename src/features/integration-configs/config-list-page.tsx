@@ -7,7 +7,6 @@ import type { IntegrationConfig } from '../../api';
 import { CopyButton } from '../../components/copy-button';
 import { DataTable, dataTableColumnHelper, type SortingState } from '../../components/data-table';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
 import { RelativeTime } from '../../components/relative-time';
 import {
   CONFIG_SORT_COLUMNS,
@@ -18,7 +17,7 @@ import {
 } from './list-search';
 import { READABLE_TEXT, READABLE_TITLE } from './health';
 import { configQueries } from '../../queries/configs';
-import { RetryingNotice } from '../../components/retrying-notice';
+import { QueryState } from '../../components/query-state';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 
 export interface ConfigListPageProps {
@@ -289,71 +288,73 @@ export function ConfigListPage({ search, onSearchChange }: ConfigListPageProps) 
         ) : null}
       </Group>
 
-      <RetryingNotice query={query} what="the configurations" />
-      {query.isError && !query.data ? (
-        <ErrorState
-          error={query.error}
-          title="Could not load integration configurations"
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      ) : (
-        <>
-          {query.isError ? (
-            <ErrorState
-              error={query.error}
-              title="Could not refresh the list; showing what was loaded before"
-              onRetry={() => void query.refetch()}
-              retrying={query.isFetching}
-            />
-          ) : null}
-          {query.data?.truncated ? (
-            <Alert color="yellow" title="Not every configuration is shown" styles={READABLE_TITLE}>
-              This organisation has more configurations than the console loads at once (
-              {query.data.items.length}). Narrow the list with the filters.
-            </Alert>
-          ) : null}
-          {query.data ? (
-            <Text size="sm" c="dimmed" aria-live="polite">
-              {filtered
-                ? `${shown.length} of ${all.length} configurations match`
-                : `${all.length} configuration${all.length === 1 ? '' : 's'}`}
-            </Text>
-          ) : null}
+      <QueryState
+        query={query}
+        what="the configurations"
+        errorTitle="Could not load integration configurations"
+        skeleton={
           <DataTable
-            data={shown}
+            data={EMPTY}
             columns={columns}
             getRowId={(c) => c.id}
             sorting={sorting}
             onSortingChange={setSorting}
             caption="Integration configurations"
-            loading={query.isPending}
-            onRowOpen={(c) => void navigate({ to: '/configs/$id', params: { id: c.id } })}
-            empty={
-              filtered ? (
-                <EmptyState
-                  title="No configuration matches"
-                  action={
-                    <Button variant="default" onClick={clearFilters}>
-                      Clear filters
-                    </Button>
-                  }
-                >
-                  Nothing matches these filters. Clear them to see every configuration.
-                </EmptyState>
-              ) : (
-                <EmptyState
-                  title="No integration configurations yet"
-                  action={<ButtonLink to="/configs/new">New configuration</ButtonLink>}
-                >
-                  A configuration sends Bills or Notifications to an external system such as Stripe,
-                  NetSuite or a webhook.
-                </EmptyState>
-              )
-            }
+            loading
           />
-        </>
-      )}
+        }
+      >
+        {(list) => (
+          <>
+            {list.truncated ? (
+              <Alert
+                color="yellow"
+                title="Not every configuration is shown"
+                styles={READABLE_TITLE}
+              >
+                This organisation has more configurations than the console loads at once (
+                {list.items.length}). Narrow the list with the filters.
+              </Alert>
+            ) : null}
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {filtered
+                ? `${shown.length} of ${all.length} configurations match`
+                : `${all.length} configuration${all.length === 1 ? '' : 's'}`}
+            </Text>
+            <DataTable
+              data={shown}
+              columns={columns}
+              getRowId={(c) => c.id}
+              sorting={sorting}
+              onSortingChange={setSorting}
+              caption="Integration configurations"
+              onRowOpen={(c) => void navigate({ to: '/configs/$id', params: { id: c.id } })}
+              empty={
+                filtered ? (
+                  <EmptyState
+                    title="No configuration matches"
+                    action={
+                      <Button variant="default" onClick={clearFilters}>
+                        Clear filters
+                      </Button>
+                    }
+                  >
+                    Nothing matches these filters. Clear them to see every configuration.
+                  </EmptyState>
+                ) : (
+                  <EmptyState
+                    title="No integration configurations yet"
+                    action={<ButtonLink to="/configs/new">New configuration</ButtonLink>}
+                  >
+                    A configuration sends Bills or Notifications to an external system such as
+                    Stripe, NetSuite or a webhook.
+                  </EmptyState>
+                )
+              }
+            />
+          </>
+        )}
+      </QueryState>
     </Stack>
   );
 }
