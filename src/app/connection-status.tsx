@@ -1,4 +1,5 @@
-import { Alert, Button, Code, List, Stack, Text } from '@mantine/core';
+import { Button, Code, List, Stack, Text } from '@mantine/core';
+import { Notice } from '../components/notice';
 import { useQuery } from '@tanstack/react-query';
 import { ForbiddenError, NetworkError, ServerError, type ApiError } from '../api/errors';
 import { env } from '../env';
@@ -48,7 +49,7 @@ export function ConnectionStatus() {
   if (env.mode !== 'live' || !check.isError) return null;
   const diagnosis = diagnoseConnection(check.error);
   return (
-    <Alert color="red" title={diagnosis.title} mb="md" role="alert">
+    <Notice tone="danger" title={diagnosis.title} role="alert">
       <Stack gap="xs">
         <List size="sm">
           {diagnosis.steps.map((s) => (
@@ -67,6 +68,6 @@ export function ConnectionStatus() {
           Check again
         </Button>
       </Stack>
-    </Alert>
+    </Notice>
   );
 }

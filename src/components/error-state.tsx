@@ -1,6 +1,7 @@
-import { Alert, Group, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { describeError } from '../api/errors';
 import { BusyButton } from './busy-button';
+import { Notice } from './notice';
 
 interface ErrorStateProps {
   error: unknown;
@@ -14,7 +15,7 @@ interface ErrorStateProps {
 export function ErrorState({ error, title, onRetry, retrying }: ErrorStateProps) {
   const described = describeError(error);
   return (
-    <Alert color="red" variant="light" title={title ?? described.title} role="alert">
+    <Notice tone="danger" title={title ?? described.title} role="alert">
       <Stack gap="xs">
         {title ? (
           <Text size="sm" fw={500}>
@@ -39,6 +40,6 @@ export function ErrorState({ error, title, onRetry, retrying }: ErrorStateProps)
           </Group>
         ) : null}
       </Stack>
-    </Alert>
+    </Notice>
   );
 }

@@ -1,7 +1,7 @@
-import { Alert, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { NetworkError } from '../api';
 import { describeError } from '../api/errors';
-import { READABLE_TITLE } from './readable';
+import { Notice } from './notice';
 
 interface RetryingNoticeProps {
   /** The read's state: `failureCount` attempts have failed so far, the last with `failureReason`. */
@@ -22,16 +22,10 @@ export function RetryingNotice({ query, what }: RetryingNoticeProps) {
       ? 'm3ter did not answer in time'
       : describeError(failureReason).title;
   return (
-    <Alert
-      color="yellow"
-      variant="light"
-      role="status"
-      title={`Still trying to load ${what}`}
-      styles={READABLE_TITLE}
-    >
+    <Notice tone="warning" role="status" title={`Still trying to load ${what}`}>
       <Text size="sm">
         {reason}. Trying again automatically (attempt {query.failureCount + 1}).
       </Text>
-    </Alert>
+    </Notice>
   );
 }

@@ -1,5 +1,5 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { READABLE_TITLE } from '../readable';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { Notice } from '../notice';
 import { RelativeTime } from '../relative-time';
 import type { ConflictAuthor } from './conflict-panel';
 
@@ -16,13 +16,7 @@ export interface ChangedElsewhereNoticeProps {
  */
 export function ChangedElsewhereNotice({ latest, onCompare }: ChangedElsewhereNoticeProps) {
   return (
-    <Alert
-      color="gray"
-      variant="light"
-      title="Changed elsewhere"
-      role="status"
-      styles={READABLE_TITLE}
-    >
+    <Notice tone="neutral" title="Changed elsewhere" role="status">
       <Stack gap="xs">
         <Text size="sm">
           {latest.lastModifiedBy ?? 'Someone'} saved version {latest.version ?? '?'}{' '}
@@ -35,6 +29,6 @@ export function ChangedElsewhereNotice({ latest, onCompare }: ChangedElsewhereNo
           </Button>
         </Group>
       </Stack>
-    </Alert>
+    </Notice>
   );
 }

@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { READABLE_TITLE } from '../readable';
+import { Notice } from '../notice';
 import { RelativeTime } from '../relative-time';
 
 export interface DraftOfferProps {
@@ -29,12 +29,7 @@ export function DraftOffer({
   onDiscard,
 }: DraftOfferProps) {
   return (
-    <Alert
-      color="blue"
-      title="You have unsaved changes from before"
-      role="status"
-      styles={READABLE_TITLE}
-    >
+    <Notice tone="info" title="You have unsaved changes from before" role="status">
       <Stack gap="xs">
         <Text size="sm">
           Changes to this {noun} were kept in this tab <RelativeTime value={savedAt} />
@@ -51,6 +46,6 @@ export function DraftOffer({
           </Button>
         </Group>
       </Stack>
-    </Alert>
+    </Notice>
   );
 }

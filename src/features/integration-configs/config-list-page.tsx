@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -15,8 +15,9 @@ import {
   filterConfigs,
   type ConfigListSearch,
 } from './list-search';
-import { READABLE_TEXT, READABLE_TITLE } from './health';
+import { READABLE_TEXT } from '../../components/readable';
 import { configQueries } from '../../queries/configs';
+import { Notice } from '../../components/notice';
 import { QueryState } from '../../components/query-state';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 
@@ -307,14 +308,10 @@ export function ConfigListPage({ search, onSearchChange }: ConfigListPageProps) 
         {(list) => (
           <>
             {list.truncated ? (
-              <Alert
-                color="yellow"
-                title="Not every configuration is shown"
-                styles={READABLE_TITLE}
-              >
+              <Notice tone="warning" title="Not every configuration is shown">
                 This organisation has more configurations than the console loads at once (
                 {list.items.length}). Narrow the list with the filters.
-              </Alert>
+              </Notice>
             ) : null}
             <Text size="sm" c="dimmed" aria-live="polite">
               {filtered

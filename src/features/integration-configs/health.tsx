@@ -2,8 +2,6 @@ import { Badge, Group } from '@mantine/core';
 import type { IntegrationConfig } from '../../api';
 import { READABLE_TEXT } from '../../components/readable';
 
-export { READABLE_TEXT, READABLE_TITLE } from '../../components/readable';
-
 export type ConfigHealth =
   'healthy' | 'disabled' | 'unauthorized' | 'disabled-unauthorized' | 'unknown';
 
