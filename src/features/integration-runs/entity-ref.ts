@@ -2,12 +2,25 @@
  * What a run history is about: one Bill, one Notification, or one destination.
  */
 import { isUuid } from '../../api';
-import { RUN_ENTITY_TYPES, type RunEntityType, type RunScope } from '../../queries/runs';
+import { RUN_ENTITY_TYPES, type RunEntityType } from '../../queries/runs';
 
 /** `bill`, `BILL`, `Bills` → `Bill`; null for anything else. */
 export function parseEntityType(value: string): RunEntityType | null {
   const lower = value.trim().toLowerCase().replace(/s$/, '');
   return RUN_ENTITY_TYPES.find((t) => t.toLowerCase() === lower) ?? null;
+}
+
+/**
+ * The one spelling of an entity's history path: `bill/ABC…` is shown as, and redirected to,
+ * `Bill/abc…`. Null when the path cannot name a history (the page then says which part is wrong).
+ */
+export function canonicalEntityPath(
+  rawType: string,
+  rawId: string,
+): { entityType: RunEntityType; entityId: string } | null {
+  const entityType = parseEntityType(rawType);
+  const entityId = rawId.toLowerCase();
+  return entityType && isUuid(entityId) ? { entityType, entityId } : null;
 }
 
 const UUID_ANYWHERE = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
@@ -39,15 +52,4 @@ export function extractUuid(text: string, label?: string): string | null {
     return match[0].toLowerCase();
   }
   return null;
-}
-
-/** "Bill", "Notification" or "Destination" plus the id, for titles and the recent list. */
-export function describeScope(scope: RunScope): string {
-  return scope.kind === 'entity'
-    ? `${scope.entityType} ${scope.entityId}`
-    : `Destination ${scope.destinationId}`;
-}
-
-export function isValidScopeId(id: string): boolean {
-  return isUuid(id);
 }

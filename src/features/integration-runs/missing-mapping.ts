@@ -4,7 +4,7 @@
  */
 import { isUuid, statusGroupOf, type IntegrationRun } from '../../api';
 
-export interface MissingMappingPrefill {
+interface MissingMappingPrefill {
   m3terEntity?: string;
   m3terId?: string;
   externalSystem: string;

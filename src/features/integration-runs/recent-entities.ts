@@ -7,7 +7,7 @@ import { isUuid } from '../../api';
 import { RUN_ENTITY_TYPES } from '../../queries/runs';
 
 const STORAGE_KEY = 'm3ter-console:recent-run-histories';
-export const MAX_RECENT = 10;
+const MAX_RECENT = 10;
 
 const entrySchema = z.object({
   kind: z.enum([...RUN_ENTITY_TYPES, 'Destination']),

@@ -6,7 +6,7 @@ import { ErrorState } from '../../components/error-state';
 import { StatusBadge } from '../../components/status-badge';
 import { runQueries } from '../../queries/runs';
 import { countNodes, type ChainNode } from '../../queries/run-chains';
-import type { RunLinkHandlers } from './runs-table';
+import { isPlainClick, type RunLinkHandlers } from './run-links';
 import type { TimeZoneChoice } from './search-schema';
 import { formatInstant } from './time';
 
@@ -78,8 +78,7 @@ function ChainItem({
   const isCurrent = node.run.id === currentId;
   const started = node.run.dtStarted ?? node.run.dtCreated;
   const onClick = (event: MouseEvent) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
-      return;
+    if (!isPlainClick(event)) return;
     event.preventDefault();
     open(node.run.id);
   };

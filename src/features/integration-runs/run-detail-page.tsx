@@ -4,7 +4,7 @@ import { useId, useMemo } from 'react';
 import { isUuid } from '../../api';
 import { ErrorState } from '../../components/error-state';
 import { RunDetail } from './run-detail';
-import type { RunLinkHandlers } from './runs-table';
+import type { RunLinkHandlers } from './run-links';
 import type { TimeZoneChoice } from './search-schema';
 import { AnchorLink } from '../../components/router-links';
 

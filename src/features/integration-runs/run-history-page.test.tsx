@@ -115,6 +115,30 @@ describe('run history', () => {
     expect(router.state.location.search).toEqual({ status: ['ERROR'] });
   });
 
+  it('says what a bad link lost once: the history entry forgets it, so a reload does not repeat it', async () => {
+    const { user, router } = await renderApp(`/runs/Bill/${HOOLI}?status=ERROR&order=sideways`);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Dropped the order “sideways”: showing newest first.');
+    await vi.waitFor(() => expect(router.state.location.state.runHistoryHealNotes).toBeUndefined());
+    // Healing replaced the entry it started on: Back leaves the page rather than return to the bad link.
+    expect(router.history.length).toBe(1);
+    expect(router.state.location.search).toEqual({ status: ['ERROR'] });
+    expect(alert).toBeInTheDocument();
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText('Parts of this link could not be used')).not.toBeInTheDocument();
+  });
+
+  it('spells a destination’s history in lower case and heals its search quietly', async () => {
+    const xero = SEED_IDS.destinations.xeroUk;
+    const { router } = await renderApp(`/runs/destination/${xero.toUpperCase()}?tz=LOCAL`);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: /Runs sent to Xero/ }),
+    ).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/runs/destination/${xero}`);
+    expect(router.state.location.search).toEqual({ tz: 'local' });
+    expect(screen.queryByText('Parts of this link could not be used')).not.toBeInTheDocument();
+  });
+
   it('opens a run beside the list and closes it without losing the filters', async () => {
     const { user, router } = await renderApp(`/runs/Bill/${HOOLI}?order=ASC`);
     await screen.findByRole('table');

@@ -1,97 +1,54 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Drawer,
-  Group,
-  Loader,
-  Stack,
-  Switch,
-  Text,
-  Title,
-} from '@mantine/core';
-import { useDocumentVisibility } from '@mantine/hooks';
+import { Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useLocation } from '@tanstack/react-router';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import {
-  RUN_STATUS_GROUPS,
-  statusGroupOf,
-  type IntegrationRun,
-  type RunStatusGroupId,
-} from '../../api';
+import { useEffect, useMemo, useRef } from 'react';
 import { CopyButton } from '../../components/copy-button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { RetryingNotice } from '../../components/retrying-notice';
 import { STATUS_GROUP_COLORS, statusGroupLabel } from '../../components/status-badge';
-import { downloadText } from '../../lib/download';
 import type { RunScope } from '../../queries/runs';
-import { parseEntityType } from './entity-ref';
 import { runQueries } from '../../queries/runs';
 import { rememberRecent } from './recent-entities';
 import { chainInfoOfLoaded } from '../../queries/run-chains';
-import { RunDetail } from './run-detail';
+import { describeFilters } from './describe-filters';
+import { HealNotesAlert, useHealNotes } from './heal-notes';
+import { countByStatusGroup, dedupeRuns } from './loaded-runs';
+import { RefreshControls } from './refresh-controls';
+import { RunDrawer } from './run-drawer';
 import { RunFilters } from './run-filters';
-import { MAX_EXPORT_ROWS, runsToCsv } from './runs-csv';
-import { RunsTable, shortId, type RunLinkHandlers, type RunRow } from './runs-table';
-import {
-  healRunsSearch,
-  isCanonicalSearch,
-  takeHealNotes,
-  toRunFilters,
-  RANGE_LABELS,
-  type RunsSearch,
-} from './search-schema';
-import { formatInstant } from './time';
+import type { RunLinkHandlers } from './run-links';
+import type { RunRow } from './runs-columns';
+import { RunsTable } from './runs-table';
+import { toRunFilters, type RunsSearch } from './search-schema';
+import { useAutoRefresh } from './use-auto-refresh';
+import { MAX_LOADED_RUNS, useBulkLoad } from './use-bulk-load';
 import { AnchorLink } from '../../components/router-links';
 import { BusyButton } from '../../components/busy-button';
 
-/** Bound for "Load all" and for an export: enough for the biggest demo Bill, small enough for a tab. */
-export const MAX_LOADED_RUNS = MAX_EXPORT_ROWS;
-export const AUTO_REFRESH_MS = 15_000;
-/** Refreshing re-reads every loaded page; beyond this many runs that costs too many requests. */
-export const AUTO_REFRESH_MAX_RUNS = 1_000;
-
-export interface RunHistoryPageProps {
+interface RunHistoryPageProps {
   scope: RunScope;
   search: RunsSearch;
   /** Writes the URL: a new history entry unless `replace`. */
   onSearchChange: (next: RunsSearch, options?: { replace?: boolean }) => void;
   /** The URL of this list with `run` set, for links that open a run beside it. */
   runHref: (runId: string) => string;
-  /** False when the path is spelled differently (`bill/ABC…`): the page then rewrites the URL. */
-  pathIsCanonical: boolean;
+  /** What the link that opened this page lost, healed by the route (search-schema.ts, healRunsLink). */
+  healNotes?: readonly string[];
+  /** Makes the history entry forget `healNotes` once they are shown. */
+  onHealNotesShown?: () => void;
 }
+
+const NO_NOTES: readonly string[] = [];
 
 export function RunHistoryPage({
   scope,
   search,
   onSearchChange,
   runHref,
-  pathIsCanonical,
+  healNotes = NO_NOTES,
+  onHealNotesShown,
 }: RunHistoryPageProps) {
-  const rawSearch = useLocation({
-    select: (location) => location.search as Record<string, unknown>,
-  });
-  // What a pasted or old link lost, said once; the URL itself shows the healed form.
-  // The raw location already holds the router's validated values for the known keys, so it only
-  // still shows unknown parameters; what the known ones lost is in the report validation kept.
-  const [healNotes, setHealNotes] = useState(() => [
-    ...new Set([...takeHealNotes(search), ...healRunsSearch(rawSearch).notes]),
-  ]);
-  // The location is the whole app's: a link out of this page (to /configs?q=…) changes it while this
-  // page is still mounted, and that search is not ours to heal.
-  // Read from the location itself: route params change only once the next page has loaded.
-  const pathname = useLocation({ select: (location) => location.pathname });
-  const onOwnPath = isPathOf(scope, pathname);
-  useEffect(() => {
-    if (!onOwnPath) return;
-    const healed = healRunsSearch(rawSearch);
-    if (!pathIsCanonical || !isCanonicalSearch(rawSearch, healed.search)) {
-      onSearchChange(healed.search, { replace: true });
-    }
-  }, [rawSearch, onSearchChange, pathIsCanonical, onOwnPath]);
+  const heal = useHealNotes(healNotes, onHealNotesShown);
 
   const scopeKey =
     scope.kind === 'entity' ? `${scope.entityType}/${scope.entityId}` : scope.destinationId;
@@ -115,84 +72,26 @@ export function RunHistoryPage({
   }, [scopeKey, destination?.destination]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const filters = useMemo(() => toRunFilters(search), [search]);
-  const [autoRefresh, setAutoRefresh] = useState(true);
-  const visibility = useDocumentVisibility();
+  const autoRefresh = useAutoRefresh();
 
   const list = useInfiniteQuery({
     ...runQueries.list(scope, filters),
-    refetchInterval: (query) => {
-      if (!autoRefresh) return false;
-      const pages = query.state.data?.pages ?? [];
-      let count = 0;
-      let inProgress = false;
-      for (const page of pages) {
-        count += page.runs.length;
-        if (!inProgress)
-          inProgress = page.runs.some((r) => statusGroupOf(r.status) === 'in-progress');
-      }
-      return inProgress && count <= AUTO_REFRESH_MAX_RUNS ? AUTO_REFRESH_MS : false;
-    },
+    refetchInterval: (query) => autoRefresh.interval(query.state.data?.pages),
     // React Query pauses interval refetches while the tab is hidden; say so rather than pretend.
     refetchIntervalInBackground: false,
   });
 
   const runs = useMemo(
-    () => dedupe((list.data?.pages ?? []).flatMap((page) => page.runs)),
+    () => dedupeRuns((list.data?.pages ?? []).flatMap((page) => page.runs)),
     [list.data],
   );
   const rows = useMemo<RunRow[]>(() => {
     const chains = chainInfoOfLoaded(runs);
     return runs.map((run) => ({ run, chain: chains.get(run.id) }));
   }, [runs]);
-  const summary = useMemo(() => summarise(runs), [runs]);
+  const summary = useMemo(() => countByStatusGroup(runs), [runs]);
   const inProgressCount = summary.get('in-progress') ?? 0;
-
-  const [bulk, setBulk] = useState<null | 'all' | 'export'>(null);
-  const stopBulk = useRef(false);
-  /**
-   * Pulls pages until everything (up to MAX_LOADED_RUNS) is loaded, the user stops, or a page fails
-   * (the failure shows with a retry under the list). Resolves with the runs loaded, or null.
-   */
-  const loadRemaining = async (): Promise<IntegrationRun[] | null> => {
-    stopBulk.current = false;
-    let hasNext = list.hasNextPage;
-    let pages = list.data?.pages ?? [];
-    let count = runs.length;
-    while (hasNext && count < MAX_LOADED_RUNS) {
-      if (stopBulk.current) return null;
-      const next = await list.fetchNextPage({ cancelRefetch: false });
-      if (next.isFetchNextPageError || !next.data) return null;
-      hasNext = next.hasNextPage;
-      pages = next.data.pages;
-      count = pages.reduce((sum, page) => sum + page.runs.length, 0);
-    }
-    return dedupe(pages.flatMap((page) => page.runs));
-  };
-
-  const loadAll = async () => {
-    setBulk('all');
-    try {
-      await loadRemaining();
-    } finally {
-      setBulk(null);
-    }
-  };
-
-  const exportCsv = async () => {
-    setBulk('export');
-    try {
-      const all = await loadRemaining();
-      if (!all) return;
-      const stamp = new Date().toISOString().slice(0, 19).replace(/:/g, '-');
-      const name =
-        scope.kind === 'entity'
-          ? `runs-${scope.entityType}-${scope.entityId}-${stamp}.csv`
-          : `runs-destination-${scope.destinationId}-${stamp}.csv`;
-      downloadText(name, runsToCsv(all), 'text/csv;charset=utf-8');
-    } finally {
-      setBulk(null);
-    }
-  };
+  const bulk = useBulkLoad(list, scope);
 
   const links = useMemo<RunLinkHandlers>(
     () => ({ href: runHref, open: (runId) => onSearchChange({ ...search, run: runId }) }),
@@ -259,24 +158,7 @@ export function RunHistoryPage({
         ) : null}
       </Stack>
 
-      {healNotes.length > 0 ? (
-        <Alert
-          color="blue"
-          variant="light"
-          title="Parts of this link could not be used"
-          withCloseButton
-          closeButtonLabel="Dismiss"
-          onClose={() => setHealNotes([])}
-        >
-          <Stack gap={2}>
-            {healNotes.map((note) => (
-              <Text key={note} size="sm">
-                {note}
-              </Text>
-            ))}
-          </Stack>
-        </Alert>
-      ) : null}
+      <HealNotesAlert notes={heal.notes} onDismiss={heal.dismiss} />
 
       <RunFilters
         search={search}
@@ -308,10 +190,8 @@ export function RunHistoryPage({
         <Group gap="xs" wrap="wrap">
           <RefreshControls
             autoRefresh={autoRefresh}
-            onAutoRefreshChange={setAutoRefresh}
             inProgressCount={inProgressCount}
             loadedCount={runs.length}
-            hidden={visibility === 'hidden'}
             updatedAt={list.dataUpdatedAt}
             fetching={list.isFetching && !list.isFetchingNextPage}
             onRefresh={() => void list.refetch()}
@@ -319,9 +199,9 @@ export function RunHistoryPage({
           <BusyButton
             size="xs"
             variant="default"
-            onClick={() => void exportCsv()}
-            busy={bulk === 'export'}
-            disabled={list.isPending || list.isError || runs.length === 0 || bulk === 'all'}
+            onClick={() => void bulk.exportCsv()}
+            busy={bulk.busy === 'export'}
+            disabled={list.isPending || list.isError || runs.length === 0 || bulk.busy === 'all'}
           >
             Export CSV
           </BusyButton>
@@ -411,21 +291,21 @@ export function RunHistoryPage({
               <BusyButton
                 variant="default"
                 onClick={() => void list.fetchNextPage()}
-                busy={list.isFetchingNextPage && bulk === null}
-                disabled={bulk !== null}
+                busy={list.isFetchingNextPage && bulk.busy === null}
+                disabled={bulk.busy !== null}
               >
                 Load more
               </BusyButton>
               <BusyButton
                 variant="default"
-                onClick={() => void loadAll()}
-                busy={bulk === 'all'}
-                disabled={bulk === 'export'}
+                onClick={() => void bulk.loadAll()}
+                busy={bulk.busy === 'all'}
+                disabled={bulk.busy === 'export'}
               >
                 Load all (up to {MAX_LOADED_RUNS.toLocaleString('en')})
               </BusyButton>
-              {bulk !== null ? (
-                <Button variant="subtle" onClick={() => (stopBulk.current = true)}>
+              {bulk.busy !== null ? (
+                <Button variant="subtle" onClick={bulk.stop}>
                   Stop loading
                 </Button>
               ) : null}
@@ -434,153 +314,13 @@ export function RunHistoryPage({
         </Stack>
       ) : null}
 
-      {/* Built from parts: Mantine's default drawer header is a <header>, which in the body-level
-          portal would be a second banner landmark next to the app's. */}
-      <Drawer.Root
-        opened={!!search.run}
+      <RunDrawer
+        runId={search.run}
+        tz={tz}
         onClose={() => onSearchChange({ ...search, run: undefined })}
-        position="right"
-        size="xl"
-      >
-        <Drawer.Overlay />
-        <Drawer.Content>
-          <Group
-            justify="space-between"
-            wrap="nowrap"
-            p="md"
-            style={{
-              position: 'sticky',
-              top: 0,
-              zIndex: 1,
-              background: 'var(--mantine-color-body)',
-            }}
-          >
-            <Drawer.Title fw={600}>
-              {search.run ? `Run ${shortId(search.run)}` : 'Run'}
-            </Drawer.Title>
-            <Drawer.CloseButton aria-label="Close run details" />
-          </Group>
-          <Drawer.Body>
-            {search.run ? (
-              <RunDetail
-                runId={search.run}
-                tz={tz}
-                variant="panel"
-                href={links.href}
-                open={links.open}
-              />
-            ) : null}
-          </Drawer.Body>
-        </Drawer.Content>
-      </Drawer.Root>
+        href={links.href}
+        open={links.open}
+      />
     </Stack>
-  );
-}
-
-/** Whether `pathname` is this scope's history, in any spelling the routes accept (`bills/ABC…`). */
-function isPathOf(scope: RunScope, pathname: string): boolean {
-  const [, first, kind = '', id = '', ...rest] = pathname.replace(/\/+$/, '').split('/');
-  if (first !== 'runs' || rest.length > 0) return false;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(id).toLowerCase();
-  } catch {
-    return false;
-  }
-  return scope.kind === 'entity'
-    ? parseEntityType(decodeURIComponent(kind)) === scope.entityType && decoded === scope.entityId
-    : kind === 'destination' && decoded === scope.destinationId;
-}
-
-/** A run whose status changed between two pages can come back in another status stream: keep the first. */
-function dedupe(runs: readonly IntegrationRun[]): IntegrationRun[] {
-  const seen = new Set<string>();
-  return runs.filter((run) => {
-    if (seen.has(run.id)) return false;
-    seen.add(run.id);
-    return true;
-  });
-}
-
-function summarise(runs: readonly IntegrationRun[]): Map<RunStatusGroupId | 'unknown', number> {
-  const counts = new Map<RunStatusGroupId | 'unknown', number>();
-  for (const run of runs) {
-    const group = statusGroupOf(run.status);
-    counts.set(group, (counts.get(group) ?? 0) + 1);
-  }
-  return counts;
-}
-
-function describeFilters(search: RunsSearch): string {
-  const parts: string[] = [];
-  if (search.status?.length) {
-    const groups = RUN_STATUS_GROUPS.filter((g) =>
-      g.statuses.every((s) => search.status?.includes(s)),
-    );
-    const inGroups = new Set(groups.flatMap((g) => g.statuses as readonly string[]));
-    const loose = search.status.filter((s) => !inGroups.has(s));
-    parts.push(`status ${[...groups.map((g) => g.label.toLowerCase()), ...loose].join(', ')}`);
-  }
-  const tz = search.tz ?? 'utc';
-  if (search.range === 'custom') {
-    const from = search.from ? `from ${formatInstant(search.from, tz)}` : '';
-    const to = search.to ? `to ${formatInstant(search.to, tz)}` : '';
-    parts.push(`started ${[from, to].filter(Boolean).join(' ')}`);
-  } else if (search.range) {
-    parts.push(`started in the ${RANGE_LABELS[search.range].toLowerCase()}`);
-  }
-  return parts.length > 0 ? parts.join('; ') : 'all runs';
-}
-
-function RefreshControls({
-  autoRefresh,
-  onAutoRefreshChange,
-  inProgressCount,
-  loadedCount,
-  hidden,
-  updatedAt,
-  fetching,
-  onRefresh,
-}: {
-  autoRefresh: boolean;
-  onAutoRefreshChange: (on: boolean) => void;
-  inProgressCount: number;
-  loadedCount: number;
-  hidden: boolean;
-  updatedAt: number;
-  fetching: boolean;
-  onRefresh: () => void;
-}) {
-  let state: string;
-  if (!autoRefresh) state = 'Off';
-  else if (inProgressCount === 0) state = 'Idle: no run in progress';
-  else if (loadedCount > AUTO_REFRESH_MAX_RUNS)
-    state = `Paused: over ${AUTO_REFRESH_MAX_RUNS.toLocaleString('en')} runs loaded, use Refresh`;
-  else if (hidden) state = 'Paused while this tab is hidden';
-  else
-    state = `Every ${AUTO_REFRESH_MS / 1000} s while ${inProgressCount} ${inProgressCount === 1 ? 'run is' : 'runs are'} in progress`;
-  const updated = updatedAt ? new Date(updatedAt).toLocaleTimeString('en-GB') : '—';
-  return (
-    <Group gap="xs" wrap="nowrap">
-      <Stack gap={0}>
-        <Switch
-          size="sm"
-          checked={autoRefresh}
-          onChange={(e) => onAutoRefreshChange(e.currentTarget.checked)}
-          label="Auto-refresh"
-        />
-        {/* Beside the switch, not its description: Mantine's label wraps the description, which
-            would make it part of the switch's name. */}
-        <Text size="xs" c="dimmed">
-          {state}
-        </Text>
-      </Stack>
-      <BusyButton size="xs" variant="default" onClick={onRefresh} busy={fetching}>
-        Refresh
-      </BusyButton>
-      <Text size="xs" c="dimmed">
-        Updated {updated}
-      </Text>
-    </Group>
   );
 }

@@ -32,7 +32,7 @@ function durationMs(run: IntegrationRun): number | null {
   return Number.isFinite(ms) && ms >= 0 ? ms : null;
 }
 
-export function runToCsvRow(run: IntegrationRun): CsvCell[] {
+function runToCsvRow(run: IntegrationRun): CsvCell[] {
   return [
     run.id,
     run.status,

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { resolveRunWindow } from '../../queries/runs';
 import { extractUuid, parseEntityType } from './entity-ref';
 import {
+  healNotesState,
+  healRunsLink,
   healRunsSearch,
   isCanonicalSearch,
+  readHealNotes,
   toRunFilters,
   validateRunsSearch,
 } from './search-schema';
@@ -104,6 +107,59 @@ describe('run history search params', () => {
     ]) {
       expect(() => validateRunsSearch(raw as Record<string, unknown>)).not.toThrow();
     }
+  });
+
+  it('keeps a bad link as it was given until beforeLoad has said what it lost', () => {
+    const raw = { status: 'ERROR,EXPLODED', order: 'sideways', foo: '1' };
+    // The router's first rewrite: the validated search over the raw one, unknown keys kept.
+    const first = validateRunsSearch(raw);
+    expect(first.healedFrom).toEqual(raw);
+    const rewritten = Object.fromEntries(
+      Object.entries({ ...raw, ...first }).filter(([, value]) => value !== undefined),
+    );
+    expect(rewritten).toEqual({ status: ['ERROR'], foo: '1', healedFrom: raw });
+    // Validated again, the rewritten URL still names the first, complete link.
+    const second = validateRunsSearch(rewritten);
+    expect(second.healedFrom).toEqual(raw);
+
+    const healed = healRunsLink({ ...second, foo: '1' } as typeof second, rewritten);
+    expect(healed).toEqual({
+      search: { status: ['ERROR'] },
+      notes: [
+        'Ignored the unknown parameter “foo”.',
+        'Dropped the status “EXPLODED”: it is not a run status.',
+        'Dropped the order “sideways”: showing newest first.',
+      ],
+      changed: true,
+    });
+    expect(healNotesState(healed.notes)).toEqual({ runHistoryHealNotes: healed.notes });
+  });
+
+  it('leaves a canonical link alone, and rewrites an old spelling without a note', () => {
+    const canonical = { status: ['ERROR'], order: 'ASC' };
+    expect(validateRunsSearch(canonical).healedFrom).toBeUndefined();
+    expect(healRunsLink(validateRunsSearch(canonical), canonical)).toEqual({
+      search: canonical,
+      notes: [],
+      changed: false,
+    });
+    const old = { statuses: 'error', runId: RUN.toUpperCase() };
+    expect(validateRunsSearch(old).healedFrom).toBeUndefined();
+    expect(healRunsLink(validateRunsSearch(old), old)).toEqual({
+      search: { status: ['ERROR'], run: RUN },
+      notes: [],
+      changed: true,
+    });
+    expect(healNotesState([])).toBeUndefined();
+  });
+
+  it('reads the notes of a history entry without trusting them', () => {
+    expect(readHealNotes(undefined)).toEqual([]);
+    expect(readHealNotes(['Dropped the order “x”: showing newest first.'])).toEqual([
+      'Dropped the order “x”: showing newest first.',
+    ]);
+    expect(readHealNotes('not a list')).toEqual([]);
+    expect(readHealNotes([1, 2])).toEqual([]);
   });
 
   it('turns presets into a start date at fetch time and custom ranges into both dates', () => {

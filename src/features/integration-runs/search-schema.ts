@@ -6,6 +6,7 @@
  * The canonical search object leaves defaults out, so links stay short and two URLs that show the same
  * view are the same URL.
  */
+import type { HistoryState } from '@tanstack/react-router';
 import { z } from 'zod';
 import { isUuid, RUN_STATUSES, RUN_ORDER, type KnownRunStatus, type RunOrder } from '../../api';
 import {
@@ -41,7 +42,7 @@ export interface RunsSearch {
   run?: string;
 }
 
-export interface HealedSearch {
+interface HealedSearch {
   search: RunsSearch;
   /** One sentence per thing dropped or changed, for the page to show. Empty for a clean URL. */
   notes: string[];
@@ -63,7 +64,7 @@ const orderSchema = z.enum(RUN_ORDER);
 const DATE_START = /^\d{4}-\d{2}-\d{2}/;
 
 /** An ISO date or date-time, as a canonical ISO instant; null when unusable. */
-export function toIsoInstant(value: unknown): string | null {
+function toIsoInstant(value: unknown): string | null {
   if (typeof value !== 'string' || !DATE_START.test(value)) return null;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
@@ -88,7 +89,8 @@ function statusCandidates(value: unknown): unknown[] {
 
 /**
  * Turns whatever the URL holds into a valid search and says what it dropped. Pure; used both as the
- * route's `validateSearch` (through `validateRunsSearch`) and by the page to explain a healed link.
+ * route's `validateSearch` (through `validateRunsSearch`) and by its `beforeLoad` to explain a healed
+ * link (through `healRunsLink`).
  */
 export function healRunsSearch(raw: Record<string, unknown>): HealedSearch {
   const notes: string[] = [];
@@ -186,51 +188,83 @@ export function healRunsSearch(raw: Record<string, unknown>): HealedSearch {
 }
 
 /**
+ * The route's search: the run history's, plus `healedFrom` while a bad link is being healed
+ * (docs/architecture.md §7: a bad link heals in `beforeLoad`).
+ *
+ * TanStack Router rewrites a link to its validated form (replacing history) before any `beforeLoad`
+ * runs (its Transitioner canonicalises the URL it starts on), so by then the raw link is gone. When
+ * validation drops something it keeps the link's search in `healedFrom`; `beforeLoad` (healRunsLink)
+ * reads what was lost from it and redirects to the canonical URL, carrying the notes in the history
+ * entry's state (readHealNotes). The canonical URL never holds `healedFrom`.
+ */
+export interface RunsRouteSearch extends RunsSearch {
+  healedFrom?: Record<string, unknown>;
+}
+
+const healedFromSchema = z.record(z.string(), z.unknown()).optional().catch(undefined);
+
+/**
  * The route's `validateSearch`: never throws, so a bad link cannot reach the error page. Every known
  * key is present (undefined when dropped) because the router spreads the result over the raw search:
  * a dropped `order=sideways` would otherwise survive into the route's search.
  */
-export function validateRunsSearch(raw: Record<string, unknown>): RunsSearch {
-  const healed = healRunsSearch(raw);
-  if (healed.notes.length > 0) {
-    const key = searchKey(healed.search);
-    const now = Date.now();
-    // The router validates again after rewriting the link; an unknown parameter it keeps would
-    // otherwise replace the first, complete report with a note about that parameter alone.
-    const earlier =
-      lastHealReport && lastHealReport.key === key && now - lastHealReport.at <= HEAL_REPORT_TTL_MS
-        ? lastHealReport.notes
-        : [];
-    lastHealReport = { key, notes: [...new Set([...earlier, ...healed.notes])], at: now };
-  }
-  const cleared = Object.fromEntries(KNOWN_KEYS.map((key) => [key, undefined])) as RunsSearch;
-  return { ...cleared, ...healed.search };
+export function validateRunsSearch(raw: Record<string, unknown>): RunsRouteSearch {
+  const { healedFrom: given, ...rest } = raw;
+  const healed = healRunsSearch(rest);
+  // Validation runs again on the rewritten URL, where only unknown parameters are still wrong: the
+  // first, complete record of the link is kept.
+  const healedFrom = healedFromSchema.parse(given) ?? (healed.notes.length > 0 ? rest : undefined);
+  const cleared = Object.fromEntries(
+    [...KNOWN_KEYS, 'healedFrom'].map((key) => [key, undefined]),
+  ) as RunsRouteSearch;
+  return { ...cleared, ...healed.search, healedFrom };
 }
+
+interface HealedLink {
+  /** The canonical search of what is shown: defaults and `healedFrom` left out. */
+  search: RunsSearch;
+  /** What the link lost, for the page to say (see HealedSearch). */
+  notes: string[];
+  /** Whether the URL differs from `search`: then `beforeLoad` redirects to it. */
+  changed: boolean;
+}
+
+/** For the route's `beforeLoad`: the validated search and the URL's raw one (`location.search`). */
+export function healRunsLink(search: RunsRouteSearch, raw: Record<string, unknown>): HealedLink {
+  // The router's validated search still holds the URL's unknown parameters: keep the known keys only.
+  const canonical = Object.fromEntries(
+    KNOWN_KEYS.flatMap((key) => (search[key] === undefined ? [] : [[key, search[key]]])),
+  ) as RunsSearch;
+  const changed = search.healedFrom !== undefined || !isCanonicalSearch(raw, canonical);
+  return {
+    search: canonical,
+    notes: changed ? healRunsSearch(search.healedFrom ?? raw).notes : [],
+    changed,
+  };
+}
+
+declare module '@tanstack/react-router' {
+  interface HistoryState {
+    /** What the link that opened this history entry lost (see RunsRouteSearch). */
+    runHistoryHealNotes?: string[];
+  }
+}
+
+/** The history state a healing redirect carries: the notes, when there are any. */
+export function healNotesState(notes: readonly string[]): HistoryState | undefined {
+  return notes.length > 0 ? { runHistoryHealNotes: [...notes] } : undefined;
+}
+
+const healNotesSchema = z.array(z.string().max(500)).max(50).catch([]);
 
 /**
- * What the last healed link dropped. The router rewrites a link to its validated form before the
- * page first renders (TanStack Router's Transitioner), so the page cannot see the raw link itself:
- * validateRunsSearch keeps the notes here and the page takes them once, if they belong to the search
- * it shows and are fresh.
+ * The notes of a history entry (`location.state.runHistoryHealNotes`). A browser keeps the state
+ * across reloads and app versions, so it is checked rather than trusted.
  */
-let lastHealReport: { key: string; notes: string[]; at: number } | null = null;
-const HEAL_REPORT_TTL_MS = 10_000;
-
-function searchKey(search: RunsSearch): string {
-  return JSON.stringify(
-    Object.fromEntries(
-      KNOWN_KEYS.flatMap((key) => (search[key] === undefined ? [] : [[key, search[key]]])),
-    ),
-  );
+export function readHealNotes(value: unknown): readonly string[] {
+  return value === undefined ? NO_NOTES : healNotesSchema.parse(value);
 }
-
-export function takeHealNotes(search: RunsSearch, now: number = Date.now()): string[] {
-  const report = lastHealReport;
-  if (!report || now - report.at > HEAL_REPORT_TTL_MS || report.key !== searchKey(search))
-    return [];
-  lastHealReport = null;
-  return report.notes;
-}
+const NO_NOTES: readonly string[] = [];
 
 /** The data-shaping part of the search, with defaults filled in. */
 export function toRunFilters(search: RunsSearch): RunFilters {
@@ -246,7 +280,7 @@ export function toRunFilters(search: RunsSearch): RunFilters {
   return filters;
 }
 
-/** Whether the search differs from its canonical form (then the page rewrites the URL). */
+/** Whether the raw search already is the canonical form of `search` (else `beforeLoad` redirects). */
 export function isCanonicalSearch(raw: Record<string, unknown>, search: RunsSearch): boolean {
   const keys = Object.keys(raw).filter((k) => raw[k] !== undefined);
   const canonicalKeys = Object.keys(search);

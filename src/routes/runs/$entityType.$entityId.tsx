@@ -1,14 +1,39 @@
-import { createFileRoute, useRouter } from '@tanstack/react-router';
+import { createFileRoute, redirect, useRouter } from '@tanstack/react-router';
 import { useCallback } from 'react';
-import { isUuid } from '../../api';
-import { parseEntityType } from '../../features/integration-runs/entity-ref';
+import { canonicalEntityPath, parseEntityType } from '../../features/integration-runs/entity-ref';
 import { InvalidHistoryLink } from '../../features/integration-runs/invalid-history-link';
 import { RunHistoryPage } from '../../features/integration-runs/run-history-page';
-import { validateRunsSearch, type RunsSearch } from '../../features/integration-runs/search-schema';
+import {
+  healNotesState,
+  healRunsLink,
+  validateRunsSearch,
+  type RunsSearch,
+} from '../../features/integration-runs/search-schema';
 import { usePageTitle } from '../../lib/use-page-title';
+import { useEntryHealNotes } from './-heal-notes';
 
 export const Route = createFileRoute('/runs/$entityType/$entityId')({
   validateSearch: validateRunsSearch,
+  beforeLoad: ({ params, search, location }) => {
+    // A bad or old link heals (docs/architecture.md §7): one spelling per history (`bill/ABC…` →
+    // `Bill/abc…`) and the canonical search, replacing history; the page says what the link lost.
+    // A path that cannot be a history keeps its spelling: the page quotes it.
+    const path = canonicalEntityPath(params.entityType, params.entityId) ?? params;
+    const healed = healRunsLink(search, location.search);
+    if (
+      healed.changed ||
+      path.entityType !== params.entityType ||
+      path.entityId !== params.entityId
+    ) {
+      throw redirect({
+        to: '/runs/$entityType/$entityId',
+        params: path,
+        search: healed.search,
+        state: healNotesState(healed.notes),
+        replace: true,
+      });
+    }
+  },
   component: EntityHistoryRoute,
 });
 
@@ -17,43 +42,43 @@ function EntityHistoryRoute() {
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
   const router = useRouter();
-  const entityType = parseEntityType(rawType);
-  usePageTitle(`Runs for ${entityType ?? rawType} ${entityId.slice(0, 8)}`);
-  // One spelling per history: `bill/ABC…` is shown as, and rewritten to, `Bill/abc…`.
-  const canonical = { entityType: entityType ?? rawType, entityId: entityId.toLowerCase() };
-  const pathIsCanonical = canonical.entityType === rawType && canonical.entityId === entityId;
+  const scope = canonicalEntityPath(rawType, entityId);
+  usePageTitle(`Runs for ${scope?.entityType ?? rawType} ${entityId.slice(0, 8)}`);
+  const { healNotes, onHealNotesShown } = useEntryHealNotes();
 
   const onSearchChange = useCallback(
     (next: RunsSearch, options?: { replace?: boolean }) =>
-      void navigate({
-        to: '/runs/$entityType/$entityId',
-        params: { entityType: canonical.entityType, entityId: canonical.entityId },
-        search: next,
-        replace: options?.replace,
-      }),
-    [navigate, canonical.entityType, canonical.entityId],
+      void navigate({ search: next, replace: options?.replace ?? false }),
+    [navigate],
   );
   const runHref = useCallback(
     (runId: string) =>
       router.buildLocation({
         to: '/runs/$entityType/$entityId',
-        params: { entityType: canonical.entityType, entityId: canonical.entityId },
+        params: { entityType: rawType, entityId },
         search: { ...search, run: runId },
       }).href,
-    [router, canonical.entityType, canonical.entityId, search],
+    [router, rawType, entityId, search],
   );
 
-  if (!entityType || !isUuid(canonical.entityId)) {
-    return <InvalidHistoryLink entityType={entityType} rawType={rawType} entityId={entityId} />;
+  if (!scope) {
+    return (
+      <InvalidHistoryLink
+        entityType={parseEntityType(rawType)}
+        rawType={rawType}
+        entityId={entityId}
+      />
+    );
   }
   return (
     <RunHistoryPage
-      key={`${entityType}/${canonical.entityId}`}
-      scope={{ kind: 'entity', entityType, entityId: canonical.entityId }}
+      key={`${scope.entityType}/${scope.entityId}`}
+      scope={{ kind: 'entity', ...scope }}
       search={search}
-      pathIsCanonical={pathIsCanonical}
       onSearchChange={onSearchChange}
       runHref={runHref}
+      healNotes={healNotes}
+      onHealNotesShown={onHealNotesShown}
     />
   );
 }

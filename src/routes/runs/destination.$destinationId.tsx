@@ -1,33 +1,49 @@
-import { createFileRoute, useRouter } from '@tanstack/react-router';
+import { createFileRoute, redirect, useRouter } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { isUuid } from '../../api';
 import { InvalidHistoryLink } from '../../features/integration-runs/invalid-history-link';
 import { RunHistoryPage } from '../../features/integration-runs/run-history-page';
-import { validateRunsSearch, type RunsSearch } from '../../features/integration-runs/search-schema';
+import {
+  healNotesState,
+  healRunsLink,
+  validateRunsSearch,
+  type RunsSearch,
+} from '../../features/integration-runs/search-schema';
 import { usePageTitle } from '../../lib/use-page-title';
+import { useEntryHealNotes } from './-heal-notes';
 
 export const Route = createFileRoute('/runs/destination/$destinationId')({
   validateSearch: validateRunsSearch,
+  beforeLoad: ({ params, search, location }) => {
+    // As the entity history heals (docs/architecture.md §7): a valid id is spelled lower-case.
+    const lower = params.destinationId.toLowerCase();
+    const destinationId = isUuid(lower) ? lower : params.destinationId;
+    const healed = healRunsLink(search, location.search);
+    if (healed.changed || destinationId !== params.destinationId) {
+      throw redirect({
+        to: '/runs/destination/$destinationId',
+        params: { destinationId },
+        search: healed.search,
+        state: healNotesState(healed.notes),
+        replace: true,
+      });
+    }
+  },
   component: DestinationHistoryRoute,
 });
 
 function DestinationHistoryRoute() {
-  const { destinationId: rawId } = Route.useParams();
-  const destinationId = rawId.toLowerCase();
+  const { destinationId } = Route.useParams();
   usePageTitle(`Runs for destination ${destinationId.slice(0, 8)}`);
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
   const router = useRouter();
+  const { healNotes, onHealNotesShown } = useEntryHealNotes();
 
   const onSearchChange = useCallback(
     (next: RunsSearch, options?: { replace?: boolean }) =>
-      void navigate({
-        to: '/runs/destination/$destinationId',
-        params: { destinationId },
-        search: next,
-        replace: options?.replace,
-      }),
-    [navigate, destinationId],
+      void navigate({ search: next, replace: options?.replace ?? false }),
+    [navigate],
   );
   const runHref = useCallback(
     (runId: string) =>
@@ -39,15 +55,16 @@ function DestinationHistoryRoute() {
     [router, destinationId, search],
   );
 
-  if (!isUuid(destinationId)) return <InvalidHistoryLink destinationId={rawId} />;
+  if (!isUuid(destinationId)) return <InvalidHistoryLink destinationId={destinationId} />;
   return (
     <RunHistoryPage
       key={destinationId}
       scope={{ kind: 'destination', destinationId }}
       search={search}
-      pathIsCanonical={rawId === destinationId}
       onSearchChange={onSearchChange}
       runHref={runHref}
+      healNotes={healNotes}
+      onHealNotesShown={onHealNotesShown}
     />
   );
 }

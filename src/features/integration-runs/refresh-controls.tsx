@@ -1,0 +1,55 @@
+import { Group, Stack, Switch, Text } from '@mantine/core';
+import { BusyButton } from '../../components/busy-button';
+import { AUTO_REFRESH_MAX_RUNS, AUTO_REFRESH_MS, type AutoRefresh } from './use-auto-refresh';
+
+interface RefreshControlsProps {
+  autoRefresh: AutoRefresh;
+  inProgressCount: number;
+  loadedCount: number;
+  updatedAt: number;
+  fetching: boolean;
+  onRefresh: () => void;
+}
+
+/** The auto-refresh switch with what it is doing now, a manual Refresh, and when the list was read. */
+export function RefreshControls({
+  autoRefresh,
+  inProgressCount,
+  loadedCount,
+  updatedAt,
+  fetching,
+  onRefresh,
+}: RefreshControlsProps) {
+  let state: string;
+  if (!autoRefresh.enabled) state = 'Off';
+  else if (inProgressCount === 0) state = 'Idle: no run in progress';
+  else if (loadedCount > AUTO_REFRESH_MAX_RUNS)
+    state = `Paused: over ${AUTO_REFRESH_MAX_RUNS.toLocaleString('en')} runs loaded, use Refresh`;
+  else if (autoRefresh.hidden) state = 'Paused while this tab is hidden';
+  else
+    state = `Every ${AUTO_REFRESH_MS / 1000} s while ${inProgressCount} ${inProgressCount === 1 ? 'run is' : 'runs are'} in progress`;
+  const updated = updatedAt ? new Date(updatedAt).toLocaleTimeString('en-GB') : '—';
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Stack gap={0}>
+        <Switch
+          size="sm"
+          checked={autoRefresh.enabled}
+          onChange={(e) => autoRefresh.setEnabled(e.currentTarget.checked)}
+          label="Auto-refresh"
+        />
+        {/* Beside the switch, not its description: Mantine's label wraps the description, which
+            would make it part of the switch's name. */}
+        <Text size="xs" c="dimmed">
+          {state}
+        </Text>
+      </Stack>
+      <BusyButton size="xs" variant="default" onClick={onRefresh} busy={fetching}>
+        Refresh
+      </BusyButton>
+      <Text size="xs" c="dimmed">
+        Updated {updated}
+      </Text>
+    </Group>
+  );
+}

@@ -1,0 +1,70 @@
+import { Divider, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { IntegrationRun } from '../../api';
+import { runQueries } from '../../queries/runs';
+import { parseEntityType } from './entity-ref';
+import { missingMappingPrefill } from './missing-mapping';
+import { AnchorLink, ButtonLink } from '../../components/router-links';
+
+/** Where to look next for a run: the missing mapping to create, the configs, mappings and history. */
+export function RelatedLinks({ run }: { run: IntegrationRun }) {
+  const entityType = parseEntityType(run.entityType);
+  const missing = missingMappingPrefill(run);
+  const destinations = useQuery({ ...runQueries.destinations(), enabled: !!missing });
+  // The mapping belongs to the config that sent the run: pre-fill it when that is unambiguous.
+  const configs = (
+    destinations.data?.destinations.find((d) => d.destinationId === run.destinationId)?.configs ??
+    []
+  ).filter((c) => c.entityType === run.entityType);
+  const configId = configs.length === 1 ? configs[0]?.id : undefined;
+  return (
+    <Stack gap={6}>
+      {missing ? (
+        <Stack gap={2}>
+          <ButtonLink
+            size="xs"
+            variant="light"
+            w="fit-content"
+            to="/mappings/new"
+            search={{ ...missing, ...(configId ? { integrationConfigId: configId } : {}) }}
+          >
+            Create the missing {missing.externalSystem}{' '}
+            {missing.externalTable ? `${missing.externalTable} ` : ''}mapping
+          </ButtonLink>
+          <Text size="xs" c="dimmed">
+            The error says {missing.externalSystem} has no record mapped to this {run.entityType}’s{' '}
+            {missing.m3terEntity ?? 'entity'}
+            {missing.m3terId ? '' : ': choose the m3ter id on the form'}.
+          </Text>
+        </Stack>
+      ) : null}
+      {run.destinationId ? (
+        // The configs list searches ids too, so the destination id finds exactly its configs.
+        <AnchorLink to="/configs" search={{ q: run.destinationId }} size="sm">
+          Integration configs sending to this {run.destination} destination
+        </AnchorLink>
+      ) : null}
+      <AnchorLink
+        to="/mappings"
+        search={{ lookup: 'm3ter', entity: run.entityType, m3terId: run.entityId }}
+        size="sm"
+      >
+        External mappings of this {run.entityType}
+      </AnchorLink>
+      {entityType ? (
+        <AnchorLink
+          to="/runs/$entityType/$entityId"
+          params={{ entityType, entityId: run.entityId }}
+          size="sm"
+        >
+          Every run of this {run.entityType}
+        </AnchorLink>
+      ) : null}
+      <Divider />
+      <Text size="xs" c="dimmed">
+        A missing mapping, expired credentials or a disabled config are the usual causes of failed
+        runs.
+      </Text>
+    </Stack>
+  );
+}
