@@ -28,7 +28,7 @@ export const OPTIONAL_COLUMNS = [
 const ALL_COLUMNS: readonly MappingFieldName[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
 
 /** Most rows one bulk create takes: at the pacing used (≤ 20/s) that is under two minutes. */
-export const MAX_BULK_ROWS = 2_000;
+const MAX_BULK_ROWS = 2_000;
 
 /** The spreadsheet row number of the first mapping: row 1 is the header. */
 const FIRST_DATA_ROW = 2;
@@ -46,7 +46,7 @@ export interface BulkRow {
   rowProblems: string[];
 }
 
-export type BulkParseResult =
+type BulkParseResult =
   { ok: false; error: string } | { ok: true; rows: BulkRow[]; ignoredColumns: string[] };
 
 function normaliseHeader(cell: string): string {
@@ -181,7 +181,7 @@ export type BulkOutcome =
   | { status: 'skipped'; message: string }
   | { status: 'not-sent'; message: string };
 
-export const RESULT_COLUMNS = [
+const RESULT_COLUMNS = [
   'row',
   ...REQUIRED_COLUMNS,
   ...OPTIONAL_COLUMNS,

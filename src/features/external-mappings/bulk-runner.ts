@@ -23,7 +23,7 @@ export interface BulkJob<T> {
 export type BulkRowProgress =
   { status: 'sending' } | { status: 'waiting'; attempt: number; untilMs: number } | BulkOutcome;
 
-export interface BulkRunOptions {
+interface BulkRunOptions {
   /** Requests in flight at once. Default 5. */
   concurrency?: number;
   /** Least time between two request starts. Default 50 ms (≤ 20 per second). */
@@ -46,7 +46,7 @@ export interface BulkRunResult {
   stopped: boolean;
 }
 
-export function defaultBackoffMs(attempt: number, error: RateLimitedError): number {
+function defaultBackoffMs(attempt: number, error: RateLimitedError): number {
   if (error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, 30_000);
   const cap = Math.min(16_000, 1_000 * 2 ** (attempt - 1));
   return Math.round(cap / 2 + Math.random() * (cap / 2));
@@ -69,7 +69,7 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** The reason a row failed, as the report shows it. */
-export function failureMessage(error: unknown): string {
+function failureMessage(error: unknown): string {
   if (error instanceof NetworkError) {
     // No response: m3ter may or may not have applied the POST.
     return `${describeError(error).title}: no answer from m3ter, so this mapping may or may not have been created. Look it up before sending it again.`;

@@ -46,6 +46,14 @@ describe('creating a mapping', () => {
     expect(field('Integration config')).toHaveAccessibleDescription(/Not an integration config id/);
   });
 
+  it('heals a link to the pre-fill the form shows, keeping invalid text but not what it does not know', async () => {
+    const { router } = await openForm(
+      '/mappings/new?m3terEntity=Account&m3terId=acme-1&externalId=42&utm_source=mail',
+    );
+    expect(router.state.location.search).toEqual({ m3terEntity: 'Account', m3terId: 'acme-1' });
+    expect(field('m3ter id')).toHaveValue('acme-1');
+  });
+
   it('checks typed input field by field, opening each stage when the one before is valid', async () => {
     const { user } = await openForm('/mappings/new?externalSystem=Stripe&externalTable=Invoice2');
     await waitFor(() =>

@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Checkbox, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { describeError, NetworkError, type ExternalMapping } from '../../api';
@@ -36,18 +35,24 @@ import { mappingQueries, useCreateMapping } from '../../queries/mappings';
 import { configQueries } from '../../queries/configs';
 import { Notice } from './notice';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
-import type { NewMappingSearch } from './search-schema';
+import type { NewMappingPrefill, NewMappingSearch } from './search-schema';
 
 const DRAFT: DraftRef = { entity: 'external-mapping', id: 'new' };
 
 interface MappingCreatePageProps {
-  prefill: NewMappingSearch;
-  /** The mapping just created here (from the URL): show it instead of the form. */
-  createdId: string | undefined;
+  /** The pre-fill, and `created`: the mapping just created here, shown instead of the form. */
+  search: NewMappingSearch;
+  onSearchChange: (next: NewMappingSearch, options?: { replace?: boolean }) => void;
 }
 
 /** `/mappings/new`: the staged create form, pre-filled from the URL when another screen links here. */
-export function MappingCreatePage({ prefill, createdId }: MappingCreatePageProps) {
+export function MappingCreatePage({ search, onSearchChange }: MappingCreatePageProps) {
+  const createdId = search.created;
+  // The form's starting point: stable while the search is, so a re-render does not restart it.
+  const prefill = useMemo(() => {
+    const { created: _created, ...rest } = search;
+    return rest;
+  }, [search]);
   const configuration = useQuery(mappingQueries.configuration());
   const configs = useQuery(configQueries.list());
   // The create puts the new mapping in the detail cache, so this is instant right after a create; after
@@ -64,17 +69,16 @@ export function MappingCreatePage({ prefill, createdId }: MappingCreatePageProps
     [configurationData, configItems],
   );
   const [formKey, setFormKey] = useState(0);
-  const navigate = useNavigate();
 
   const createAnother = (previous: ExternalMapping) => {
-    const keep: NewMappingSearch = {
+    const keep: NewMappingPrefill = {
       m3terEntity: previous.m3terEntity,
       externalSystem: previous.externalSystem,
       externalTable: previous.externalTable,
     };
     if (previous.integrationConfigId) keep.integrationConfigId = previous.integrationConfigId;
     setFormKey((k) => k + 1);
-    void navigate({ to: '/mappings/new', search: keep });
+    onSearchChange(keep);
   };
 
   return (
@@ -112,11 +116,7 @@ export function MappingCreatePage({ prefill, createdId }: MappingCreatePageProps
                 : undefined
             }
             onCreated={(mapping) =>
-              void navigate({
-                to: '/mappings/new',
-                search: (prev) => ({ ...prev, created: mapping.id }),
-                replace: true,
-              })
+              onSearchChange({ ...prefill, created: mapping.id }, { replace: true })
             }
           />
         </>
@@ -126,7 +126,7 @@ export function MappingCreatePage({ prefill, createdId }: MappingCreatePageProps
 }
 
 interface MappingCreateFormProps {
-  prefill: NewMappingSearch;
+  prefill: NewMappingPrefill;
   context: MappingRuleContext;
   configsError: { error: unknown; retry: () => void } | undefined;
   onCreated: (mapping: ExternalMapping) => void;

@@ -45,17 +45,8 @@ export const MAPPING_FIELD_LABELS: Record<MappingFieldName, string> = {
   integrationConfigId: 'Integration config',
 };
 
-export const EMPTY_MAPPING_FIELDS: MappingFields = {
-  m3terEntity: '',
-  m3terId: '',
-  externalSystem: '',
-  externalTable: '',
-  externalId: '',
-  integrationConfigId: '',
-};
-
 /** Longest text the console sends; m3ter states no limit, this only stops accidental pastes. */
-export const MAX_MAPPING_TEXT = 200;
+const MAX_MAPPING_TEXT = 200;
 
 const CONTROL_CHAR = /\p{Cc}/u;
 

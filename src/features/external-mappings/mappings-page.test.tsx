@@ -61,6 +61,33 @@ describe('the mappings list', () => {
     expect(router.state.location.search).toEqual({});
   });
 
+  it('heals a link to what the view shows: no other view’s fields, no default page size', async () => {
+    const { router } = await renderApp(
+      '/mappings?lookup=external&system=Stripe&externalSystemId=Paddle&pageSize=50&cursors=%5B%22t1%22%5D&utm_source=mail',
+    );
+    const form = await screen.findByRole('form', { name: 'Look up by external entity' });
+    expect(await within(form).findByRole('combobox', { name: 'External system' })).toHaveValue(
+      'Stripe',
+    );
+    expect(router.state.location.search).toEqual({ lookup: 'external', system: 'Stripe' });
+  });
+
+  it('says what a healed link dropped from the m3ter ids, and filters by the rest', async () => {
+    const [mapping] = demoStore().listMappings({ pageSize: 1 }).data;
+    if (!mapping) throw new Error('seed has mappings');
+    const { router } = await renderApp(
+      `/mappings?m3terIds=${mapping.m3terId.toUpperCase()},acme&lookup=sideways`,
+    );
+    for (const link of await rows()) expect(link).toHaveAccessibleName(new RegExp(mapping.m3terId));
+    expect(router.state.location.search).toEqual({ m3terIds: [mapping.m3terId] });
+    const ids = screen.getByRole('combobox', { name: 'm3ter ids' });
+    expect(ids).toHaveAccessibleDescription(/Not an m3ter id: acme/);
+    expect(ids).toHaveValue('acme');
+    // The history entry forgets it once shown (a reload does not say it again); the page keeps it.
+    await waitFor(() => expect(router.state.location.state.mappingsLinkLoss).toBeUndefined());
+    expect(ids).toHaveAccessibleDescription(/Not an m3ter id: acme/);
+  });
+
   it('rejects a typed m3ter id that is not one, keeping the text, and filters by a real one', async () => {
     const { user, router } = await renderApp('/mappings?pageSize=25');
     await rows();

@@ -12,18 +12,20 @@
  * `/mappings/new` pre-fill: `m3terEntity`, `m3terId`, `externalSystem`, `externalTable`, `externalId`,
  * `integrationConfigId`.
  *
- * A bad or old URL heals: a value of the wrong type or shape is dropped (never an error page).
+ * A bad or old URL heals: a value of the wrong type or shape is dropped (never an error page), and the
+ * route rewrites the address to what is shown (`canonicalMappingsSearch`, docs/architecture.md §7).
  * Pre-fill values are kept as typed, even invalid ones, so the form can show what is wrong with them.
  */
+import type { HistoryState } from '@tanstack/react-router';
 import { z } from 'zod';
 import { MAX_FILTER_IDS } from '../../queries/mappings';
 import { isUuid } from '../../api';
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
-export type PageSize = (typeof PAGE_SIZES)[number];
+type PageSize = (typeof PAGE_SIZES)[number];
 export const DEFAULT_PAGE_SIZE: PageSize = 50;
 
-export const LOOKUP_KINDS = ['m3ter', 'external'] as const;
+const LOOKUP_KINDS = ['m3ter', 'external'] as const;
 export type LookupKind = (typeof LOOKUP_KINDS)[number];
 
 const text = (max: number) =>
@@ -55,7 +57,9 @@ const idList = z
     const unique = [...new Set(ids)].slice(0, MAX_FILTER_IDS);
     return unique.length > 0 ? unique : undefined;
   })
-  .catch(undefined);
+  .catch(undefined)
+  // Optional on the way out too, like every other field: a search without ids is a whole search.
+  .optional();
 
 const pageSize = z.coerce
   .number()
@@ -116,6 +120,163 @@ export function viewOf(search: MappingsSearch): MappingsView {
   return { kind: 'browse', filters };
 }
 
+/** The search without paging: a filter or look-up change starts again at the first page. */
+export function withoutPaging(search: MappingsSearch): MappingsSearch {
+  return { ...search, cursors: undefined };
+}
+
+/**
+ * The search with only what the page shows: the fields of the current view, paging, and no default
+ * page size. The route redirects to it, so the address bar names exactly what is on screen.
+ */
+export function canonicalMappingsSearch(search: MappingsSearch): MappingsSearch {
+  const view = viewOf(search);
+  const pageSize = search.pageSize === DEFAULT_PAGE_SIZE ? undefined : search.pageSize;
+  switch (view.kind) {
+    case 'browse':
+      return { ...view.filters, pageSize, cursors: search.cursors };
+    case 'm3ter':
+      return {
+        lookup: 'm3ter',
+        entity: view.entity,
+        m3terId: view.m3terId,
+        pageSize,
+        cursors: search.cursors,
+      };
+    case 'external':
+      return {
+        lookup: 'external',
+        system: view.system,
+        table: view.table,
+        externalId: view.externalId,
+        pageSize,
+        cursors: search.cursors,
+      };
+    case 'incomplete-lookup':
+      // No results are shown, so there is no page to be on; what was given pre-fills the form.
+      return view.lookup === 'm3ter'
+        ? { lookup: 'm3ter', entity: search.entity, m3terId: search.m3terId, pageSize }
+        : {
+            lookup: 'external',
+            system: search.system,
+            table: search.table,
+            externalId: search.externalId,
+            pageSize,
+          };
+  }
+}
+
+/** Whether two search objects say the same: absent and undefined alike, key order ignored. */
+export function sameSearch(
+  a: Readonly<Record<string, unknown>>,
+  b: Readonly<Record<string, unknown>>,
+): boolean {
+  const key = (search: Readonly<Record<string, unknown>>) =>
+    JSON.stringify(
+      Object.entries(search)
+        .filter(([, value]) => value !== undefined)
+        .sort(([x], [y]) => x.localeCompare(y)),
+    );
+  return key(a) === key(b);
+}
+
+/**
+ * What healing a browse link dropped that the user would otherwise not notice: the list would quietly
+ * show more than the ids they sent. Not part of the canonical URL: it is news about this one visit,
+ * carried in the redirect's history state (`linkLossState`) and forgotten once the page has it.
+ */
+export interface MappingsLinkLoss {
+  /** Entries of `m3terIds` that are not m3ter ids, as the link had them. */
+  invalidIds: string[];
+  /** Valid ids past `MAX_FILTER_IDS`, left out of the filter. */
+  extraIds: number;
+}
+
+const MAX_LOSS_TEXT = 200;
+
+const linkLossSchema = z.object({
+  invalidIds: z.array(z.string().max(MAX_LOSS_TEXT)).max(MAX_FILTER_IDS),
+  extraIds: z.number().int().nonnegative(),
+});
+
+/** What `m3terIds` of the raw (unvalidated) search lost in `search`; undefined when nothing was. */
+export function linkLossOf(
+  raw: Readonly<Record<string, unknown>>,
+  search: MappingsSearch,
+): MappingsLinkLoss | undefined {
+  // A look-up does not filter by m3ter ids, so nothing it shows depends on them.
+  if (viewOf(search).kind !== 'browse') return undefined;
+  const value = raw.m3terIds;
+  const entries: unknown[] = Array.isArray(value)
+    ? value
+    : typeof value === 'string'
+      ? value.split(',')
+      : value === undefined || value === null
+        ? []
+        : [value];
+  const valid = new Set<string>();
+  const invalid = new Set<string>();
+  for (const entry of entries) {
+    // Search values arrive JSON-parsed: `m3terIds=42` is the number 42, still something the user sent.
+    const text =
+      typeof entry === 'string'
+        ? entry.trim()
+        : typeof entry === 'number' || typeof entry === 'boolean'
+          ? String(entry)
+          : '';
+    if (text === '') continue;
+    if (isUuid(text.toLowerCase())) valid.add(text.toLowerCase());
+    else invalid.add(text.slice(0, MAX_LOSS_TEXT));
+  }
+  const loss = {
+    invalidIds: [...invalid].slice(0, MAX_FILTER_IDS),
+    extraIds: Math.max(0, valid.size - MAX_FILTER_IDS),
+  };
+  return loss.invalidIds.length > 0 || loss.extraIds > 0 ? loss : undefined;
+}
+
+/**
+ * The route's search: the list's, plus `linkLoss` while a bad link is being healed.
+ *
+ * TanStack Router rewrites the URL it starts on to its validated form before any `beforeLoad` runs
+ * (its Transitioner), so by then the raw link is gone. Validation, which does see the raw link, keeps
+ * what it lost in `linkLoss`; `beforeLoad` moves it into the history state of the canonical URL,
+ * which never holds it.
+ */
+interface MappingsRouteSearch extends MappingsSearch {
+  linkLoss?: MappingsLinkLoss;
+}
+
+/** The route's `validateSearch`: never throws, so a bad link cannot reach the error page. */
+export function validateMappingsSearch(raw: Record<string, unknown>): MappingsRouteSearch {
+  const search = mappingsSearchSchema.parse(raw);
+  // Validation runs again on the rewritten URL, where the ids are already clean: the loss recorded
+  // from the link itself is kept. The key is always present, so a bad one in the URL is replaced.
+  const given = linkLossSchema.optional().catch(undefined).parse(raw.linkLoss);
+  return { ...search, linkLoss: given ?? linkLossOf(raw, search) };
+}
+
+declare module '@tanstack/react-router' {
+  interface HistoryState {
+    /** What the link that opened this history entry lost (see MappingsRouteSearch). */
+    mappingsLinkLoss?: MappingsLinkLoss;
+  }
+}
+
+/** The history state that carries a link's loss through the healing redirect. */
+export function linkLossState(loss: MappingsLinkLoss | undefined): HistoryState | undefined {
+  return loss ? { mappingsLinkLoss: loss } : undefined;
+}
+
+/**
+ * The loss of a history entry (`location.state.mappingsLinkLoss`). A browser keeps the state across
+ * reloads and app versions, so it is checked rather than trusted.
+ */
+export function readLinkLoss(value: unknown): MappingsLinkLoss | undefined {
+  const parsed = linkLossSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** Keeps the string as typed (bounded); drops anything that is not a string. */
 const prefill = z.string().max(500).optional().catch(undefined);
 
@@ -136,4 +297,5 @@ export const newMappingSearchSchema = newMappingPrefillSchema.extend({
   created: z.uuid().optional().catch(undefined),
 });
 
-export type NewMappingSearch = z.output<typeof newMappingPrefillSchema>;
+export type NewMappingPrefill = z.output<typeof newMappingPrefillSchema>;
+export type NewMappingSearch = z.output<typeof newMappingSearchSchema>;

@@ -1,0 +1,184 @@
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { ValidationError, type IntegrationConfig } from '../../api';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { RetryingNotice } from '../../components/retrying-notice';
+import { ButtonLink } from '../../components/router-links';
+import { mappingQueries } from '../../queries/mappings';
+import { MappingsPager } from './mappings-pager';
+import { MappingsTable } from './mappings-table';
+import { Notice } from './notice';
+import {
+  DEFAULT_PAGE_SIZE,
+  withoutPaging,
+  type MappingsSearch,
+  type MappingsView,
+} from './search-schema';
+
+type ResultsView = Exclude<MappingsView, { kind: 'incomplete-lookup' }>;
+
+interface MappingResultsProps {
+  view: ResultsView;
+  search: MappingsSearch;
+  onSearchChange: (next: MappingsSearch) => void;
+  configs: readonly IntegrationConfig[] | undefined;
+}
+
+function caption(view: ResultsView): string {
+  if (view.kind === 'm3ter') return `Mappings of ${view.entity} ${view.m3terId}`;
+  if (view.kind === 'external') {
+    return `Mappings to ${view.system} ${view.table} ${view.externalId}`;
+  }
+  return 'External mappings';
+}
+
+/** One page of the mappings a view shows (browse or a look-up), with its state and the pager. */
+export function MappingResults({ view, search, onSearchChange, configs }: MappingResultsProps) {
+  const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
+  const cursors = search.cursors ?? [];
+  const page = cursors.length + 1;
+  const nextTokenIn = cursors.at(-1);
+  const query = useQuery(
+    mappingQueries.page(
+      view,
+      nextTokenIn === undefined ? { pageSize } : { pageSize, nextToken: nextTokenIn },
+    ),
+  );
+  const mappings = query.data?.data ?? [];
+  const nextToken = query.data?.nextToken || undefined;
+  const showingOld = query.isPlaceholderData;
+
+  const goTo = (next: string[] | undefined) =>
+    onSearchChange({ ...search, cursors: next && next.length > 0 ? next : undefined });
+
+  // Names the results for screen-reader navigation, and keeps heading levels in order for the
+  // empty state's heading.
+  const heading = (
+    <Title order={2} className="visually-hidden">
+      {caption(view)}
+    </Title>
+  );
+
+  if (query.isError && !query.data) {
+    const badCursor = cursors.length > 0 && query.error instanceof ValidationError;
+    return (
+      <Stack>
+        {heading}
+        <ErrorState
+          error={query.error}
+          title={badCursor ? 'This page link no longer works' : 'Could not load mappings'}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+        {cursors.length > 0 ? (
+          <Group>
+            <Button variant="default" onClick={() => goTo(undefined)}>
+              Go to the first page
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="sm" aria-busy={query.isFetching || undefined}>
+      {heading}
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {query.isPending
+            ? 'Loading mappings…'
+            : `Page ${page}: ${mappings.length} mapping${mappings.length === 1 ? '' : 's'}${nextToken ? ', more on the next page' : ''}${showingOld ? ' (updating…)' : ''}`}
+        </Text>
+        {query.isError ? (
+          <Notice tone="danger" role="alert">
+            <Group gap="xs">
+              <Text size="sm">Refresh failed; showing the last loaded page.</Text>
+              <Button size="compact-xs" variant="subtle" onClick={() => void query.refetch()}>
+                Retry
+              </Button>
+            </Group>
+          </Notice>
+        ) : null}
+      </Group>
+      <RetryingNotice query={query} what="mappings" />
+      <div style={{ opacity: showingOld ? 0.6 : 1 }}>
+        <MappingsTable
+          mappings={mappings}
+          configs={configs}
+          caption={caption(view)}
+          loading={query.isPending}
+          empty={<NoMappings view={view} page={page} />}
+        />
+      </div>
+      <MappingsPager
+        cursors={cursors}
+        nextToken={nextToken}
+        showingOld={showingOld}
+        pageSize={pageSize}
+        onCursorsChange={goTo}
+        onPageSizeChange={(size) => onSearchChange({ ...withoutPaging(search), pageSize: size })}
+      />
+    </Stack>
+  );
+}
+
+function NoMappings({ view, page }: { view: ResultsView; page: number }) {
+  if (page > 1) return <EmptyState title="No more mappings">This page is empty.</EmptyState>;
+  if (view.kind === 'm3ter') {
+    return (
+      <EmptyState
+        title={`${view.entity} ${view.m3terId} has no mappings`}
+        action={
+          <ButtonLink
+            to="/mappings/new"
+            search={{ m3terEntity: view.entity, m3terId: view.m3terId }}
+            variant="light"
+          >
+            Create a mapping for it
+          </ButtonLink>
+        }
+      >
+        Bills of this {view.entity} cannot reach a system until it is mapped there.
+      </EmptyState>
+    );
+  }
+  if (view.kind === 'external') {
+    return (
+      <EmptyState
+        title={`Nothing in m3ter is mapped to ${view.system} ${view.table} ${view.externalId}`}
+        action={
+          <ButtonLink
+            to="/mappings/new"
+            search={{
+              externalSystem: view.system,
+              externalTable: view.table,
+              externalId: view.externalId,
+            }}
+            variant="light"
+          >
+            Create a mapping to it
+          </ButtonLink>
+        }
+      >
+        Check the spelling: ids are matched exactly.
+      </EmptyState>
+    );
+  }
+  const filtered = Object.keys(view.filters).length > 0;
+  return (
+    <EmptyState
+      title={filtered ? 'No mappings match these filters' : 'No mappings yet'}
+      action={
+        <ButtonLink to="/mappings/new" variant="light">
+          Create mapping
+        </ButtonLink>
+      }
+    >
+      {filtered
+        ? 'Change or clear the filters above.'
+        : 'Create one, or several at once with bulk create.'}
+    </EmptyState>
+  );
+}
