@@ -11,6 +11,8 @@ export interface QueryStateQuery<T> {
   error: unknown;
   isPending: boolean;
   isError: boolean;
+  /** A refresh of data already shown failed (not a failed "load more" of an infinite list). */
+  isRefetchError: boolean;
   isFetching: boolean;
   failureCount: number;
   failureReason: unknown;
@@ -55,10 +57,10 @@ export function QueryState<T>({
   if (query.data !== undefined && !gone) {
     return (
       <Stack gap="md">
-        {query.isError ? (
+        {query.isRefetchError ? (
           <ErrorState
             error={query.error}
-            title="Could not refresh; showing what was loaded before"
+            title={`Could not refresh ${what}; showing what was loaded before`}
             onRetry={retry}
             retrying={query.isFetching}
           />

@@ -344,7 +344,9 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
     (latest.version ?? 0) > (base.version ?? 0) &&
     conflict === null &&
     !pending &&
-    !saved
+    !saved &&
+    // A save whose answer was lost may have made that version: it is then not someone else's.
+    !isOwnSave(normalize(getValues()), adapter.toValues(latest))
       ? latest
       : undefined;
 

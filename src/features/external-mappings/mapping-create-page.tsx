@@ -187,12 +187,14 @@ function MappingCreateForm({ prefill, context, configsError, onCreated }: Mappin
     else discardDraft(DRAFT);
   }, [values, initial, dirty, saved]);
 
-  // What came from a link (or a restored draft) is checked at once, so a bad pre-fill says why.
+  // What came from a link (or a restored draft) is checked at once, so a bad pre-fill says why; and
+  // again when the configs list arrives or refreshes, so a config created a moment ago is known.
+  const knownConfigs = context.configs;
   useEffect(() => {
     const start = restored?.values ?? initial;
     const given = MAPPING_FIELD_ORDER.filter((name) => start[name] !== '');
     if (given.length > 0) void form.trigger(given);
-  }, [form, initial, restored]);
+  }, [form, initial, restored, knownConfigs]);
 
   const ok = (name: MappingFieldName) => mappingFieldIssue(name, values, context) === null;
   const identityKnown = ok('m3terEntity') && ok('m3terId');

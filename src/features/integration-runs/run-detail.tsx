@@ -3,6 +3,7 @@ import {
   Button,
   CopyButton as MantineCopyButton,
   Group,
+  Skeleton,
   Stack,
   Text,
   Title,
@@ -10,10 +11,9 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { NotFoundError, statusGroupOf, type IntegrationRun } from '../../api';
+import { statusGroupOf, type IntegrationRun } from '../../api';
 import { CopyButton } from '../../components/copy-button';
-import { ErrorState } from '../../components/error-state';
-import { RetryingNotice } from '../../components/retrying-notice';
+import { QueryState } from '../../components/query-state';
 import { StatusBadge, statusGroupLabel } from '../../components/status-badge';
 import { formatDuration } from '../../lib/dates';
 import { runQueries } from '../../queries/runs';
@@ -46,31 +46,33 @@ export function RunDetail({ runId, tz, variant, href, open }: RunDetailProps) {
         : false,
   });
 
-  if (query.isPending) {
-    return (
-      <Stack gap="xs">
-        <Text c="dimmed" role="status">
-          Loading run {runId}…
-        </Text>
-        <RetryingNotice query={query} what="the run" />
-      </Stack>
-    );
-  }
-  if (query.isError) {
-    return (
-      <ErrorState
-        error={query.error}
-        title={
-          query.error instanceof NotFoundError
-            ? `No run with id ${runId}`
-            : 'Could not load the run'
-        }
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
-  }
-  const run = query.data;
+  return (
+    <QueryState
+      query={query}
+      what="the run"
+      notFound={{
+        title: `No run with id ${runId}`,
+        body: 'm3ter keeps no run with this id: the link is wrong, or the run is older than m3ter keeps.',
+      }}
+      skeleton={
+        <>
+          <Skeleton height={28} width="50%" />
+          <Skeleton height={160} />
+        </>
+      }
+    >
+      {(run) => <RunSections run={run} tz={tz} variant={variant} href={href} open={open} />}
+    </QueryState>
+  );
+}
+
+function RunSections({
+  run,
+  tz,
+  variant,
+  href,
+  open,
+}: Omit<RunDetailProps, 'runId'> & { run: IntegrationRun }) {
   const h = variant === 'page' ? 2 : 3;
   return (
     <Stack gap="lg">

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { CopyButton } from '../../components/copy-button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
-import { RetryingNotice } from '../../components/retrying-notice';
+import { QueryState } from '../../components/query-state';
 import { STATUS_GROUP_COLORS, statusGroupLabel } from '../../components/status-badge';
 import type { RunScope } from '../../queries/runs';
 import { runQueries } from '../../queries/runs';
@@ -208,65 +208,53 @@ export function RunHistoryPage({
         </Group>
       </Group>
 
-      {list.isPending ? (
-        <Stack gap="xs">
-          <Group gap="xs" role="status">
+      <QueryState
+        query={list}
+        what="the runs"
+        skeleton={
+          <Group gap="xs">
             <Loader size="sm" />
             <Text size="sm">Loading runs…</Text>
           </Group>
-          <RetryingNotice query={list} what="the runs" />
-        </Stack>
-      ) : list.isError && !list.data ? (
-        <ErrorState
-          error={list.error}
-          title="Could not load the runs"
-          onRetry={() => void list.refetch()}
-          retrying={list.isFetching}
-        />
-      ) : runs.length === 0 ? (
-        <EmptyState
-          title={
-            filtered
-              ? 'No runs match these filters'
-              : `No runs for this ${scope.kind === 'entity' ? scope.entityType : 'destination'} yet`
-          }
-          action={
-            filtered ? (
-              <Button
-                variant="default"
-                onClick={() => onSearchChange({ tz: search.tz, order: search.order })}
-              >
-                Clear the status and date filters
-              </Button>
-            ) : undefined
-          }
-        >
-          {filtered
-            ? `Showing ${describeFilters(search)}.`
-            : 'm3ter has not tried to send it anywhere, or the runs are older than m3ter keeps.'}
-        </EmptyState>
-      ) : (
-        <>
-          {list.isRefetchError ? (
-            <ErrorState
-              error={list.error}
-              title="Could not refresh the runs; showing what was loaded before"
-              onRetry={() => void list.refetch()}
-              retrying={list.isFetching}
+        }
+      >
+        {() =>
+          runs.length === 0 ? (
+            <EmptyState
+              title={
+                filtered
+                  ? 'No runs match these filters'
+                  : `No runs for this ${scope.kind === 'entity' ? scope.entityType : 'destination'} yet`
+              }
+              action={
+                filtered ? (
+                  <Button
+                    variant="default"
+                    onClick={() => onSearchChange({ tz: search.tz, order: search.order })}
+                  >
+                    Clear the status and date filters
+                  </Button>
+                ) : undefined
+              }
+            >
+              {filtered
+                ? `Showing ${describeFilters(search)}.`
+                : 'm3ter has not tried to send it anywhere, or the runs are older than m3ter keeps.'}
+            </EmptyState>
+          ) : (
+            <RunsTable
+              rows={rows}
+              tz={tz}
+              caption={`Integration runs for ${scopeLabel}, ${search.order === 'ASC' ? 'oldest' : 'newest'} first`}
+              linkDestinations={scope.kind === 'entity'}
+              selectedRunId={search.run}
+              dimmed={list.isPlaceholderData}
+              href={links.href}
+              open={links.open}
             />
-          ) : null}
-          <RunsTable
-            rows={rows}
-            tz={tz}
-            caption={`Integration runs for ${scopeLabel}, ${search.order === 'ASC' ? 'oldest' : 'newest'} first`}
-            linkDestinations={scope.kind === 'entity'}
-            selectedRunId={search.run}
-            dimmed={list.isPlaceholderData}
-            href={links.href}
-            open={links.open}
-          />
-        </>
-      )}
+          )
+        }
+      </QueryState>
 
       {list.data && runs.length > 0 ? (
         <Stack gap="xs">
