@@ -56,21 +56,21 @@ export interface StoreState {
   /** Author of writes without a WriteContext. */
   readonly defaultActor: string;
   /** Picks up writes from other tabs; call first in every operation. */
-  sync(): void;
+  sync: () => void;
   /** Writes the mutable part back; call after every change. */
-  persist(): void;
+  persist: () => void;
   /** The persisted part (not a copy). */
-  snapshot(): StoreSnapshot;
+  snapshot: () => StoreSnapshot;
   /** Back to the seed, in every tab. */
-  reset(): void;
+  reset: () => void;
   /** Id for a created entity or stored credential: deterministic per anchor and counter. */
-  newId(): string;
+  newId: () => string;
   /** Sets the audit fields of a write. */
-  stamp<T extends { dtLastModified?: string; lastModifiedBy?: string }>(
+  stamp: <T extends { dtLastModified?: string; lastModifiedBy?: string }>(
     entity: T,
     ctx?: WriteContext,
-  ): T;
-  anchorMs(): number;
+  ) => T;
+  anchorMs: () => number;
 }
 
 function isSnapshot(value: unknown): value is StoreSnapshot {
