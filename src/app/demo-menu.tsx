@@ -1,7 +1,7 @@
 import { Button, Group, Menu, NumberInput, Slider, Stack, Text } from '@mantine/core';
 import { Dialog } from '../components/dialog';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../components/notify';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useDemoControls, type FaultSettings } from './demo-context';
@@ -29,7 +29,7 @@ export function DemoMenu() {
     demo.reset();
     closeConfirm();
     void queryClient.resetQueries();
-    notifications.show({ message: 'Demo data reset to the original seed.' });
+    notify('Demo data reset to the original seed.');
   };
 
   return (

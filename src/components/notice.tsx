@@ -1,7 +1,7 @@
 import { CloseButton, Group, Paper, Stack, Title } from '@mantine/core';
 import { forwardRef, useId, type ReactNode } from 'react';
 
-export type NoticeTone = 'info' | 'success' | 'warning' | 'danger' | 'neutral';
+type NoticeTone = 'info' | 'success' | 'warning' | 'danger' | 'neutral';
 
 const EDGE: Record<NoticeTone, string> = {
   info: 'var(--mantine-color-blue-6)',

@@ -6,7 +6,7 @@ import { ErrorState } from './error-state';
 import { RetryingNotice } from './retrying-notice';
 
 /** The part of a React Query result this component reads (a query or an infinite query). */
-export interface QueryStateQuery<T> {
+interface QueryStateQuery<T> {
   data: T | undefined;
   error: unknown;
   isPending: boolean;
@@ -25,8 +25,8 @@ export interface QueryStateProps<T> {
   what: string;
   /** The page's heading, kept above an error so the page still says where the user is. */
   heading?: string;
-  /** The error's title when "Could not load {what}" reads badly. */
-  errorTitle?: string;
+  /** The error's title when "Could not load {what}" reads badly (or depends on the error). */
+  errorTitle?: string | ((error: unknown) => string);
   /** Shown instead of an error when m3ter answers 404: the entity is gone or the link is wrong. */
   notFound?: { title: string; body?: ReactNode; action?: ReactNode };
   /** Next to the error's Retry: a way out (back to the list). */
@@ -100,7 +100,11 @@ export function QueryState<T>({
       ) : null}
       <ErrorState
         error={query.error}
-        title={errorTitle ?? `Could not load ${what}`}
+        title={
+          typeof errorTitle === 'function'
+            ? errorTitle(query.error)
+            : (errorTitle ?? `Could not load ${what}`)
+        }
         onRetry={retry}
         retrying={query.isFetching}
       />

@@ -2,7 +2,7 @@ import { Anchor, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** Only http(s) URLs from API data become links; anything else (javascript:, data:) is shown as text. */
-export function safeHttpUrl(value: string | null | undefined): string | null {
+function safeHttpUrl(value: string | null | undefined): string | null {
   if (!value) return null;
   try {
     const url = new URL(value);

@@ -67,7 +67,7 @@ export function valuesEqual(a: unknown, b: unknown): boolean {
 }
 
 /** "(empty)" for nothing, Yes/No for booleans, pretty JSON for objects and arrays. */
-export function formatConflictValue(value: unknown): string {
+function formatConflictValue(value: unknown): string {
   if (value === undefined || value === null || value === '') return '(empty)';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'string') return value;

@@ -86,7 +86,7 @@ export interface VersionedEditOptions<V extends FieldValues, E extends Versioned
   saveButton: RefObject<HTMLButtonElement | null>;
 }
 
-export interface OpenConflict<V, E> extends ConflictValues<V> {
+interface OpenConflict<V, E> extends ConflictValues<V> {
   theirsEntity: E;
 }
 
@@ -125,7 +125,7 @@ const DRAFT_DEBOUNCE_MS = 400;
  * A failed write the server may still have applied: no answer, an answer it sent but that could not
  * be read (a 2xx with an unexpected body), or a gateway that gave up waiting for it.
  */
-export function mayHaveApplied(error: unknown): boolean {
+function mayHaveApplied(error: unknown): boolean {
   if (error instanceof NetworkError) return true;
   if (error instanceof InvalidResponseError) return error.status >= 200 && error.status < 300;
   return error instanceof ApiError && error.status === 504;

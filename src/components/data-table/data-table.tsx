@@ -20,7 +20,7 @@ import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import './data-table.css';
 
 /** Per-column presentation hints. */
-export interface DataTableColumnMeta {
+interface DataTableColumnMeta {
   /** Right-align numbers. */
   align?: 'start' | 'end';
   /** Keep the cell on one line. */
@@ -32,7 +32,7 @@ export interface DataTableColumnMeta {
  * whole, bounded, before they are shown). Columns must be built with `createDataTableColumns`'s
  * helper so their types match.
  */
-export const dataTableFeatures = tableFeatures({
+const dataTableFeatures = tableFeatures({
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
   sortFns: {
@@ -45,7 +45,7 @@ export const dataTableFeatures = tableFeatures({
 });
 
 export type DataTableFeatures = typeof dataTableFeatures;
-export type DataTableColumns<T extends RowData> = TableOptions<DataTableFeatures, T>['columns'];
+type DataTableColumns<T extends RowData> = TableOptions<DataTableFeatures, T>['columns'];
 export type { SortingState };
 
 /** The typed column helper for rows of `T`: `const h = dataTableColumnHelper<Config>()`. */

@@ -1,10 +1,1 @@
-export {
-  DataTable,
-  dataTableColumnHelper,
-  dataTableFeatures,
-  type DataTableColumnMeta,
-  type DataTableColumns,
-  type DataTableFeatures,
-  type DataTableProps,
-  type SortingState,
-} from './data-table';
+export { DataTable, dataTableColumnHelper, type SortingState } from './data-table';

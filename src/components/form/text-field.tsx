@@ -34,11 +34,11 @@ export function TextField<T extends FieldValues, TOut = T>({
   );
 }
 
-export type TextareaFieldProps<T extends FieldValues, TOut = T> = BoundFieldProps<T, TOut> &
+type TextareaFieldProps<T extends FieldValues, TOut = T> = BoundFieldProps<T, TOut> &
   Passthrough<TextareaProps> & { label: TextareaProps['label'] };
 
 /** A Mantine Textarea bound to a string field. */
-export function TextareaField<T extends FieldValues, TOut = T>({
+function TextareaField<T extends FieldValues, TOut = T>({
   control,
   name,
   ...props

@@ -2,7 +2,7 @@ import { Button, Group, Select, SimpleGrid, Stack, TagsInput } from '@mantine/co
 import { useEffect, useState } from 'react';
 import { isUuid, type ExternalMappingConfiguration, type IntegrationConfig } from '../../api';
 import { MAX_FILTER_IDS } from '../../queries/mappings';
-import { configLabel } from './mapping-parts';
+import { configChoiceLabel } from './mapping-parts';
 import { withoutPaging, type MappingsLinkLoss, type MappingsSearch } from './search-schema';
 
 function notIdsMessage(invalid: readonly string[]): string {
@@ -58,7 +58,7 @@ export function BrowseFilters({
   if (search.externalSystemId && !systems.includes(search.externalSystemId)) {
     systems.push(search.externalSystemId);
   }
-  const configOptions = (configs ?? []).map((c) => ({ value: c.id, label: configLabel(c) }));
+  const configOptions = (configs ?? []).map((c) => ({ value: c.id, label: configChoiceLabel(c) }));
   if (
     search.integrationConfigId &&
     !configOptions.some((o) => o.value === search.integrationConfigId)

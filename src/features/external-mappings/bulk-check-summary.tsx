@@ -1,7 +1,7 @@
 import { List } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { BulkCheck, BulkPlan } from './bulk-plan';
-import { Notice } from './notice';
+import { Notice } from '../../components/notice';
 
 /** What the check found, before anything is sent. */
 export function BulkCheckSummary({ checked, plan }: { checked: BulkCheck; plan: BulkPlan }) {

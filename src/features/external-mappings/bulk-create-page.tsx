@@ -4,12 +4,12 @@ import {
   Code,
   FileButton,
   Group,
-  Modal,
   Stack,
   Text,
   Textarea,
   Title,
 } from '@mantine/core';
+import { Dialog } from '../../components/dialog';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorState } from '../../components/error-state';
 import { AnchorLink } from '../../components/router-links';
@@ -20,7 +20,7 @@ import { BulkCheckSummary } from './bulk-check-summary';
 import { BulkRunProgress, BulkRunReport } from './bulk-report';
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './bulk-rows';
 import { BulkRowsTable } from './bulk-rows-table';
-import { Notice } from './notice';
+import { Notice } from '../../components/notice';
 import { useBulkCreate } from './use-bulk-create';
 
 const EXAMPLE = `${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(',')}
@@ -180,36 +180,26 @@ export function BulkCreatePage() {
           />
         </Stack>
       ) : null}
-      <Modal.Root opened={guard.blocked} onClose={guard.stay} centered>
-        <Modal.Overlay />
-        <Modal.Content>
-          {/* Compound form: the plain Modal's bare <header> is a second page banner for axe. */}
-          <Modal.Header role="none">
-            <Modal.Title fw={600}>Stop the bulk create and leave?</Modal.Title>
-            <Modal.CloseButton aria-label="Close" />
-          </Modal.Header>
-          <Modal.Body>
-            <Text size="sm">
-              Rows are still being sent. If you leave, no further rows are sent and this page’s
-              report of which rows were created is lost.
-            </Text>
-            <Group justify="flex-end" mt="md">
-              <Button variant="default" onClick={guard.stay} data-autofocus>
-                Stay
-              </Button>
-              <Button
-                color="red"
-                onClick={() => {
-                  bulk.stop();
-                  guard.proceed();
-                }}
-              >
-                Stop and leave
-              </Button>
-            </Group>
-          </Modal.Body>
-        </Modal.Content>
-      </Modal.Root>
+      <Dialog opened={guard.blocked} onClose={guard.stay} title="Stop the bulk create and leave?">
+        <Text size="sm">
+          Rows are still being sent. If you leave, no further rows are sent and this page’s report
+          of which rows were created is lost.
+        </Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={guard.stay} data-autofocus>
+            Stay
+          </Button>
+          <Button
+            color="red"
+            onClick={() => {
+              bulk.stop();
+              guard.proceed();
+            }}
+          >
+            Stop and leave
+          </Button>
+        </Group>
+      </Dialog>
     </Stack>
   );
 }

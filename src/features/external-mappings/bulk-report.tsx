@@ -2,7 +2,7 @@ import { Button, Group, List, Progress, Stack, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { downloadText } from '../../lib/download';
 import { bulkResultCsv, type BulkOutcome, type BulkRow } from './bulk-rows';
-import { Notice } from './notice';
+import { Notice } from '../../components/notice';
 import type { BulkRun } from './use-bulk-create';
 
 /** How far a run is: rows done of those sent, failures, and a pause while m3ter rate limits. */

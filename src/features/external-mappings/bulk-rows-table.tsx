@@ -3,7 +3,7 @@ import type { ExternalMapping } from '../../api';
 import { AnchorLink } from '../../components/router-links';
 import { rowProblemList, type BulkRow } from './bulk-rows';
 import type { BulkRowProgress } from './bulk-runner';
-import { shortId } from './mapping-parts';
+import { shortId } from '../../lib/labels';
 
 /** Text in `color` that reads on either scheme's background (shade 9 is near-black on dark). */
 function readableOn(color: string): string {

@@ -1,4 +1,5 @@
-import { Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Code, Group, Stack, Text } from '@mantine/core';
+import { Dialog } from '../../components/dialog';
 import { useDisclosure } from '@mantine/hooks';
 import { NotFoundError, type ExternalMapping } from '../../api';
 import { BusyButton } from '../../components/busy-button';
@@ -35,51 +36,34 @@ export function DeleteMappingButton({ mapping, onDeleted }: DeleteMappingButtonP
       <Button color="red" variant="outline" onClick={open}>
         Delete
       </Button>
-      {/* The compound form, so the header is not a second page banner (axe) and the close button
-          has a name: the plain Modal renders a bare <header> and an unnamed close button. */}
-      <Modal.Root opened={opened} onClose={dismiss} centered>
-        <Modal.Overlay />
-        <Modal.Content>
-          <Modal.Header role="none">
-            <Modal.Title fw={600}>Delete this mapping?</Modal.Title>
-            <Modal.CloseButton aria-label="Close" />
-          </Modal.Header>
-          <Modal.Body>
-            <Stack gap="sm">
-              <Text size="sm">
-                m3ter {mapping.m3terEntity} <Code>{mapping.m3terId}</Code> will no longer be mapped
-                to {mapping.externalSystem} {mapping.externalTable}{' '}
-                <Code>{mapping.externalId}</Code>.
-              </Text>
-              <Text size="sm">
-                Bills that need this {mapping.m3terEntity} in {mapping.externalSystem} fail until it
-                is mapped again. This cannot be undone.
-              </Text>
-              {remove.isError && !(remove.error instanceof NotFoundError) ? (
-                <ErrorState
-                  error={remove.error}
-                  title="Not deleted"
-                  onRetry={confirm}
-                  retrying={remove.isPending}
-                />
-              ) : null}
-              <Group justify="flex-end">
-                <Button
-                  variant="default"
-                  onClick={dismiss}
-                  data-autofocus
-                  disabled={remove.isPending}
-                >
-                  Keep it
-                </Button>
-                <BusyButton color="red" busy={remove.isPending} onClick={confirm}>
-                  Delete mapping
-                </BusyButton>
-              </Group>
-            </Stack>
-          </Modal.Body>
-        </Modal.Content>
-      </Modal.Root>
+      <Dialog opened={opened} onClose={dismiss} title="Delete this mapping?">
+        <Stack gap="sm">
+          <Text size="sm">
+            m3ter {mapping.m3terEntity} <Code>{mapping.m3terId}</Code> will no longer be mapped to{' '}
+            {mapping.externalSystem} {mapping.externalTable} <Code>{mapping.externalId}</Code>.
+          </Text>
+          <Text size="sm">
+            Bills that need this {mapping.m3terEntity} in {mapping.externalSystem} fail until it is
+            mapped again. This cannot be undone.
+          </Text>
+          {remove.isError && !(remove.error instanceof NotFoundError) ? (
+            <ErrorState
+              error={remove.error}
+              title="Not deleted"
+              onRetry={confirm}
+              retrying={remove.isPending}
+            />
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={dismiss} data-autofocus disabled={remove.isPending}>
+              Keep it
+            </Button>
+            <BusyButton color="red" busy={remove.isPending} onClick={confirm}>
+              Delete mapping
+            </BusyButton>
+          </Group>
+        </Stack>
+      </Dialog>
     </>
   );
 }

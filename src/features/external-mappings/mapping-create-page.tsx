@@ -23,7 +23,8 @@ import {
   toCreateRequest,
   type MappingFormValues,
 } from './mapping-form-values';
-import { describeMapping, shortId } from './mapping-parts';
+import { shortId } from '../../lib/labels';
+import { describeMapping } from './mapping-parts';
 import {
   MAPPING_FIELD_ORDER,
   mappingFieldIssue,
@@ -33,7 +34,7 @@ import {
 } from './mapping-rules';
 import { mappingQueries, useCreateMapping } from '../../queries/mappings';
 import { configQueries } from '../../queries/configs';
-import { Notice } from './notice';
+import { Notice } from '../../components/notice';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 import type { NewMappingPrefill, NewMappingSearch } from './search-schema';
 

@@ -1,11 +1,10 @@
 import { Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../components/notify';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { NotFoundError, type ExternalMapping } from '../../api';
-import { ErrorState } from '../../components/error-state';
-import { RetryingNotice } from '../../components/retrying-notice';
+import { QueryState } from '../../components/query-state';
 import { RelativeTime } from '../../components/relative-time';
 import { DeleteMappingButton } from './delete-mapping-button';
 import { IdWithCopy, LinkedConfig } from './mapping-parts';
@@ -23,129 +22,121 @@ export function MappingDetailPage({ id }: MappingDetailPageProps) {
   const configs = useQuery(configQueries.list());
   const navigate = useNavigate();
 
-  if (mapping.isPending) {
-    return (
-      <Stack aria-busy="true" aria-label="Loading the mapping">
-        <RetryingNotice query={mapping} what="the mapping" />
-        <Skeleton height={32} width={360} />
-        <Skeleton height={200} />
-      </Stack>
-    );
-  }
-  if (mapping.isError) {
-    return (
-      <Stack maw={720}>
-        <Title order={1}>External mapping</Title>
-        <ErrorState
-          error={mapping.error}
-          title={
-            mapping.error instanceof NotFoundError
-              ? 'This mapping does not exist (any more)'
-              : 'Could not load this mapping'
-          }
-          onRetry={() => void mapping.refetch()}
-          retrying={mapping.isFetching}
-        />
+  return (
+    <QueryState
+      query={mapping}
+      what="the mapping"
+      heading="External mapping"
+      errorTitle={(error) =>
+        error instanceof NotFoundError
+          ? 'This mapping does not exist (any more)'
+          : 'Could not load this mapping'
+      }
+      errorAction={
         <Group>
           <ButtonLink to="/mappings" variant="default">
             Back to mappings
           </ButtonLink>
         </Group>
-      </Stack>
-    );
-  }
-  const m = mapping.data;
-  return (
-    <Stack gap="lg" maw={960}>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Text size="sm">
-            <AnchorLink to="/mappings" size="sm">
-              External mappings
-            </AnchorLink>
-          </Text>
-          <Title order={1}>
-            {m.m3terEntity} → {m.externalSystem} {m.externalTable}
-          </Title>
-        </div>
-        <Group gap="sm">
-          <ButtonLink to="/mappings/$id/edit" params={{ id: m.id }}>
-            Edit
-          </ButtonLink>
-          <DeleteMappingButton
-            mapping={m}
-            onDeleted={({ alreadyGone }) => {
-              notifications.show({
-                color: 'teal',
-                message: alreadyGone
-                  ? 'This mapping was already deleted (by someone else, or in another tab).'
-                  : 'Mapping deleted.',
-                closeButtonProps: { 'aria-label': 'Dismiss' },
-              });
-              void navigate({ to: '/mappings' });
-            }}
-          />
-        </Group>
-      </Group>
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Card withBorder component="section" aria-labelledby="m3ter-side">
-          <Title order={2} size="h4" id="m3ter-side" mb="sm">
-            In m3ter
-          </Title>
-          <Facts>
-            <Fact label="Entity">{m.m3terEntity}</Fact>
-            <Fact label="Id">
-              <IdWithCopy value={m.m3terId} what="m3ter id" />
-            </Fact>
-          </Facts>
-          <AnchorLink
-            to="/mappings"
-            search={{ lookup: 'm3ter', entity: m.m3terEntity, m3terId: m.m3terId }}
-            size="sm"
-          >
-            Every mapping of this {m.m3terEntity}
-          </AnchorLink>
-        </Card>
-        <Card withBorder component="section" aria-labelledby="external-side">
-          <Title order={2} size="h4" id="external-side" mb="sm">
-            In {m.externalSystem}
-          </Title>
-          <Facts>
-            <Fact label="Table">{m.externalTable}</Fact>
-            <Fact label="Id">
-              <IdWithCopy value={m.externalId} what="external id" />
-            </Fact>
-          </Facts>
-          <AnchorLink
-            to="/mappings"
-            search={{
-              lookup: 'external',
-              system: m.externalSystem,
-              table: m.externalTable,
-              externalId: m.externalId,
-            }}
-            size="sm"
-          >
-            Every mapping to this {m.externalSystem} record
-          </AnchorLink>
-        </Card>
-      </SimpleGrid>
-      <Card withBorder component="section" aria-labelledby="mapping-record">
-        <Title order={2} size="h4" id="mapping-record" mb="sm">
-          Mapping record
-        </Title>
-        <Facts>
-          <Fact label="Linked integration config">
-            <LinkedConfig configId={m.integrationConfigId} configs={configs.data?.items} />
-          </Fact>
-          <Fact label="Mapping id">
-            <IdWithCopy value={m.id} what="mapping id" />
-          </Fact>
-          <Fact label="Version">{m.version ?? '—'}</Fact>
-          <Audit mapping={m} />
-        </Facts>
-      </Card>
-    </Stack>
+      }
+      skeleton={
+        <>
+          <Skeleton height={32} width={360} />
+          <Skeleton height={200} />
+        </>
+      }
+    >
+      {(m) => (
+        <Stack gap="lg" maw={960}>
+          <Group justify="space-between" align="flex-start">
+            <div>
+              <Text size="sm">
+                <AnchorLink to="/mappings" size="sm">
+                  External mappings
+                </AnchorLink>
+              </Text>
+              <Title order={1}>
+                {m.m3terEntity} → {m.externalSystem} {m.externalTable}
+              </Title>
+            </div>
+            <Group gap="sm">
+              <ButtonLink to="/mappings/$id/edit" params={{ id: m.id }}>
+                Edit
+              </ButtonLink>
+              <DeleteMappingButton
+                mapping={m}
+                onDeleted={({ alreadyGone }) => {
+                  notify(
+                    alreadyGone
+                      ? 'This mapping was already deleted (by someone else, or in another tab).'
+                      : 'Mapping deleted.',
+                  );
+                  void navigate({ to: '/mappings' });
+                }}
+              />
+            </Group>
+          </Group>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <Card withBorder component="section" aria-labelledby="m3ter-side">
+              <Title order={2} size="h4" id="m3ter-side" mb="sm">
+                In m3ter
+              </Title>
+              <Facts>
+                <Fact label="Entity">{m.m3terEntity}</Fact>
+                <Fact label="Id">
+                  <IdWithCopy value={m.m3terId} what="m3ter id" />
+                </Fact>
+              </Facts>
+              <AnchorLink
+                to="/mappings"
+                search={{ lookup: 'm3ter', entity: m.m3terEntity, m3terId: m.m3terId }}
+                size="sm"
+              >
+                Every mapping of this {m.m3terEntity}
+              </AnchorLink>
+            </Card>
+            <Card withBorder component="section" aria-labelledby="external-side">
+              <Title order={2} size="h4" id="external-side" mb="sm">
+                In {m.externalSystem}
+              </Title>
+              <Facts>
+                <Fact label="Table">{m.externalTable}</Fact>
+                <Fact label="Id">
+                  <IdWithCopy value={m.externalId} what="external id" />
+                </Fact>
+              </Facts>
+              <AnchorLink
+                to="/mappings"
+                search={{
+                  lookup: 'external',
+                  system: m.externalSystem,
+                  table: m.externalTable,
+                  externalId: m.externalId,
+                }}
+                size="sm"
+              >
+                Every mapping to this {m.externalSystem} record
+              </AnchorLink>
+            </Card>
+          </SimpleGrid>
+          <Card withBorder component="section" aria-labelledby="mapping-record">
+            <Title order={2} size="h4" id="mapping-record" mb="sm">
+              Mapping record
+            </Title>
+            <Facts>
+              <Fact label="Linked integration config">
+                <LinkedConfig configId={m.integrationConfigId} configs={configs.data?.items} />
+              </Fact>
+              <Fact label="Mapping id">
+                <IdWithCopy value={m.id} what="mapping id" />
+              </Fact>
+              <Fact label="Version">{m.version ?? '—'}</Fact>
+              <Audit mapping={m} />
+            </Facts>
+          </Card>
+        </Stack>
+      )}
+    </QueryState>
   );
 }
 

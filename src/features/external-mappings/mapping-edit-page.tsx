@@ -15,7 +15,7 @@ import {
 import { ErrorState } from '../../components/error-state';
 import { SubmitButton } from '../../components/form';
 import { notify } from '../../components/notify';
-import { RetryingNotice } from '../../components/retrying-notice';
+import { QueryState } from '../../components/query-state';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 import { configQueries } from '../../queries/configs';
 import { mappingQueries, useUpdateMapping } from '../../queries/mappings';
@@ -56,70 +56,77 @@ export function MappingEditPage({ id }: MappingEditPageProps) {
   const configuration = useQuery(mappingQueries.configuration());
   const configs = useQuery(configQueries.list());
 
-  if (mapping.isPending || configuration.isPending) {
-    return (
-      <Stack aria-busy="true" aria-label="Loading the mapping">
-        <RetryingNotice query={mapping} what="the mapping" />
-        <Skeleton height={32} width={360} />
-        <Skeleton height={260} />
-      </Stack>
-    );
-  }
-  if (mapping.isError && !mapping.data) {
-    return (
-      <Stack maw={720}>
-        <Title order={1}>Edit external mapping</Title>
-        <ErrorState
-          error={mapping.error}
-          title={
-            mapping.error instanceof NotFoundError
-              ? 'This mapping does not exist (any more)'
-              : 'Could not load this mapping'
-          }
-          onRetry={() => void mapping.refetch()}
-          retrying={mapping.isFetching}
-        />
+  // The form waits for the lists too, so its rules start with everything they check against.
+  const waiting = mapping.isPending || configuration.isPending;
+  return (
+    <QueryState
+      query={{
+        data: waiting ? undefined : mapping.data,
+        error: mapping.error,
+        isPending: waiting,
+        isError: mapping.isError,
+        isRefetchError: mapping.isRefetchError,
+        isFetching: mapping.isFetching,
+        failureCount: mapping.failureCount,
+        failureReason: mapping.failureReason,
+        refetch: mapping.refetch,
+      }}
+      what="the mapping"
+      heading="Edit external mapping"
+      errorTitle={(error) =>
+        error instanceof NotFoundError
+          ? 'This mapping does not exist (any more)'
+          : 'Could not load this mapping'
+      }
+      errorAction={
         <Group>
           <ButtonLink to="/mappings" variant="default">
             Back to mappings
           </ButtonLink>
         </Group>
-      </Stack>
-    );
-  }
-  return (
-    <Stack gap="lg" maw={880}>
-      <div>
-        <Text size="sm">
-          <AnchorLink to="/mappings/$id" params={{ id }} size="sm">
-            Back to the mapping
-          </AnchorLink>
-        </Text>
-        <Title order={1}>Edit external mapping</Title>
-        <Text c="dimmed" size="sm">
-          {describeMapping(mapping.data)}
-        </Text>
-      </div>
-      {configuration.isError ? (
-        <ErrorState
-          error={configuration.error}
-          title="Could not load the lists of entities, systems and tables"
-          onRetry={() => void configuration.refetch()}
-          retrying={configuration.isFetching}
-        />
-      ) : null}
-      <MappingEditForm
-        loaded={mapping.data}
-        latest={mapping.data}
-        mappingConfiguration={configuration.data}
-        configList={configs.data?.items}
-        configsError={
-          configs.isError
-            ? { error: configs.error, retry: () => void configs.refetch() }
-            : undefined
-        }
-      />
-    </Stack>
+      }
+      skeleton={
+        <>
+          <Skeleton height={32} width={360} />
+          <Skeleton height={260} />
+        </>
+      }
+    >
+      {(loaded) => (
+        <Stack gap="lg" maw={880}>
+          <div>
+            <Text size="sm">
+              <AnchorLink to="/mappings/$id" params={{ id }} size="sm">
+                Back to the mapping
+              </AnchorLink>
+            </Text>
+            <Title order={1}>Edit external mapping</Title>
+            <Text c="dimmed" size="sm">
+              {describeMapping(loaded)}
+            </Text>
+          </div>
+          {configuration.isError ? (
+            <ErrorState
+              error={configuration.error}
+              title="Could not load the lists of entities, systems and tables"
+              onRetry={() => void configuration.refetch()}
+              retrying={configuration.isFetching}
+            />
+          ) : null}
+          <MappingEditForm
+            loaded={loaded}
+            latest={loaded}
+            mappingConfiguration={configuration.data}
+            configList={configs.data?.items}
+            configsError={
+              configs.isError
+                ? { error: configs.error, retry: () => void configs.refetch() }
+                : undefined
+            }
+          />
+        </Stack>
+      )}
+    </QueryState>
   );
 }
 

@@ -5,7 +5,8 @@ import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { describeError } from '../../api';
 import { BusyButton } from '../../components/busy-button';
 import { SelectField, TextField } from '../../components/form';
-import { ChoiceField, configLabel, shortId } from './mapping-parts';
+import { shortId } from '../../lib/labels';
+import { ChoiceField, configChoiceLabel } from './mapping-parts';
 import type { MappingFormValues } from './mapping-form-values';
 import {
   configsForSystem,
@@ -14,7 +15,7 @@ import {
   type MappingFieldName,
   type MappingRuleContext,
 } from './mapping-rules';
-import { Notice } from './notice';
+import { Notice } from '../../components/notice';
 import { mappingQueries } from '../../queries/mappings';
 
 interface MappingFieldsProps {
@@ -306,11 +307,11 @@ interface ConfigFieldProps extends PartProps {
 function ConfigField({ form, values, context, open, configsError }: ConfigFieldProps) {
   const configs = context.configs ?? [];
   const matching = configsForSystem(configs, values.externalSystem);
-  const options = matching.map((c) => ({ value: c.id, label: configLabel(c) }));
+  const options = matching.map((c) => ({ value: c.id, label: configChoiceLabel(c) }));
   const current = values.integrationConfigId;
   if (current && !options.some((o) => o.value === current)) {
     const known = configs.find((c) => c.id === current);
-    options.push({ value: current, label: known ? configLabel(known) : shortId(current) });
+    options.push({ value: current, label: known ? configChoiceLabel(known) : shortId(current) });
   }
   let description = `Link one when the organisation has several ${values.externalSystem} integrations. Only configs that send to ${values.externalSystem} are offered.`;
   if (!open) description = WAITING_FOR.integrationConfigId;

@@ -1,6 +1,7 @@
 import { Group, Text } from '@mantine/core';
 import type { FieldValues } from 'react-hook-form';
 import type { ExternalMapping, IntegrationConfig } from '../../api';
+import { configLabel, shortId } from '../../lib/labels';
 import { CopyButton } from '../../components/copy-button';
 import {
   AutocompleteField,
@@ -9,11 +10,6 @@ import {
   type BoundFieldProps,
 } from '../../components/form';
 import { AnchorLink } from '../../components/router-links';
-
-/** "3f2a6c1e…" for tables; the whole id is in the title and the copy button. */
-export function shortId(id: string): string {
-  return id.length > 12 ? `${id.slice(0, 8)}…` : id;
-}
 
 /** "Account 3f2a6c1e… → Stripe Customer cus_123": both sides, for confirmations and headings. */
 export function describeMapping(
@@ -50,9 +46,9 @@ export function IdWithCopy({ value, what, short = false }: IdWithCopyProps) {
   );
 }
 
-export function configLabel(config: IntegrationConfig): string {
-  const name = config.name?.trim() ? config.name : `${config.destination} ${config.entityType}`;
-  return `${name} (${config.destination}${config.enabled === false ? ', disabled' : ''})`;
+/** A config as a choice: its label, where it sends, and whether it is disabled. */
+export function configChoiceLabel(config: IntegrationConfig): string {
+  return `${configLabel(config)} (${config.destination}${config.enabled === false ? ', disabled' : ''})`;
 }
 
 interface LinkedConfigProps {
@@ -72,7 +68,7 @@ export function LinkedConfig({ configId, configs }: LinkedConfigProps) {
   const config = configs?.find((c) => c.id === configId);
   return (
     <AnchorLink to="/configs/$id" params={{ id: configId }} size="sm" title={configId}>
-      {config ? configLabel(config) : shortId(configId)}
+      {config ? configChoiceLabel(config) : shortId(configId)}
     </AnchorLink>
   );
 }

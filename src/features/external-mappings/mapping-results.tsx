@@ -8,7 +8,7 @@ import { ButtonLink } from '../../components/router-links';
 import { mappingQueries } from '../../queries/mappings';
 import { MappingsPager } from './mappings-pager';
 import { MappingsTable } from './mappings-table';
-import { Notice } from './notice';
+import { Notice } from '../../components/notice';
 import {
   DEFAULT_PAGE_SIZE,
   withoutPaging,

@@ -2,15 +2,12 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { Dialog } from '../../components/dialog';
 import { useDisclosure } from '@mantine/hooks';
 import { NotFoundError, type IntegrationConfig } from '../../api';
+import { configLabel } from '../../lib/labels';
 import { describeError } from '../../api/errors';
 import { BusyButton } from '../../components/busy-button';
 import { ErrorState } from '../../components/error-state';
 import { notify } from '../../components/notify';
 import { useDeleteConfig, useEnableConfig } from '../../queries/configs';
-
-export function configLabel(config: IntegrationConfig): string {
-  return config.name?.trim() || `${config.entityType} → ${config.destination}`;
-}
 
 interface DeleteConfigButtonProps {
   config: IntegrationConfig;

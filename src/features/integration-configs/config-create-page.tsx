@@ -1,7 +1,7 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { notify } from '../../components/notify';
-import { configLabel } from './config-actions';
+import { configLabel } from '../../lib/labels';
 import { ConfigForm } from './config-form';
 import { AnchorLink } from '../../components/router-links';
 

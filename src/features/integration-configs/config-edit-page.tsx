@@ -4,7 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { IntegrationConfig } from '../../api';
 import { notify } from '../../components/notify';
-import { configLabel } from './config-actions';
+import { configLabel } from '../../lib/labels';
 import { ConfigForm } from './config-form';
 import { configQueries } from '../../queries/configs';
 import { AnchorLink, ButtonLink } from '../../components/router-links';

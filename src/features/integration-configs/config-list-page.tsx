@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import type { IntegrationConfig } from '../../api';
+import { shortId } from '../../lib/labels';
 import { CopyButton } from '../../components/copy-button';
 import { DataTable, dataTableColumnHelper, type SortingState } from '../../components/data-table';
 import { EmptyState } from '../../components/empty-state';
@@ -27,11 +28,6 @@ export interface ConfigListPageProps {
   onSearchChange: (next: ConfigListSearch, options?: { replace?: boolean }) => void;
 }
 
-/** "3e7c1a52…": enough to recognise, the whole id is one click away. */
-export function shortId(id: string): string {
-  return id.length > 8 ? `${id.slice(0, 8)}…` : id;
-}
-
 /** How m3ter prefixes the ids in `createdBy` / `lastModifiedBy`, in words. */
 const ACTOR_KINDS: Readonly<Record<string, string>> = {
   USER_: 'User',
@@ -42,7 +38,7 @@ const ACTOR_KINDS: Readonly<Record<string, string>> = {
  * "Service user 5f0c8e2a…" for "SERVICE_USER_5f0c8e2a-3b1d-…": words that can wrap in a narrow
  * column, enough of the id to tell people apart; the full id is in the title.
  */
-export function shortActor(actor: string | undefined): string {
+function shortActor(actor: string | undefined): string {
   if (!actor) return '—';
   const match = /^(.*?)([0-9a-fA-F]{8})-[0-9a-fA-F-]{27}$/.exec(actor);
   if (!match) return actor;
@@ -51,7 +47,7 @@ export function shortActor(actor: string | undefined): string {
   return kind ? `${kind} ${match[2] ?? ''}…` : `${prefix}${match[2] ?? ''}…`;
 }
 
-export function IdCell({ id, what }: { id: string | undefined; what: string }) {
+function IdCell({ id, what }: { id: string | undefined; what: string }) {
   if (!id) {
     return (
       <Text span size="sm" c="dimmed">

@@ -29,7 +29,7 @@ export const CONFIG_SORT_COLUMNS = [
   'lastModifiedBy',
   'version',
 ] as const;
-export type ConfigSortColumn = (typeof CONFIG_SORT_COLUMNS)[number];
+type ConfigSortColumn = (typeof CONFIG_SORT_COLUMNS)[number];
 
 const text = (max: number) =>
   z
@@ -54,7 +54,7 @@ export const configListSearchSchema = z.object({
 export type ConfigListSearch = z.infer<typeof configListSearchSchema>;
 
 /** The state filter a config matches (a config can be both disabled and not authorized). */
-export function matchesState(config: IntegrationConfig, state: ConfigState): boolean {
+function matchesState(config: IntegrationConfig, state: ConfigState): boolean {
   if (state === 'enabled') return config.enabled === true;
   if (state === 'disabled') return config.enabled === false;
   return config.authorized === false;

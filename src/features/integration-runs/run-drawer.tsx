@@ -1,6 +1,7 @@
 import { Drawer, Group } from '@mantine/core';
 import { RunDetail } from './run-detail';
-import { shortId, type RunLinkHandlers } from './run-links';
+import { shortId } from '../../lib/labels';
+import type { RunLinkHandlers } from './run-links';
 import type { TimeZoneChoice } from './search-schema';
 
 interface RunDrawerProps extends RunLinkHandlers {

@@ -147,7 +147,7 @@ describe('run history', () => {
     });
     await user.click(rootLink);
     expect(router.state.location.search).toEqual({ order: 'ASC', run: SEED_IDS.runs.retryRoot });
-    const drawer = await screen.findByRole('dialog', { name: 'Run f1a00001' });
+    const drawer = await screen.findByRole('dialog', { name: 'Run f1a00001…' });
     expect(
       await within(drawer).findByText(/Stripe API error: Invalid currency/, {
         selector: 'pre:not([aria-label="Run log"])',
@@ -177,7 +177,7 @@ describe('run history', () => {
     const { user, router } = await renderApp(
       `/runs/Bill/${HOOLI}?status=ERROR&run=${SEED_IDS.runs.retryRoot}`,
     );
-    const drawer = await screen.findByRole('dialog', { name: 'Run f1a00001' });
+    const drawer = await screen.findByRole('dialog', { name: 'Run f1a00001…' });
     await user.click(
       await within(drawer).findByRole('link', {
         name: 'Integration configs sending to this Stripe destination',

@@ -11,8 +11,6 @@ export interface RunLinkHandlers {
   open: (runId: string) => void;
 }
 
-export const shortId = (id: string) => id.slice(0, 8);
-
 /** A plain left click opens in place; modified clicks keep the browser's new-tab behaviour. */
 export function isPlainClick(event: MouseEvent): boolean {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
