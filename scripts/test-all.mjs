@@ -34,6 +34,7 @@ function readJson(path) {
 const started = Date.now();
 step('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 step('format', 'npx', ['prettier', '--check', '.']);
+step('unused files, exports and dependencies', 'npx', ['knip']);
 step('typecheck', 'npx', ['tsc', '-b']);
 step('unit and component tests', 'npx', [
   'vitest',

@@ -30,7 +30,7 @@ export interface FakeUpstreamOptions {
   port?: number;
 }
 
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string;
   /** Path and query, as received. */
   url: string;
@@ -39,7 +39,7 @@ export interface RecordedRequest {
 }
 
 /** Answers instead of the fake m3ter when it returns a Response (e.g. a 429 or a slow answer). */
-export type UpstreamOverride = (
+type UpstreamOverride = (
   request: RecordedRequest,
 ) => Promise<Response | undefined> | Response | undefined;
 

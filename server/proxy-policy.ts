@@ -16,7 +16,7 @@ import type { AllowedHosts } from '../config/app-config.ts';
  * Resources under `/organizations/{orgId}/` and the methods the console's API module uses on them
  * (src/api/configs.ts, runs.ts, mappings.ts). Runs and the mapping configuration are read-only at m3ter.
  */
-export const FORWARDED_RESOURCES: Readonly<Record<string, readonly string[]>> = {
+const FORWARDED_RESOURCES: Readonly<Record<string, readonly string[]>> = {
   integrationconfigs: ['GET', 'POST', 'PUT', 'DELETE'],
   externalmappings: ['GET', 'POST', 'PUT', 'DELETE'],
   integrationruns: ['GET'],
@@ -190,7 +190,7 @@ function checkOrigin(
 }
 
 /** Like Vite's `server.allowedHosts`: localhost, `*.localhost` and IP literals always pass. */
-export function isAllowedHost(hostname: string, allowedHosts: AllowedHosts): boolean {
+function isAllowedHost(hostname: string, allowedHosts: AllowedHosts): boolean {
   if (allowedHosts === 'any') return true;
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
   if (host === 'localhost' || host.endsWith('.localhost') || isIP(host) !== 0) return true;

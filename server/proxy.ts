@@ -34,12 +34,12 @@ import {
 } from './token-provider.ts';
 
 // Re-exported so that the proxy's callers (server/app.ts, vite-live-plugin.ts) need only this module.
-export { FORWARDED_RESOURCES, isAllowedHost, isUnderApiBase } from './proxy-policy.ts';
+export { isUnderApiBase } from './proxy-policy.ts';
 
 export type ProxyHandler = (request: Request) => Promise<Response>;
 
 /** `code` of every JSON error the proxy itself produces (m3ter's own errors carry only `message`). */
-export type ProxyErrorCode =
+type ProxyErrorCode =
   | 'PROXY_REFUSED'
   | 'PROXY_BODY_TOO_LARGE'
   | 'PROXY_AUTH_FAILED'
@@ -84,7 +84,7 @@ const FORWARDED_RESPONSE_HEADERS = new Set(['content-type', 'retry-after', 'retr
 const FORWARDED_RESPONSE_HEADER_PREFIXES = ['x-ratelimit-', 'ratelimit'];
 const USER_AGENT = 'm3ter-integrations-console-proxy';
 
-export const AUTH_FAILED_MESSAGE =
+const AUTH_FAILED_MESSAGE =
   'm3ter rejected the Service User credentials (M3TER_ACCESS_KEY_ID / M3TER_API_SECRET) when the ' +
   'console server asked for an access token. Check that the Service User still exists in this ' +
   'organisation, has Administrator permission, and that the Api Secret is the current one; then ' +
@@ -367,7 +367,7 @@ function errorResponseWithoutCode(status: number, message: string): Response {
 }
 
 /** Default request log: one line per request, no headers, bodies or query strings. */
-export function logProxyEntry(entry: ProxyLogEntry): void {
+function logProxyEntry(entry: ProxyLogEntry): void {
   const parts = [`[m3ter-proxy] ${entry.method} ${entry.path} → ${entry.status}`];
   if (entry.code) parts.push(entry.code);
   if (entry.retriedWithNewToken) parts.push('(retried with a renewed token)');
@@ -375,7 +375,7 @@ export function logProxyEntry(entry: ProxyLogEntry): void {
   console.log(parts.join(' '));
 }
 
-export function logTokenEvent(event: TokenEvent): void {
+function logTokenEvent(event: TokenEvent): void {
   switch (event.type) {
     case 'issued':
       console.log(`[m3ter-proxy] access token obtained, valid ${event.expiresInSeconds} s`);

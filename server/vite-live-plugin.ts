@@ -15,14 +15,14 @@ import type { AppConfig } from '../config/app-config.ts';
 import { BUILD_INFO_FILE, buildInfoSource } from './build-info.ts';
 import { createProxyForConfig, isUnderApiBase, type ProxyHandler } from './proxy.ts';
 
-export type NodeMiddleware = (
+type NodeMiddleware = (
   req: IncomingMessage,
   res: ServerResponse,
   next: (error?: unknown) => void,
 ) => void;
 
 /** Connect-style middleware: requests under API_BASE go to `proxy`, the rest to `next`. */
-export function createProxyMiddleware(apiBase: string, proxy: ProxyHandler): NodeMiddleware {
+function createProxyMiddleware(apiBase: string, proxy: ProxyHandler): NodeMiddleware {
   // Leave the global Request/Response alone: Vite and its plugins share this process.
   const listener = getRequestListener((request) => proxy(request), {
     overrideGlobalObjects: false,

@@ -12,7 +12,7 @@ export interface ClientEnv {
   orgId: string;
 }
 
-export function parseClientEnv(raw: Record<string, unknown>): ClientEnv {
+function parseClientEnv(raw: Record<string, unknown>): ClientEnv {
   const { mode, apiBase, orgId } = raw;
   if (mode !== 'demo' && mode !== 'live') throw new Error(`Invalid M3TER_MODE: ${String(mode)}`);
   if (typeof apiBase !== 'string' || !apiBase.startsWith('/')) {

@@ -6,12 +6,10 @@ import type { z } from 'zod';
 import { orgBaseUrl } from '../env';
 import { createHttpError, InvalidResponseError, NetworkError, type HttpMethod } from './errors';
 
-export type { HttpMethod } from './errors';
-
-export type QueryValue = string | number | boolean | readonly string[] | null | undefined;
+type QueryValue = string | number | boolean | readonly string[] | null | undefined;
 export type Query = Readonly<Record<string, QueryValue>>;
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Per-call options every resource function accepts. */
 export interface CallOptions {

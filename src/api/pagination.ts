@@ -23,8 +23,8 @@ export interface WalkAllPagesResult<T> {
   truncated: boolean;
 }
 
-export const DEFAULT_MAX_PAGES = 50;
-export const DEFAULT_MAX_ITEMS = 10_000;
+const DEFAULT_MAX_PAGES = 50;
+const DEFAULT_MAX_ITEMS = 10_000;
 
 /**
  * Calls `fetchPage` with `undefined`, then with each returned `nextToken`, until the token is absent or

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 const APP_NAME = 'm3ter integrations console';
 
 /** The browser tab's title for this page, e.g. "Runs for Bill 3f2a6c1e · m3ter integrations console". */
-export function pageTitle(title: string): string {
+function pageTitle(title: string): string {
   return `${title} · ${APP_NAME}`;
 }
 

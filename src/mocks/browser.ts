@@ -14,7 +14,7 @@ import {
 } from './persistence';
 import { createStore } from './store';
 
-export type { DemoControls, FaultSettings } from './demo-controls';
+export type { DemoControls } from './demo-controls';
 
 /**
  * Each tab edits as its own demo user (kept for the tab's life in sessionStorage), so a conflict

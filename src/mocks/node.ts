@@ -12,7 +12,7 @@ let store: DemoStore = createStore();
 /** Latency/fault switch for tests of slow or failing m3ter; off after every reset. */
 export const demoFaults = createFaultSwitch();
 
-export const handlers = createHandlers({ store: () => store, faults: () => demoFaults.get() });
+const handlers = createHandlers({ store: () => store, faults: () => demoFaults.get() });
 
 export const server = setupServer(...handlers);
 

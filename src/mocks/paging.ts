@@ -6,8 +6,8 @@
 import { fnv1a } from './prng';
 import { StoreError } from './store-error';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 200;
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 200;
 
 export interface PageQuery {
   pageSize?: string | number | null;
@@ -49,7 +49,7 @@ function queryHash(queryKey: string): string {
   return fnv1a(queryKey).toString(36);
 }
 
-export function encodeToken(offset: number, queryKey: string): string {
+function encodeToken(offset: number, queryKey: string): string {
   const body: TokenBody = { o: offset, q: queryHash(queryKey) };
   return toBase64Url(JSON.stringify(body));
 }

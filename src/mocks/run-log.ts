@@ -5,7 +5,7 @@
 import type { IntegrationRun } from '../api/schemas';
 
 /** Older logs are purged, as a real log store would; such runs answer 404 like a WAITING run. */
-export const LOG_RETENTION_DAYS = 30;
+const LOG_RETENTION_DAYS = 30;
 
 const API_CALLS: Record<string, string> = {
   Stripe: 'POST https://api.stripe.com/v1/invoices',

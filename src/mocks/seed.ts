@@ -23,13 +23,10 @@ import { DAY, HOUR, iso, SEED_IDS } from './seed-common';
 import { generateRunHistory } from './seed-runs';
 
 export {
-  ACCOUNTS,
   AVAILABLE_SYSTEMS,
-  CONFIG_IDS,
   DEMO_USER_ID,
   DESTINATION_IDS,
   MAPPING_CONFIGURATION,
-  NOTIFICATION_IDS,
   OTHER_USER_ID,
 } from './seed-catalogue';
 
@@ -80,7 +77,7 @@ function anchorMs(anchor: string): number {
 // ---------------------------------------------------------------------------------------------
 // Configs
 
-export function seedConfigs(anchor: string): IntegrationConfig[] {
+function seedConfigs(anchor: string): IntegrationConfig[] {
   const now = anchorMs(anchor);
   const rng = createRng(11);
   return CONFIG_DEFS.map((def, i) => {
@@ -274,7 +271,7 @@ function buildDirectory(): { directory: ExternalDirectory; links: DirectoryLink[
   return { directory, links };
 }
 
-export function seedMappings(anchor: string): {
+function seedMappings(anchor: string): {
   mappings: ExternalMapping[];
   directory: ExternalDirectory;
 } {

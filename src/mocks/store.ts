@@ -27,11 +27,8 @@ import { createRunStore, type RunStore } from './store/runs';
 import { createStoreState, type StoreOptions, type StoreSnapshot } from './store/state';
 
 export { StoreError } from './store-error';
-export type { PageQuery, PageResult } from './paging';
-export type { ConfigByEntityQuery, ConfigListQuery, SystemInfo } from './store/configs';
-export type { ExternalValuesQuery, MappingConfiguration, MappingListQuery } from './store/mappings';
-export type { DestinationRunQuery, RunLog, RunQuery } from './store/runs';
-export type { StoreOptions, StoreSnapshot, WriteContext } from './store/state';
+export type { PageResult } from './paging';
+export type { StoreOptions } from './store/state';
 
 export interface DemoStore extends ConfigStore, RunStore, MappingStore {
   readonly anchor: string;

@@ -12,7 +12,7 @@
  */
 import type { IntegrationRun, Page, RunOrder } from '../api';
 
-export interface StreamState {
+interface StreamState {
   /** The status this stream asks m3ter for; undefined = every status (a single stream). */
   status: string | undefined;
   /** Fetched but not yet emitted, in list order. */

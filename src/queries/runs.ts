@@ -32,7 +32,7 @@ export type RangePreset = (typeof RANGE_PRESETS)[number];
 /** `all` is the default (no date filter) and never written to the URL. */
 export type RangeChoice = 'all' | RangePreset | 'custom';
 
-export const RANGE_DURATION_MS: Record<RangePreset, number> = {
+const RANGE_DURATION_MS: Record<RangePreset, number> = {
   '24h': 24 * 3_600_000,
   '7d': 7 * 24 * 3_600_000,
   '30d': 30 * 24 * 3_600_000,
@@ -68,9 +68,9 @@ export function resolveRunWindow(filters: RunFilters, now: number): RunWindow {
 }
 
 /** m3ter's largest page: fewest round trips for long histories. */
-export const API_PAGE_SIZE = 200;
+const API_PAGE_SIZE = 200;
 /** Runs added to the list per "load more". */
-export const RUNS_PER_PAGE = 200;
+const RUNS_PER_PAGE = 200;
 
 export interface RunsPageParam {
   /** Resolved once per list load, so every page of it asks m3ter the same question. */
@@ -227,7 +227,7 @@ export interface KnownDestination {
   configs: { id: string; entityType: string }[];
 }
 
-export function toDestinations(configs: readonly IntegrationConfig[]): KnownDestination[] {
+function toDestinations(configs: readonly IntegrationConfig[]): KnownDestination[] {
   const byId = new Map<string, KnownDestination>();
   for (const config of configs) {
     if (!config.destinationId) continue;

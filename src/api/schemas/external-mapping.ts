@@ -38,7 +38,7 @@ export const externalMappingRequestSchema = z.looseObject({
 export type ExternalMappingRequest = z.infer<typeof externalMappingRequestSchema>;
 
 /** `ExternalSystemResponse`. */
-export const externalSystemSchema = z.looseObject({
+const externalSystemSchema = z.looseObject({
   name: z.string().min(1),
   tables: z.array(z.string()).optional(),
   allowCustomExternalTables: z.boolean().optional(),
@@ -59,7 +59,7 @@ export type ExternalMappingConfiguration = z.infer<typeof externalMappingConfigu
  * neither field; an entry without an ID is useless for a mapping, so `externalId` is required and the
  * name, which the UI can fall back from, is not.
  */
-export const externalEntitySchema = z.looseObject({
+const externalEntitySchema = z.looseObject({
   externalId: z.string().min(1),
   externalName: z.string().nullish(),
 });

@@ -27,7 +27,7 @@ export const CREDENTIAL_TYPES = [
 ] as const;
 
 /** A known credential type, or any other string m3ter adds later. */
-export type CredentialType = (typeof CREDENTIAL_TYPES)[number] | (string & {});
+type CredentialType = (typeof CREDENTIAL_TYPES)[number] | (string & {});
 
 /** The credential `destination` enum (`DestinationType`); also open. */
 export const DESTINATION_TYPES = [
@@ -46,11 +46,10 @@ export const DESTINATION_TYPES = [
   'M3TER',
 ] as const;
 
-export type DestinationType = (typeof DESTINATION_TYPES)[number] | (string & {});
+type DestinationType = (typeof DESTINATION_TYPES)[number] | (string & {});
 
 /** The deprecated `triggerType` values; the response schema accepts any string. */
-export const TRIGGER_TYPES = ['EVENT', 'SCHEDULE'] as const;
-export type TriggerType = (typeof TRIGGER_TYPES)[number] | (string & {});
+type TriggerType = 'EVENT' | 'SCHEDULE' | (string & {});
 
 const credentialTypeSchema: z.ZodType<CredentialType> = z.string().min(1);
 const destinationTypeSchema: z.ZodType<DestinationType> = z.string().min(1);
@@ -83,15 +82,13 @@ export type IntegrationConfig = z.infer<typeof integrationConfigSchema>;
  * `IntegrationCredentialsRequestBase`. Loose because type-specific subtypes add their own
  * (secret-bearing) fields, e.g. `apiKey`/`secret` for M3TER_SIGNED_REQUEST.
  */
-export const integrationCredentialsRequestSchema = z.looseObject({
+const integrationCredentialsRequestSchema = z.looseObject({
   type: credentialTypeSchema,
   destination: destinationTypeSchema.optional(),
   empty: z.boolean().optional(),
   name: z.string().optional(),
   version: z.number().int().optional(),
 });
-
-export type IntegrationCredentialsRequest = z.infer<typeof integrationCredentialsRequestSchema>;
 
 const entityTypeFieldSchema = z
   .string()

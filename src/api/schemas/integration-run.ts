@@ -27,10 +27,6 @@ export type RunStatus = KnownRunStatus | (string & {});
 /** Open: any non-empty string parses, so a new status never drops a run from a list. */
 export const runStatusSchema: z.ZodType<RunStatus> = z.string().min(1);
 
-export function isKnownRunStatus(status: string): status is KnownRunStatus {
-  return (RUN_STATUSES as readonly string[]).includes(status);
-}
-
 export type RunStatusGroupId = 'in-progress' | 'succeeded' | 'failed' | 'stopped';
 
 export interface RunStatusGroup {
@@ -88,7 +84,5 @@ export type IntegrationRun = z.infer<typeof integrationRunSchema>;
 export const integrationRunLogSchema = z.looseObject({
   Payload: z.string().nullish(),
 });
-
-export type IntegrationRunLog = z.infer<typeof integrationRunLogSchema>;
 
 export const integrationRunPageSchema = pageSchema(integrationRunSchema);

@@ -1,4 +1,4 @@
-import { Textarea, TextInput, type TextareaProps, type TextInputProps } from '@mantine/core';
+import { TextInput, type TextInputProps } from '@mantine/core';
 import { useController, type FieldValues } from 'react-hook-form';
 import { fieldClassName, type BoundFieldProps } from './types';
 import './form-fields.css';
@@ -21,35 +21,6 @@ export function TextField<T extends FieldValues, TOut = T>({
   } = useController({ control, name });
   return (
     <TextInput
-      {...props}
-      ref={ref}
-      name={name}
-      value={typeof value === 'string' ? value : ''}
-      onChange={(event) => onChange(event.currentTarget.value)}
-      onBlur={onBlur}
-      disabled={props.disabled ?? disabled}
-      error={fieldState.error?.message}
-      className={fieldClassName(props.className)}
-    />
-  );
-}
-
-type TextareaFieldProps<T extends FieldValues, TOut = T> = BoundFieldProps<T, TOut> &
-  Passthrough<TextareaProps> & { label: TextareaProps['label'] };
-
-/** A Mantine Textarea bound to a string field. */
-function TextareaField<T extends FieldValues, TOut = T>({
-  control,
-  name,
-  ...props
-}: TextareaFieldProps<T, TOut>) {
-  // Destructured: the React Compiler lint reads any object holding `.ref` as a ref.
-  const {
-    field: { ref, value, onChange, onBlur, disabled },
-    fieldState,
-  } = useController({ control, name });
-  return (
-    <Textarea
       {...props}
       ref={ref}
       name={name}

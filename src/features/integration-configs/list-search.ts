@@ -29,7 +29,6 @@ export const CONFIG_SORT_COLUMNS = [
   'lastModifiedBy',
   'version',
 ] as const;
-type ConfigSortColumn = (typeof CONFIG_SORT_COLUMNS)[number];
 
 const text = (max: number) =>
   z

@@ -5,7 +5,6 @@ import { errorResponse, ORG_BASE, type HandlerOptions } from './route';
 import { runHandlers } from './runs';
 
 export type { HandlerOptions } from './route';
-export { ORG_BASE } from './route';
 
 /**
  * Every fake m3ter endpoint, over the store `options.store()` returns. Used by the browser worker,

@@ -23,7 +23,7 @@ export interface HandlerOptions {
   random?: () => number;
 }
 
-export interface RouteArgs {
+interface RouteArgs {
   request: Request;
   params: PathParams;
   url: URL;

@@ -8,17 +8,17 @@ import { given, newestFirst, same } from './query';
 import { requireVersion, type StoreState, type WriteContext } from './state';
 import { validateBody } from './validation';
 
-export interface ConfigListQuery extends PageQuery {
+interface ConfigListQuery extends PageQuery {
   destinationId?: string | null;
 }
 
-export interface ConfigByEntityQuery extends PageQuery {
+interface ConfigByEntityQuery extends PageQuery {
   entityId?: string | null;
   destination?: string | null;
   destinationId?: string | null;
 }
 
-export interface SystemInfo {
+interface SystemInfo {
   identifier: string;
   displayName: string;
   validationSupported: boolean;

@@ -11,19 +11,19 @@ import { given, newestFirst, same, splitIds } from './query';
 import { requireVersion, type StoreState, type WriteContext } from './state';
 import { validateBody } from './validation';
 
-export interface MappingListQuery extends PageQuery {
+interface MappingListQuery extends PageQuery {
   externalSystemId?: string | null;
   /** Each element may itself be comma-separated: `?m3terIds=a,b` and `?m3terIds=a&m3terIds=b` both work. */
   m3terIds?: readonly string[] | string | null;
   integrationConfigId?: string | null;
 }
 
-export interface ExternalValuesQuery {
+interface ExternalValuesQuery {
   externalTable?: string | null;
   integrationCredentialsId?: string | null;
 }
 
-export interface MappingConfiguration {
+interface MappingConfiguration {
   m3terEntities: string[];
   externalSystems: Array<{ name: string; tables: string[]; allowCustomExternalTables: boolean }>;
 }

@@ -10,19 +10,19 @@ import { given, same, splitIds } from './query';
 import type { StoreState } from './state';
 import { parseDate } from './validation';
 
-export interface RunQuery extends PageQuery {
+interface RunQuery extends PageQuery {
   status?: string | null;
   startDate?: string | null;
   endDate?: string | null;
   order?: string | null;
 }
 
-export interface DestinationRunQuery extends RunQuery {
+interface DestinationRunQuery extends RunQuery {
   /** Destination system name, e.g. `Stripe` (matched case-insensitively). */
   destination?: string | null;
 }
 
-export interface RunLog {
+interface RunLog {
   Payload: string;
 }
 

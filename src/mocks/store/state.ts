@@ -41,7 +41,7 @@ export interface StoreOptions {
 
 const SNAPSHOT_FORMAT = 1;
 
-export interface StoreData {
+interface StoreData {
   seed: DemoSeed;
   seq: number;
   configs: Map<string, IntegrationConfig>;
