@@ -8,7 +8,6 @@
  * Nothing typed is lost: every outcome of a save leaves the values in the form; a conflict is never
  * resubmitted on the user's behalf.
  */
-import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState, type RefObject } from 'react';
 import type { FieldPath, FieldValues, UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
@@ -19,7 +18,8 @@ import {
   ValidationError,
   VersionConflictError,
 } from '../../api';
-import { discardDraft, loadDraft, saveDraft, type Draft, type DraftRef } from '../../lib/drafts';
+import { loadDraft, type Draft, type DraftRef } from '../../lib/drafts';
+import { useFormDraft } from '../../lib/use-form-draft';
 import {
   useUnsavedChangesGuard,
   type UnsavedChangesGuard,
@@ -118,9 +118,6 @@ export interface VersionedEdit<V extends FieldValues, E extends VersionedEntity>
 /** How far the browser's clock may be behind the server's when matching a create that got no answer. */
 const CLOCK_SLACK_MS = 5 * 60_000;
 
-/** How long typing pauses before the draft is written (and always on pagehide). */
-const DRAFT_DEBOUNCE_MS = 400;
-
 /**
  * A failed write the server may still have applied: no answer, an answer it sent but that could not
  * be read (a 2xx with an unexpected body), or a gateway that gave up waiting for it.
@@ -190,31 +187,12 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
   const guard = useUnsavedChangesGuard(formState.isDirty || conflict !== null);
 
   // Keep a draft of the edit in this tab (not while an older draft is still on offer).
-  const writeDraft = useDebouncedCallback((values: V, dirty: boolean) => {
-    if (dirty) saveDraft(draftRef, { values, base: baseValues, version: base?.version });
-    else discardDraft(draftRef);
-  }, DRAFT_DEBOUNCE_MS);
-  useEffect(() => {
-    // A reload right after typing must not lose the last keystrokes.
-    const flush = () => writeDraft.flush();
-    window.addEventListener('pagehide', flush);
-    return () => window.removeEventListener('pagehide', flush);
-  }, [writeDraft]);
-  useEffect(
-    () =>
-      form.subscribe({
-        formState: { values: true, isDirty: true },
-        callback: ({ values, isDirty }) => {
-          if (!draftOffer) writeDraft(values, isDirty === true);
-        },
-      }),
-    [form, draftOffer, writeDraft],
-  );
-
-  const forget = () => {
-    writeDraft.cancel();
-    discardDraft(draftRef);
-  };
+  const { forget } = useFormDraft(form, {
+    ref: draftRef,
+    base: baseValues,
+    version: base?.version,
+    paused: draftOffer !== null,
+  });
 
   /** Sets values on top of `defaults` so that exactly the differing fields count as edits. */
   const applyValues = (defaults: V, values: V) => {

@@ -12,7 +12,8 @@ import {
   SubmitButton,
   UnsavedChangesDialog,
 } from '../../components/form';
-import { discardDraft, loadDraft, saveDraft, type DraftRef } from '../../lib/drafts';
+import { loadDraft, type DraftRef } from '../../lib/drafts';
+import { useFormDraft } from '../../lib/use-form-draft';
 import { useUnsavedChangesGuard } from '../../lib/use-unsaved-changes-guard';
 import { MappingFields } from './mapping-fields';
 import {
@@ -182,11 +183,14 @@ function MappingCreateForm({ prefill, context, configsError, onCreated }: Mappin
     if (confirmError) confirmRef.current?.focus();
   }, [confirmError]);
 
-  useEffect(() => {
-    if (saved) return;
-    if (dirty) saveDraft(DRAFT, { values, base: initial, version: undefined });
-    else discardDraft(DRAFT);
-  }, [values, initial, dirty, saved]);
+  const draft = useFormDraft(form, {
+    ref: DRAFT,
+    base: initial,
+    version: undefined,
+    paused: saved,
+    // The form may start from a restored draft: an edit is what differs from the link's pre-fill.
+    isEdit: (next) => !valuesEqual(next, initial),
+  });
 
   // What came from a link (or a restored draft) is checked at once, so a bad pre-fill says why; and
   // again when the configs list arrives or refreshes, so a config created a moment ago is known.
@@ -240,7 +244,7 @@ function MappingCreateForm({ prefill, context, configsError, onCreated }: Mappin
     try {
       const mapping = await create.mutateAsync(toCreateRequest(valid));
       setSaved(true);
-      discardDraft(DRAFT);
+      draft.forget();
       guard.allowNextNavigation();
       onCreated(mapping);
     } catch (error) {
@@ -263,7 +267,7 @@ function MappingCreateForm({ prefill, context, configsError, onCreated }: Mappin
                 size="compact-sm"
                 variant="subtle"
                 onClick={() => {
-                  discardDraft(DRAFT);
+                  draft.forget();
                   form.reset(initial);
                 }}
               >
@@ -350,7 +354,7 @@ function MappingCreateForm({ prefill, context, configsError, onCreated }: Mappin
           </ButtonLink>
         </Group>
       </Stack>
-      <UnsavedChangesDialog guard={guard} onLeave={() => discardDraft(DRAFT)} />
+      <UnsavedChangesDialog guard={guard} onLeave={draft.forget} />
     </form>
   );
 }

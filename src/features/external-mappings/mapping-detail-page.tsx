@@ -3,11 +3,11 @@ import { notify } from '../../components/notify';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { NotFoundError, type ExternalMapping } from '../../api';
+import type { ExternalMapping } from '../../api';
 import { QueryState } from '../../components/query-state';
 import { RelativeTime } from '../../components/relative-time';
 import { DeleteMappingButton } from './delete-mapping-button';
-import { IdWithCopy, LinkedConfig } from './mapping-parts';
+import { IdWithCopy, LinkedConfig, MAPPING_LOAD_STATE } from './mapping-parts';
 import { mappingQueries } from '../../queries/mappings';
 import { configQueries } from '../../queries/configs';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
@@ -25,20 +25,8 @@ export function MappingDetailPage({ id }: MappingDetailPageProps) {
   return (
     <QueryState
       query={mapping}
-      what="the mapping"
       heading="External mapping"
-      errorTitle={(error) =>
-        error instanceof NotFoundError
-          ? 'This mapping does not exist (any more)'
-          : 'Could not load this mapping'
-      }
-      errorAction={
-        <Group>
-          <ButtonLink to="/mappings" variant="default">
-            Back to mappings
-          </ButtonLink>
-        </Group>
-      }
+      {...MAPPING_LOAD_STATE}
       skeleton={
         <>
           <Skeleton height={32} width={360} />

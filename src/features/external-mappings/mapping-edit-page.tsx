@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { NotFoundError, type ExternalMapping } from '../../api';
+import type { ExternalMapping } from '../../api';
 import {
   useVersionedEdit,
   VersionedEditLeaveDialog,
@@ -30,7 +30,7 @@ import {
   toUpdateRequest,
   type MappingFormValues,
 } from './mapping-form-values';
-import { describeMapping } from './mapping-parts';
+import { describeMapping, MAPPING_LOAD_STATE } from './mapping-parts';
 import {
   MAPPING_FIELD_LABELS,
   MAPPING_FIELD_ORDER,
@@ -71,20 +71,8 @@ export function MappingEditPage({ id }: MappingEditPageProps) {
         failureReason: mapping.failureReason,
         refetch: mapping.refetch,
       }}
-      what="the mapping"
       heading="Edit external mapping"
-      errorTitle={(error) =>
-        error instanceof NotFoundError
-          ? 'This mapping does not exist (any more)'
-          : 'Could not load this mapping'
-      }
-      errorAction={
-        <Group>
-          <ButtonLink to="/mappings" variant="default">
-            Back to mappings
-          </ButtonLink>
-        </Group>
-      }
+      {...MAPPING_LOAD_STATE}
       skeleton={
         <>
           <Skeleton height={32} width={360} />

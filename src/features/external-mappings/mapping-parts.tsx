@@ -1,6 +1,7 @@
 import { Group, Text } from '@mantine/core';
 import type { FieldValues } from 'react-hook-form';
-import type { ExternalMapping, IntegrationConfig } from '../../api';
+import { NotFoundError, type ExternalMapping, type IntegrationConfig } from '../../api';
+import type { QueryStateProps } from '../../components/query-state';
 import { configLabel, shortId } from '../../lib/labels';
 import { CopyButton } from '../../components/copy-button';
 import {
@@ -9,7 +10,7 @@ import {
   TextField,
   type BoundFieldProps,
 } from '../../components/form';
-import { AnchorLink } from '../../components/router-links';
+import { AnchorLink, ButtonLink } from '../../components/router-links';
 
 /** "Account 3f2a6c1e… → Stripe Customer cus_123": both sides, for confirmations and headings. */
 export function describeMapping(
@@ -106,3 +107,19 @@ export function ChoiceField<T extends FieldValues>({
     />
   );
 }
+
+/** How the mapping pages say their mapping could not be loaded, and the way back. */
+export const MAPPING_LOAD_STATE = {
+  what: 'the mapping',
+  errorTitle: (error: unknown) =>
+    error instanceof NotFoundError
+      ? 'This mapping does not exist (any more)'
+      : 'Could not load this mapping',
+  errorAction: (
+    <Group>
+      <ButtonLink to="/mappings" variant="default">
+        Back to mappings
+      </ButtonLink>
+    </Group>
+  ),
+} satisfies Partial<QueryStateProps<ExternalMapping>>;
