@@ -6,7 +6,6 @@ import { useForm, useWatch } from 'react-hook-form';
 import { describeError, NetworkError, type ExternalMapping } from '../../api';
 import { valuesEqual } from '../../components/conflict';
 import { BusyButton } from '../../components/busy-button';
-import { ErrorState } from '../../components/error-state';
 import {
   applyServerValidationError,
   SubmitButton,
@@ -25,7 +24,7 @@ import {
   type MappingFormValues,
 } from './mapping-form-values';
 import { shortId } from '../../lib/labels';
-import { describeMapping } from './mapping-parts';
+import { describeMapping, MappingConfigurationError } from './mapping-parts';
 import {
   MAPPING_FIELD_ORDER,
   mappingFieldIssue,
@@ -100,14 +99,7 @@ export function MappingCreatePage({ search, onSearchChange }: MappingCreatePageP
         </Stack>
       ) : (
         <>
-          {configuration.isError ? (
-            <ErrorState
-              error={configuration.error}
-              title="Could not load the lists of entities, systems and tables"
-              onRetry={() => void configuration.refetch()}
-              retrying={configuration.isFetching}
-            />
-          ) : null}
+          <MappingConfigurationError query={configuration} />
           <MappingCreateForm
             key={formKey}
             prefill={prefill}

@@ -12,7 +12,6 @@ import {
   type ConflictField,
   type VersionedEditAdapter,
 } from '../../components/conflict';
-import { ErrorState } from '../../components/error-state';
 import { SubmitButton } from '../../components/form';
 import { notify } from '../../components/notify';
 import { QueryState } from '../../components/query-state';
@@ -30,7 +29,7 @@ import {
   toUpdateRequest,
   type MappingFormValues,
 } from './mapping-form-values';
-import { describeMapping, MAPPING_LOAD_STATE } from './mapping-parts';
+import { describeMapping, MAPPING_LOAD_STATE, MappingConfigurationError } from './mapping-parts';
 import {
   MAPPING_FIELD_LABELS,
   MAPPING_FIELD_ORDER,
@@ -93,14 +92,7 @@ export function MappingEditPage({ id }: MappingEditPageProps) {
               {describeMapping(loaded)}
             </Text>
           </div>
-          {configuration.isError ? (
-            <ErrorState
-              error={configuration.error}
-              title="Could not load the lists of entities, systems and tables"
-              onRetry={() => void configuration.refetch()}
-              retrying={configuration.isFetching}
-            />
-          ) : null}
+          <MappingConfigurationError query={configuration} />
           <MappingEditForm
             loaded={loaded}
             latest={loaded}

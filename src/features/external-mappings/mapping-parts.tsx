@@ -2,6 +2,7 @@ import { Group, Text } from '@mantine/core';
 import type { FieldValues } from 'react-hook-form';
 import { NotFoundError, type ExternalMapping, type IntegrationConfig } from '../../api';
 import type { QueryStateProps } from '../../components/query-state';
+import { ErrorState } from '../../components/error-state';
 import { configLabel, shortId } from '../../lib/labels';
 import { CopyButton } from '../../components/copy-button';
 import {
@@ -123,3 +124,20 @@ export const MAPPING_LOAD_STATE = {
     </Group>
   ),
 } satisfies Partial<QueryStateProps<ExternalMapping>>;
+
+/** Above a mapping form: the lists its pickers offer could not be loaded (the form still works). */
+export function MappingConfigurationError({
+  query,
+}: {
+  query: { isError: boolean; error: unknown; isFetching: boolean; refetch: () => Promise<unknown> };
+}) {
+  if (!query.isError) return null;
+  return (
+    <ErrorState
+      error={query.error}
+      title="Could not load the lists of entities, systems and tables"
+      onRetry={() => void query.refetch()}
+      retrying={query.isFetching}
+    />
+  );
+}

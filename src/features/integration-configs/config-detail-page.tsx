@@ -25,6 +25,7 @@ import { configQueries } from '../../queries/configs';
 import { mappingQueries } from '../../queries/mappings';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 import { QueryState } from '../../components/query-state';
+import { CONFIG_LOAD_STATE } from './config-load-state';
 
 /** The fields shown in their own rows; anything else m3ter sends is listed under "Other fields". */
 const KNOWN_FIELDS = new Set([
@@ -272,13 +273,8 @@ export function ConfigDetailPage({ id }: { id: string }) {
   return (
     <QueryState
       query={query}
-      what="this configuration"
       heading="Integration configuration"
-      notFound={{
-        title: 'This configuration does not exist',
-        body: 'It may have been deleted, or the link is wrong.',
-        action: <ButtonLink to="/configs">Back to the list</ButtonLink>,
-      }}
+      {...CONFIG_LOAD_STATE}
       errorAction={
         <ButtonLink to="/configs" variant="default" w="fit-content">
           Back to the list

@@ -7,8 +7,9 @@ import { notify } from '../../components/notify';
 import { configLabel } from '../../lib/labels';
 import { ConfigForm } from './config-form';
 import { configQueries } from '../../queries/configs';
-import { AnchorLink, ButtonLink } from '../../components/router-links';
+import { AnchorLink } from '../../components/router-links';
 import { QueryState } from '../../components/query-state';
+import { CONFIG_LOAD_STATE } from './config-load-state';
 
 /** While someone edits, look for saves made elsewhere now and then (the "changed elsewhere" note). */
 const EDIT_REFETCH_MS = 30_000;
@@ -58,13 +59,8 @@ export function ConfigEditPage({ id }: { id: string }) {
   return (
     <QueryState
       query={query}
-      what="this configuration"
       heading="Edit configuration"
-      notFound={{
-        title: 'This configuration does not exist',
-        body: 'It may have been deleted, or the link is wrong.',
-        action: <ButtonLink to="/configs">Back to the list</ButtonLink>,
-      }}
+      {...CONFIG_LOAD_STATE}
       errorAction={
         <Button variant="default" w="fit-content" onClick={() => window.history.back()}>
           Go back
