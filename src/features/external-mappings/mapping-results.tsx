@@ -2,13 +2,11 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ValidationError, type IntegrationConfig } from '../../api';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorState } from '../../components/error-state';
-import { RetryingNotice } from '../../components/retrying-notice';
+import { QueryState } from '../../components/query-state';
 import { ButtonLink } from '../../components/router-links';
 import { mappingQueries } from '../../queries/mappings';
 import { MappingsPager } from './mappings-pager';
 import { MappingsTable } from './mappings-table';
-import { Notice } from '../../components/notice';
 import {
   DEFAULT_PAGE_SIZE,
   withoutPaging,
@@ -45,7 +43,6 @@ export function MappingResults({ view, search, onSearchChange, configs }: Mappin
       nextTokenIn === undefined ? { pageSize } : { pageSize, nextToken: nextTokenIn },
     ),
   );
-  const mappings = query.data?.data ?? [];
   const nextToken = query.data?.nextToken || undefined;
   const showingOld = query.isPlaceholderData;
 
@@ -60,66 +57,60 @@ export function MappingResults({ view, search, onSearchChange, configs }: Mappin
     </Title>
   );
 
-  if (query.isError && !query.data) {
-    const badCursor = cursors.length > 0 && query.error instanceof ValidationError;
-    return (
-      <Stack>
-        {heading}
-        <ErrorState
-          error={query.error}
-          title={badCursor ? 'This page link no longer works' : 'Could not load mappings'}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-        {cursors.length > 0 ? (
-          <Group>
-            <Button variant="default" onClick={() => goTo(undefined)}>
-              Go to the first page
-            </Button>
-          </Group>
-        ) : null}
-      </Stack>
-    );
-  }
-
+  const badCursor = cursors.length > 0 && query.error instanceof ValidationError;
   return (
     <Stack gap="sm" aria-busy={query.isFetching || undefined}>
       {heading}
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {query.isPending
-            ? 'Loading mappings…'
-            : `Page ${page}: ${mappings.length} mapping${mappings.length === 1 ? '' : 's'}${nextToken ? ', more on the next page' : ''}${showingOld ? ' (updating…)' : ''}`}
-        </Text>
-        {query.isError ? (
-          <Notice tone="danger" role="alert">
-            <Group gap="xs">
-              <Text size="sm">Refresh failed; showing the last loaded page.</Text>
-              <Button size="compact-xs" variant="subtle" onClick={() => void query.refetch()}>
-                Retry
+      <QueryState
+        query={query}
+        what="mappings"
+        errorTitle={badCursor ? 'This page link no longer works' : 'Could not load mappings'}
+        errorAction={
+          cursors.length > 0 ? (
+            <Group>
+              <Button variant="default" onClick={() => goTo(undefined)}>
+                Go to the first page
               </Button>
             </Group>
-          </Notice>
-        ) : null}
-      </Group>
-      <RetryingNotice query={query} what="mappings" />
-      <div style={{ opacity: showingOld ? 0.6 : 1 }}>
-        <MappingsTable
-          mappings={mappings}
-          configs={configs}
-          caption={caption(view)}
-          loading={query.isPending}
-          empty={<NoMappings view={view} page={page} />}
+          ) : undefined
+        }
+        skeleton={
+          <MappingsTable
+            mappings={[]}
+            configs={configs}
+            caption={caption(view)}
+            loading
+            empty={null}
+          />
+        }
+      >
+        {(result) => (
+          <>
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {`Page ${page}: ${result.data.length} mapping${result.data.length === 1 ? '' : 's'}${nextToken ? ', more on the next page' : ''}${showingOld ? ' (updating…)' : ''}`}
+            </Text>
+            <div style={{ opacity: showingOld ? 0.6 : 1 }}>
+              <MappingsTable
+                mappings={result.data}
+                configs={configs}
+                caption={caption(view)}
+                loading={false}
+                empty={<NoMappings view={view} page={page} />}
+              />
+            </div>
+          </>
+        )}
+      </QueryState>
+      {query.isError && !query.data ? null : (
+        <MappingsPager
+          cursors={cursors}
+          nextToken={nextToken}
+          showingOld={showingOld}
+          pageSize={pageSize}
+          onCursorsChange={goTo}
+          onPageSizeChange={(size) => onSearchChange({ ...withoutPaging(search), pageSize: size })}
         />
-      </div>
-      <MappingsPager
-        cursors={cursors}
-        nextToken={nextToken}
-        showingOld={showingOld}
-        pageSize={pageSize}
-        onCursorsChange={goTo}
-        onPageSizeChange={(size) => onSearchChange({ ...withoutPaging(search), pageSize: size })}
-      />
+      )}
     </Stack>
   );
 }
