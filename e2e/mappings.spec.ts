@@ -79,7 +79,7 @@ test('create a mapping in the staged form, find it by external id, edit it, dele
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Type an id instead' }).click();
   await page.getByRole('textbox', { name: 'External id' }).fill('cus_E2E_EDITED');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(
     page.getByRole('heading', { name: 'Account → Stripe Customer', level: 1 }),
   ).toBeVisible();

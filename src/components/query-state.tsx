@@ -1,5 +1,5 @@
 import { Skeleton, Stack, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { NotFoundError } from '../api/errors';
 import { EmptyState } from './empty-state';
 import { ErrorState } from './error-state';
@@ -9,6 +9,8 @@ import { RetryingNotice } from './retrying-notice';
 interface QueryStateQuery<T> {
   data: T | undefined;
   error: unknown;
+  /** When the last error happened (ms), to tell a retried error from a later one. */
+  errorUpdatedAt: number;
   isPending: boolean;
   isError: boolean;
   /** A refresh of data already shown failed (not a failed "load more" of an infinite list). */
@@ -40,6 +42,9 @@ export interface QueryStateProps<T> {
  * The one way a page shows a read: a skeleton while it loads (saying what went wrong while it is being
  * retried), "not found" for a 404, an error with Retry, and the data — which stays on screen when a
  * background refresh fails, under a note that says so. A 404 on a refresh means the entity is gone.
+ *
+ * Retry keeps the keyboard where it is: while the retry runs, the error stays with its Retry button
+ * busy (the query itself goes back to "pending"), and when the data arrives focus moves to it.
  */
 export function QueryState<T>({
   query,
@@ -52,11 +57,34 @@ export function QueryState<T>({
   children,
 }: QueryStateProps<T>) {
   const gone = query.error instanceof NotFoundError && notFound !== undefined;
-  const retry = () => void query.refetch();
+  /** The error the user asked to retry, and when it happened (its query's `errorUpdatedAt`). */
+  const [retried, setRetried] = useState<{ error: unknown; at: number } | null>(null);
+  const focusAfterRetry = useRef(false);
+  const content = useRef<HTMLDivElement>(null);
+  const retry = () => {
+    if (query.error !== null && query.data === undefined) {
+      setRetried({ error: query.error, at: query.errorUpdatedAt });
+      focusAfterRetry.current = true;
+    }
+    void query.refetch();
+  };
+  const hasData = query.data !== undefined && !gone;
+  useEffect(() => {
+    if (hasData && focusAfterRetry.current) {
+      focusAfterRetry.current = false;
+      content.current?.focus();
+    }
+  }, [hasData]);
+
+  const headingNode = heading ? (
+    <Title order={1} size="h2">
+      {heading}
+    </Title>
+  ) : null;
 
   if (query.data !== undefined && !gone) {
     return (
-      <Stack gap="md">
+      <Stack gap="md" ref={content} tabIndex={-1} style={{ outline: 'none' }}>
         {query.isRefetchError ? (
           <ErrorState
             error={query.error}
@@ -69,11 +97,15 @@ export function QueryState<T>({
       </Stack>
     );
   }
-  if (query.isPending) {
+  // A retry the user asked for: the query is pending again, but the error (and its busy Retry) stays.
+  const error =
+    query.isPending && retried?.at === query.errorUpdatedAt ? retried.error : query.error;
+  if (query.isPending && error === null) {
     return (
       <Stack gap="md">
+        {headingNode}
         <RetryingNotice query={query} what={what} />
-        <Stack gap="md" aria-busy="true" aria-label={`Loading ${what}`}>
+        <Stack gap="md" role="status" aria-busy="true" aria-label={`Loading ${what}`}>
           {skeleton ?? (
             <>
               <Skeleton height={32} width="40%" />
@@ -86,23 +118,22 @@ export function QueryState<T>({
   }
   if (gone) {
     return (
-      <EmptyState title={notFound.title} action={notFound.action}>
-        {notFound.body}
-      </EmptyState>
+      <Stack>
+        {headingNode}
+        <EmptyState title={notFound.title} action={notFound.action}>
+          {notFound.body}
+        </EmptyState>
+      </Stack>
     );
   }
   return (
     <Stack>
-      {heading ? (
-        <Title order={1} size="h2">
-          {heading}
-        </Title>
-      ) : null}
+      {headingNode}
       <ErrorState
-        error={query.error}
+        error={error}
         title={
           typeof errorTitle === 'function'
-            ? errorTitle(query.error)
+            ? errorTitle(error)
             : (errorTitle ?? `Could not load ${what}`)
         }
         onRetry={retry}

@@ -14,3 +14,21 @@ export function configLabel(
 ): string {
   return config.name?.trim() || `${config.entityType} → ${config.destination}`;
 }
+
+const ACTOR_KINDS: Readonly<Record<string, string>> = {
+  USER_: 'User',
+  SERVICE_USER_: 'Service user',
+};
+
+/**
+ * "Service user 5f0c8e2a…" for "SERVICE_USER_5f0c8e2a-3b1d-…" (m3ter's `createdBy`/`lastModifiedBy`):
+ * words that can wrap, enough of the id to tell people apart; show the full id as its title.
+ */
+export function actorLabel(actor: string | undefined): string {
+  if (!actor) return '—';
+  const match = /^(.*?)([0-9a-fA-F]{8})-[0-9a-fA-F-]{27}$/.exec(actor);
+  if (!match) return actor;
+  const prefix = match[1] ?? '';
+  const kind = ACTOR_KINDS[prefix];
+  return kind ? `${kind} ${match[2] ?? ''}…` : `${prefix}${match[2] ?? ''}…`;
+}

@@ -1,4 +1,5 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
+import { actorLabel } from '../../lib/labels';
 import { Notice } from '../notice';
 import { RelativeTime } from '../relative-time';
 import type { ConflictAuthor } from './conflict-panel';
@@ -19,9 +20,13 @@ export function ChangedElsewhereNotice({ latest, onCompare }: ChangedElsewhereNo
     <Notice tone="neutral" title="Changed elsewhere" role="status">
       <Stack gap="xs">
         <Text size="sm">
-          {latest.lastModifiedBy ?? 'Someone'} saved version {latest.version ?? '?'}{' '}
-          <RelativeTime value={latest.dtLastModified} /> while you were editing. Nothing is lost:
-          when you save, you choose what to keep.
+          {latest.lastModifiedBy ? (
+            <span title={latest.lastModifiedBy}>{actorLabel(latest.lastModifiedBy)}</span>
+          ) : (
+            'Someone'
+          )}{' '}
+          saved version {latest.version ?? '?'} <RelativeTime value={latest.dtLastModified} /> while
+          you were editing. Nothing is lost: when you save, you choose what to keep.
         </Text>
         <Group>
           <Button size="xs" variant="default" onClick={onCompare}>

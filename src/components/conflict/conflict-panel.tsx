@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Paper, Radio, Stack, Table, Text, Title } from '@mantine/core';
+import { actorLabel } from '../../lib/labels';
 import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { RelativeTime } from '../relative-time';
 import {
@@ -76,8 +77,8 @@ export function ConflictPanel<T extends object>({
         <Text size="sm">
           {theirsAuthor.lastModifiedBy ? (
             <>
-              <Text span fw={600} size="sm">
-                {theirsAuthor.lastModifiedBy}
+              <Text span fw={600} size="sm" title={theirsAuthor.lastModifiedBy}>
+                {actorLabel(theirsAuthor.lastModifiedBy)}
               </Text>{' '}
               saved
             </>

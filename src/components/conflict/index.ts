@@ -1,3 +1,7 @@
 export { sameFieldValues, valuesEqual, type ConflictField } from './resolve-conflict';
 export { useVersionedEdit, type VersionedEditAdapter } from './use-versioned-edit';
-export { VersionedEditLeaveDialog, VersionedEditNotices } from './versioned-edit-notices';
+export {
+  VersionedEditActions,
+  VersionedEditLeaveDialog,
+  VersionedEditNotices,
+} from './versioned-edit-notices';

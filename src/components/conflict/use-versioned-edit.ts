@@ -107,6 +107,8 @@ export interface VersionedEdit<V extends FieldValues, E extends VersionedEntity>
   discardDraftOffer: () => void;
   resolvedNote: string | null;
   dismissResolvedNote: () => void;
+  /** Save was pressed with nothing changed since the version the edit is based on. */
+  nothingToSave: boolean;
   formErrors: string[];
   saveError: unknown;
   saveErrorTitle: string;
@@ -172,6 +174,7 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [resolvedNote, setResolvedNote] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [nothingToSave, setNothingToSave] = useState(false);
   /** When a create got no answer (ms since epoch): the next attempt looks for it first. */
   const [createUncertainSince, setCreateUncertainSince] = useState<number | null>(null);
   const [draftOffer, setDraftOffer] = useState<Draft<V> | null>(() => {
@@ -179,10 +182,14 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
     return draft && !valuesEqual(draft.values, baseValues) ? draft : null;
   });
 
+  /**
+   * Bumped when a notice the user acted on goes away (a resolved conflict, a restored or discarded
+   * draft): keyboard users continue at Save instead of being dropped to the top of the page.
+   */
+  const [focusSave, setFocusSave] = useState(0);
   useEffect(() => {
-    // After a conflict is resolved the panel is gone: keyboard users continue at Save.
-    if (resolvedNote) saveButton.current?.focus();
-  }, [resolvedNote, saveButton]);
+    if (focusSave > 0) saveButton.current?.focus();
+  }, [focusSave, saveButton]);
 
   const guard = useUnsavedChangesGuard(formState.isDirty || conflict !== null);
 
@@ -265,6 +272,11 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
     setSaveError(null);
     setFormErrors([]);
     setResolvedNote(null);
+    if (base && !formState.isDirty) {
+      // Saving unchanged values would only add a version that changes nothing.
+      setNothingToSave(true);
+      return;
+    }
     if (mode === 'create' && createUncertainSince !== null && adapter.findCreated) {
       let earlier: E | undefined;
       try {
@@ -295,6 +307,7 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
     applyValues(adapter.toValues(theirs), values);
     setConflict(null);
     setSaveError(null);
+    setFocusSave((n) => n + 1);
     setResolvedNote(
       `Now based on version ${theirs.version ?? '?'}. Review the form, then save to create version ${(theirs.version ?? 0) + 1}.`,
     );
@@ -306,14 +319,17 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
     const draft = adapter.prepareDraft ? adapter.prepareDraft(draftOffer, baseValues) : draftOffer;
     applyValues(baseValues, draft.values);
     if (base && draft.version !== undefined && draft.version !== base.version) {
-      // The draft was started from an older version: merge it like any other conflict.
+      // The draft was started from an older version: merge it like any other conflict (the panel
+      // takes focus itself).
       setConflict({
         base: normalize(draft.base),
         mine: normalize(draft.values),
         theirs: baseValues,
         theirsEntity: base,
       });
+      return;
     }
+    setFocusSave((n) => n + 1);
   };
 
   const changedElsewhere =
@@ -351,9 +367,11 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
     discardDraftOffer: () => {
       forget();
       setDraftOffer(null);
+      setFocusSave((n) => n + 1);
     },
     resolvedNote,
     dismissResolvedNote: () => setResolvedNote(null),
+    nothingToSave: nothingToSave && !formState.isDirty,
     formErrors,
     saveError,
     saveErrorTitle: describeSaveError(saveError, adapter, mode, createUncertainSince !== null),

@@ -1,8 +1,9 @@
-import { Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Group, Text } from '@mantine/core';
+import type { ReactNode, RefObject } from 'react';
 import type { FieldValues } from 'react-hook-form';
 import { ErrorState } from '../error-state';
 import { DraftOffer } from '../form/draft-offer';
+import { SubmitButton } from '../form/submit-button';
 import { UnsavedChangesDialog } from '../form/unsaved-changes-dialog';
 import { Notice } from '../notice';
 import { ChangedElsewhereNotice } from './changed-elsewhere-notice';
@@ -64,6 +65,15 @@ export function VersionedEditNotices<V extends FieldValues, E extends VersionedE
         </Notice>
       ) : null}
 
+      {edit.nothingToSave ? (
+        <Notice tone="info" title="Nothing to save" role="status">
+          <Text size="sm">
+            Nothing has changed since version {edit.base?.version ?? '?'}, so no new version was
+            made.
+          </Text>
+        </Notice>
+      ) : null}
+
       {edit.formErrors.length > 0 ? (
         <Notice tone="danger" title={`${adapter.platform} rejected the save`} role="alert">
           {edit.formErrors.map((message) => (
@@ -93,4 +103,41 @@ export function VersionedEditLeaveDialog<V extends FieldValues, E extends Versio
   edit: VersionedEdit<V, E>;
 }) {
   return <UnsavedChangesDialog guard={edit.guard} onLeave={edit.forget} />;
+}
+
+interface VersionedEditActionsProps<V extends FieldValues, E extends VersionedEntity> {
+  edit: VersionedEdit<V, E>;
+  /** The ref given to `useVersionedEdit`: focus comes back here after a resolution. */
+  saveButton: RefObject<HTMLButtonElement | null>;
+  /** Default "Save changes" (edit); a create names what it creates. */
+  submitLabel?: string;
+  cancel: ReactNode;
+  /** On the other side of the row, e.g. Delete. */
+  extra?: ReactNode;
+}
+
+/** The row under every edit form: Save (busy while saving, held while a conflict is open), Cancel. */
+export function VersionedEditActions<V extends FieldValues, E extends VersionedEntity>({
+  edit,
+  saveButton,
+  submitLabel = 'Save changes',
+  cancel,
+  extra,
+}: VersionedEditActionsProps<V, E>) {
+  return (
+    <Group justify="space-between">
+      <Group gap="sm">
+        <SubmitButton loading={edit.pending} disabled={edit.conflict !== null} ref={saveButton}>
+          {submitLabel}
+        </SubmitButton>
+        {cancel}
+        {edit.conflict ? (
+          <Text size="sm" c="dimmed">
+            Resolve the conflict above first.
+          </Text>
+        ) : null}
+      </Group>
+      {extra}
+    </Group>
+  );
 }

@@ -105,7 +105,7 @@ export function MappingCreatePage({ search, onSearchChange }: MappingCreatePageP
             prefill={prefill}
             context={context}
             configsError={
-              configs.isError
+              configs.isError && !configs.data
                 ? { error: configs.error, retry: () => void configs.refetch() }
                 : undefined
             }

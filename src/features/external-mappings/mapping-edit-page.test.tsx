@@ -6,6 +6,9 @@ import { demoStore, server } from '../../mocks/node';
 import { OTHER_USER_ID, SEED_IDS } from '../../mocks/seed';
 import { renderApp, screen, type RenderAppResult } from '../../test/render';
 
+/** How the console names that user: a word and the id's first 8 characters (the full id on hover). */
+const OTHER_USER_SHOWN = `User ${OTHER_USER_ID.slice('USER_'.length, 'USER_'.length + 8)}…`;
+
 const MAPPING_URL = '*/organizations/:orgId/externalmappings/:id';
 const PADDLE_CONFIG = SEED_IDS.configs.paddle;
 /** How the config picker names the seeded Paddle config. */
@@ -96,11 +99,11 @@ describe('editing a mapping', () => {
       { actor: OTHER_USER_ID },
     );
 
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
     const panel = await screen.findByRole('region', {
       name: 'Someone else saved this mapping while you were editing',
     });
-    expect(panel).toHaveTextContent(OTHER_USER_ID);
+    expect(panel).toHaveTextContent(OTHER_USER_SHOWN);
     expect(within(panel).getByRole('rowheader', { name: /External id/ })).toBeInTheDocument();
     expect(within(panel).getByText('cus_MINE')).toBeInTheDocument();
     expect(externalId).toHaveValue('cus_MINE');
@@ -108,7 +111,7 @@ describe('editing a mapping', () => {
 
     await user.click(within(panel).getByRole('button', { name: 'Keep mine on top of theirs' }));
     expect(await screen.findByText(/Now based on version/)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe(`/mappings/${mapping.id}`));
     const saved = demoStore().getMapping(mapping.id);
@@ -144,7 +147,9 @@ describe('an open edit', () => {
     expect(screen.queryByRole('status', { name: /Changed elsewhere/ })).not.toBeInTheDocument();
     await vi.advanceTimersByTimeAsync(31_000);
     const note = await screen.findByRole('status', { name: /Changed elsewhere/ });
-    expect(note).toHaveTextContent(`${OTHER_USER_ID} saved version ${(mapping.version ?? 1) + 1}`);
+    expect(note).toHaveTextContent(
+      `${OTHER_USER_SHOWN} saved version ${(mapping.version ?? 1) + 1}`,
+    );
     expect(externalId).toHaveValue('cus_TYPING');
   });
 });
@@ -197,17 +202,12 @@ describe('the mapping detail', () => {
     expect(screen.queryByText('Not deleted')).not.toBeInTheDocument();
   });
 
-  it('says when a mapping does not exist', async () => {
+  it('says when a mapping does not exist, with the way back', async () => {
     await renderApp('/mappings/00000000-0000-4000-8000-000000000000');
-    // Other alerts (a notification from an earlier test) may be on screen too.
-    const alert = await waitFor(() => {
-      const found = screen
-        .getAllByRole('alert')
-        .find((a) => a.textContent?.includes('This mapping does not exist (any more)'));
-      if (!found) throw new Error('no alert yet');
-      return found;
-    });
-    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'This mapping does not exist (any more)' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'External mapping' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Back to mappings' })).toHaveAttribute(
       'href',
       '/mappings',
@@ -230,6 +230,8 @@ describe('no lost work in a mapping edit', () => {
     expect(field('External id')).toHaveValue(mapping.externalId);
     await second.user.click(within(offer).getByRole('button', { name: 'Restore my changes' }));
     expect(field('External id')).toHaveValue('ctm_typed_before_reload');
+    // The offer is gone: the keyboard continues at Save, not at the top of the page.
+    expect(screen.getByRole('button', { name: 'Save changes' })).toHaveFocus();
     expect(screen.queryByRole('status', { name: /unsaved changes/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('region', { name: /Someone else saved/ })).not.toBeInTheDocument();
     second.unmount();
@@ -243,6 +245,7 @@ describe('no lost work in a mapping edit', () => {
     );
     expect(screen.queryByRole('status', { name: /unsaved changes/ })).not.toBeInTheDocument();
     expect(field('External id')).toHaveValue(mapping.externalId);
+    expect(screen.getByRole('button', { name: 'Save changes' })).toHaveFocus();
     expect(draftsInThisTab()).not.toContain('ctm_typed_before_reload');
     third.unmount();
 
@@ -266,11 +269,11 @@ describe('no lost work in a mapping edit', () => {
     const panel = screen.getByRole('region', {
       name: 'Someone else saved this mapping while you were editing',
     });
-    expect(panel).toHaveTextContent(`${OTHER_USER_ID} saved version ${theirs.version ?? '?'}`);
+    expect(panel).toHaveTextContent(`${OTHER_USER_SHOWN} saved version ${theirs.version ?? '?'}`);
     expect(within(panel).getByRole('row', { name: /^External id/ })).toHaveTextContent(
       'ctm_my_draft',
     );
-    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Save changes' })).toBeDisabled();
     expect(demoStore().getMapping(mapping.id)).toMatchObject({
       externalId: mapping.externalId,
       integrationConfigId: PADDLE_CONFIG,
@@ -279,7 +282,7 @@ describe('no lost work in a mapping edit', () => {
     await user.click(within(panel).getByRole('button', { name: 'Keep mine on top of theirs' }));
     expect(field('External id')).toHaveValue('ctm_my_draft');
     expect(field('Integration config')).toHaveValue(PADDLE_CONFIG_LABEL);
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/mappings/${mapping.id}`));
     expect(demoStore().getMapping(mapping.id)).toMatchObject({
       externalId: 'ctm_my_draft',
@@ -340,22 +343,22 @@ describe('mapping version conflicts', () => {
     await replaceText(app.user, 'm3ter id', OTHER_ACCOUNT);
     await replaceText(app.user, 'External id', 'ctm_MINE');
     editElsewhere(mapping.id, { externalId: 'ctm_THEIRS', integrationConfigId: PADDLE_CONFIG });
-    await app.user.click(screen.getByRole('button', { name: 'Save' }));
+    await app.user.click(screen.getByRole('button', { name: 'Save changes' }));
     const panel = await screen.findByRole('region', {
       name: 'Someone else saved this mapping while you were editing',
     });
-    expect(panel).toHaveTextContent(`${OTHER_USER_ID} saved version ${v0 + 1}`);
+    expect(panel).toHaveTextContent(`${OTHER_USER_SHOWN} saved version ${v0 + 1}`);
     // Nothing is saved behind the user's back.
     expect(versionOf(mapping.id)).toBe(v0 + 1);
-    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Save changes' })).toBeDisabled();
     return { ...app, panel, mapping, v0 };
   }
 
   function expectResolvedOnto(version: number) {
     expect(screen.queryByRole('region', { name: /Someone else saved/ })).not.toBeInTheDocument();
     // Keyboard users continue at Save, and the page says which version the edit is now based on.
-    expect(screen.getByRole('button', { name: 'Save' })).toHaveFocus();
-    expect(screen.getByRole('button', { name: 'Save' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Save changes' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Save changes' })).toBeEnabled();
     expect(screen.getByRole('status', { name: 'Not saved yet' })).toHaveTextContent(
       `Now based on version ${version}. Review the form, then save to create version ${version + 1}.`,
     );
@@ -383,7 +386,7 @@ describe('mapping version conflicts', () => {
     expect(field('External id')).toHaveValue('ctm_THEIRS');
     expect(field('Integration config')).toHaveValue(PADDLE_CONFIG_LABEL);
 
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/mappings/${mapping.id}`));
     expect(demoStore().getMapping(mapping.id)).toMatchObject({
       m3terId: OTHER_ACCOUNT,
@@ -420,7 +423,7 @@ describe('mapping version conflicts', () => {
       );
       const { user, router, queryClient } = await openEdit(mapping);
       await replaceText(user, 'External id', 'ctm_my_own_save');
-      await user.click(screen.getByRole('button', { name: 'Save' }));
+      await user.click(screen.getByRole('button', { name: 'Save changes' }));
       await waitFor(() => expect(versionOf(mapping.id)).toBe(v0 + 1));
       await queryClient.invalidateQueries({ queryKey: ['external-mappings', 'detail'] });
       // The page shows the refetched version (the subtitle names the new external id)…
@@ -432,7 +435,9 @@ describe('mapping version conflicts', () => {
 
       release();
       await waitFor(() => expect(router.state.location.pathname).toBe(`/mappings/${mapping.id}`));
-      expect(await screen.findByText(`Mapping saved (version ${v0 + 1}).`)).toBeInTheDocument();
+      expect(
+        await screen.findByText(`Saved the mapping as version ${v0 + 1}.`),
+      ).toBeInTheDocument();
       await screen.findByRole('heading', { level: 1, name: 'Account → Paddle Customer' });
       expect(raised).toEqual([]);
     } finally {
@@ -449,7 +454,7 @@ describe('saving a mapping when m3ter does not answer', () => {
     const v0 = mapping.version ?? 1;
     const { user, router } = await openEdit(mapping);
     await replaceText(user, 'External id', 'ctm_offline_edit');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
     const alert = await screen.findByRole('alert', {
       name: 'Not saved: your changes are still here',
     });
@@ -460,7 +465,7 @@ describe('saving a mapping when m3ter does not answer', () => {
     failing = false;
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/mappings/${mapping.id}`));
-    expect(await screen.findByText(`Mapping saved (version ${v0 + 1}).`)).toBeInTheDocument();
+    expect(await screen.findByText(`Saved the mapping as version ${v0 + 1}.`)).toBeInTheDocument();
     expect(demoStore().getMapping(mapping.id)).toMatchObject({
       externalId: 'ctm_offline_edit',
       version: v0 + 1,
@@ -490,7 +495,7 @@ describe('saving a mapping when m3ter does not answer', () => {
       const v0 = mapping.version ?? 1;
       const { user, router } = await openEdit(mapping);
       await replaceText(user, 'External id', 'ctm_saved_twice');
-      await user.click(screen.getByRole('button', { name: 'Save' }));
+      await user.click(screen.getByRole('button', { name: 'Save changes' }));
       const alert = await screen.findByRole('alert', { name: /your changes may have been saved/ });
       expect(alert).not.toHaveAccessibleName(/Not saved/);
       expect(field('External id')).toHaveValue('ctm_saved_twice');
@@ -521,7 +526,7 @@ describe('saving a mapping when m3ter does not answer', () => {
     const mapping = paddleCustomer();
     const { user, router } = await openEdit(mapping);
     await replaceText(user, 'External id', 'ctm_404');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
     const top = await screen.findByRole('alert', { name: 'm3ter rejected the save' });
     expect(top).toHaveTextContent('quota reached');

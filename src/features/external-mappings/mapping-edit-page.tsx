@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useRef, useState } from 'react';
@@ -7,12 +7,12 @@ import { useForm } from 'react-hook-form';
 import type { ExternalMapping } from '../../api';
 import {
   useVersionedEdit,
+  VersionedEditActions,
   VersionedEditLeaveDialog,
   VersionedEditNotices,
   type ConflictField,
   type VersionedEditAdapter,
 } from '../../components/conflict';
-import { SubmitButton } from '../../components/form';
 import { notify } from '../../components/notify';
 import { QueryState } from '../../components/query-state';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
@@ -29,16 +29,37 @@ import {
   toUpdateRequest,
   type MappingFormValues,
 } from './mapping-form-values';
-import { describeMapping, MAPPING_LOAD_STATE, MappingConfigurationError } from './mapping-parts';
+import {
+  configChoiceLabel,
+  describeMapping,
+  MAPPING_LOAD_STATE,
+  MappingConfigurationError,
+} from './mapping-parts';
+import { shortId } from '../../lib/labels';
 import {
   MAPPING_FIELD_LABELS,
   MAPPING_FIELD_ORDER,
   type MappingRuleContext,
 } from './mapping-rules';
 
-const CONFLICT_FIELDS: readonly ConflictField<MappingFormValues>[] = MAPPING_FIELD_ORDER.map(
-  (key) => ({ key, label: MAPPING_FIELD_LABELS[key] }),
-);
+/** The fields a conflict compares; a linked config is named, not shown as its id. */
+function conflictFields(
+  configs: MappingRuleContext['configs'],
+): readonly ConflictField<MappingFormValues>[] {
+  return MAPPING_FIELD_ORDER.map((key) =>
+    key === 'integrationConfigId'
+      ? {
+          key,
+          label: MAPPING_FIELD_LABELS[key],
+          format: (value: unknown) => {
+            if (typeof value !== 'string' || value === '') return '(none)';
+            const config = configs?.find((c) => c.id === value);
+            return config ? `${configChoiceLabel(config)} · ${shortId(value)}` : value;
+          },
+        }
+      : { key, label: MAPPING_FIELD_LABELS[key] },
+  );
+}
 
 /** How often an open edit looks for a newer version saved elsewhere. */
 const EDIT_REFETCH_MS = 30_000;
@@ -68,6 +89,7 @@ export function MappingEditPage({ id }: MappingEditPageProps) {
         isFetching: mapping.isFetching,
         failureCount: mapping.failureCount,
         failureReason: mapping.failureReason,
+        errorUpdatedAt: mapping.errorUpdatedAt,
         refetch: mapping.refetch,
       }}
       heading="Edit external mapping"
@@ -99,7 +121,7 @@ export function MappingEditPage({ id }: MappingEditPageProps) {
             mappingConfiguration={configuration.data}
             configList={configs.data?.items}
             configsError={
-              configs.isError
+              configs.isError && !configs.data
                 ? { error: configs.error, retry: () => void configs.refetch() }
                 : undefined
             }
@@ -155,12 +177,12 @@ function MappingEditForm({
       noun: 'mapping',
       toValues: toFormValues,
       emptyValues: loadedValues,
-      fields: CONFLICT_FIELDS,
+      fields: conflictFields(configList),
       serverFieldMap: SERVER_FIELD_MAP,
       draft: { ref: { entity: 'external-mapping', id: loaded.id }, schema: mappingFormShapeSchema },
       latestAfterConflict: (id) => queryClient.getQueryData(mappingQueries.detail(id).queryKey),
     }),
-    [queryClient, loaded.id, loadedValues],
+    [queryClient, loaded.id, loadedValues, configList],
   );
   const saveButton = useRef<HTMLButtonElement>(null);
   const edit = useVersionedEdit({
@@ -179,7 +201,7 @@ function MappingEditForm({
       notify(
         alreadySaved
           ? `Your changes were already saved (version ${saved.version ?? '?'}).`
-          : `Mapping saved (version ${saved.version ?? '?'}).`,
+          : `Saved the mapping as version ${saved.version ?? '?'}.`,
       );
       void navigate({ to: '/mappings/$id', params: { id: saved.id } });
     },
@@ -194,29 +216,31 @@ function MappingEditForm({
           <MappingFields form={form} context={context} staged={false} configsError={configsError} />
         </fieldset>
 
-        <Group justify="space-between">
-          <Group>
-            <SubmitButton loading={edit.pending} disabled={edit.conflict !== null} ref={saveButton}>
-              Save
-            </SubmitButton>
+        <VersionedEditActions
+          edit={edit}
+          saveButton={saveButton}
+          cancel={
             <ButtonLink to="/mappings/$id" params={{ id: loaded.id }} variant="default">
               Cancel
             </ButtonLink>
-          </Group>
-          <DeleteMappingButton
-            mapping={base}
-            onDeleted={({ alreadyGone }) => {
-              edit.forget();
-              edit.guard.allowNextNavigation();
-              notify(
-                alreadyGone
-                  ? 'This mapping was already deleted (by someone else, or in another tab).'
-                  : 'Mapping deleted.',
-              );
-              void navigate({ to: '/mappings' });
-            }}
-          />
-        </Group>
+          }
+          extra={
+            <DeleteMappingButton
+              // The confirmation names what is saved now, also after a colleague's change.
+              mapping={latest}
+              onDeleted={({ alreadyGone }) => {
+                edit.forget();
+                edit.guard.allowNextNavigation();
+                notify(
+                  alreadyGone
+                    ? 'This mapping was already deleted (by someone else, or in another tab).'
+                    : 'Mapping deleted.',
+                );
+                void navigate({ to: '/mappings' });
+              }}
+            />
+          }
+        />
       </Stack>
       <VersionedEditLeaveDialog edit={edit} />
     </form>

@@ -1,6 +1,6 @@
 import { Group, Text } from '@mantine/core';
 import type { FieldValues } from 'react-hook-form';
-import { NotFoundError, type ExternalMapping, type IntegrationConfig } from '../../api';
+import type { ExternalMapping, IntegrationConfig } from '../../api';
 import type { QueryStateProps } from '../../components/query-state';
 import { ErrorState } from '../../components/error-state';
 import { configLabel, shortId } from '../../lib/labels';
@@ -109,13 +109,15 @@ export function ChoiceField<T extends FieldValues>({
   );
 }
 
-/** How the mapping pages say their mapping could not be loaded, and the way back. */
+/** How the mapping pages say their mapping is loading, gone or failed to load, and the way back. */
 export const MAPPING_LOAD_STATE = {
   what: 'the mapping',
-  errorTitle: (error: unknown) =>
-    error instanceof NotFoundError
-      ? 'This mapping does not exist (any more)'
-      : 'Could not load this mapping',
+  notFound: {
+    title: 'This mapping does not exist (any more)',
+    body: 'It may have been deleted, or the link is wrong.',
+    action: <ButtonLink to="/mappings">Back to mappings</ButtonLink>,
+  },
+  errorTitle: 'Could not load this mapping',
   errorAction: (
     <Group>
       <ButtonLink to="/mappings" variant="default">

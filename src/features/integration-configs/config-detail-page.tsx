@@ -83,11 +83,12 @@ function RelatedLinks({ config }: { config: IntegrationConfig }) {
   const mappings = useQuery(mappingQueries.countForConfig(config.id));
   const entityKind = config.entityType === 'Notification' ? 'Notification' : 'Bill';
   const knownRunEntity = config.entityType === 'Bill' || config.entityType === 'Notification';
-  const mappingCount = mappings.isPending
-    ? 'counting…'
+  // A failed refresh keeps the count it had; only a count never loaded is "unavailable".
+  const mappingCount = mappings.data
+    ? `${mappings.data.count}${mappings.data.truncated ? '+' : ''}`
     : mappings.isError
       ? 'count unavailable'
-      : `${mappings.data.count}${mappings.data.truncated ? '+' : ''}`;
+      : 'counting…';
 
   return (
     <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
@@ -132,7 +133,7 @@ function RelatedLinks({ config }: { config: IntegrationConfig }) {
         <AnchorLink to="/mappings" search={{ integrationConfigId: config.id }} size="sm">
           External mappings linked to this configuration ({mappingCount})
         </AnchorLink>
-        {mappings.isError ? (
+        {mappings.isError && !mappings.data ? (
           <Button
             variant="subtle"
             size="compact-xs"

@@ -5,6 +5,9 @@ import { demoStore, server } from '../../mocks/node';
 import { OTHER_USER_ID, SEED_IDS } from '../../mocks/seed';
 import { renderApp, screen } from '../../test/render';
 
+/** How the console names that user: a word and the id's first 8 characters (the full id on hover). */
+const OTHER_USER_SHOWN = `User ${OTHER_USER_ID.slice('USER_'.length, 'USER_'.length + 8)}…`;
+
 const CONFIGS_URL = '*/organizations/:orgId/integrationconfigs';
 const CONFIG_URL = '*/organizations/:orgId/integrationconfigs/:id';
 const STRIPE_EU = SEED_IDS.configs.stripeEu;
@@ -361,7 +364,8 @@ describe('version conflicts', () => {
 
   it('shows the conflict field by field with who changed it, and keeps mine on top of theirs', async () => {
     const { user, panel, v0 } = await conflictAfterMyEdit();
-    expect(panel).toHaveTextContent(OTHER_USER_ID);
+    expect(panel).toHaveTextContent(OTHER_USER_SHOWN);
+    expect(within(panel).getByTitle(OTHER_USER_ID)).toHaveTextContent(OTHER_USER_SHOWN);
     expect(panel).toHaveTextContent(`version ${v0 + 1}`);
     const nameRow = within(panel).getByRole('row', { name: /^Name/ });
     expect(nameRow).toHaveTextContent('Stripe – EU invoices');
@@ -422,6 +426,18 @@ describe('version conflicts', () => {
     });
   });
 
+  it('makes no new version when Save is pressed with nothing changed', async () => {
+    const v0 = versionOf();
+    const { user } = await openEdit();
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    const note = await screen.findByRole('status', { name: 'Nothing to save' });
+    expect(note).toHaveTextContent(`Nothing has changed since version ${v0}`);
+    expect(versionOf()).toBe(v0);
+    // An edit takes the note away, and then Save saves.
+    await replaceText(user, 'Name', 'Stripe EU, renamed');
+    expect(screen.queryByRole('status', { name: 'Nothing to save' })).not.toBeInTheDocument();
+  });
+
   it('notes quietly when a background refetch sees a newer version', async () => {
     const v0 = versionOf();
     const { user, queryClient } = await openEdit();
@@ -429,7 +445,7 @@ describe('version conflicts', () => {
     editElsewhere(STRIPE_EU, { name: 'Saved elsewhere' });
     await queryClient.invalidateQueries();
     const note = await screen.findByRole('status', { name: /Changed elsewhere/ });
-    expect(note).toHaveTextContent(`${OTHER_USER_ID} saved version ${v0 + 1}`);
+    expect(note).toHaveTextContent(`${OTHER_USER_SHOWN} saved version ${v0 + 1}`);
     expect(input('Name')).toHaveValue('Still typing');
   });
 });

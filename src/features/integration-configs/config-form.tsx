@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -7,17 +7,12 @@ import { CREDENTIAL_TYPES, DESTINATION_TYPES, type IntegrationConfig } from '../
 import {
   sameFieldValues,
   useVersionedEdit,
+  VersionedEditActions,
   VersionedEditLeaveDialog,
   VersionedEditNotices,
   type VersionedEditAdapter,
 } from '../../components/conflict';
-import {
-  AutocompleteField,
-  JsonObjectField,
-  SubmitButton,
-  SwitchField,
-  TextField,
-} from '../../components/form';
+import { AutocompleteField, JsonObjectField, SwitchField, TextField } from '../../components/form';
 import { hasSecretKeysInJsonText, withUntouchedSecrets } from '../../lib/drafts';
 import { configQueries, useCreateConfig, useUpdateConfig } from '../../queries/configs';
 import {
@@ -262,21 +257,16 @@ export function ConfigForm(props: ConfigFormProps) {
           </Stack>
         </Paper>
 
-        <Group justify="space-between">
-          <Button variant="default" onClick={props.onCancel} disabled={pending}>
-            Cancel
-          </Button>
-          <Group gap="sm">
-            {conflict ? (
-              <Text size="sm" c="dimmed">
-                Resolve the conflict above first.
-              </Text>
-            ) : null}
-            <SubmitButton loading={pending} disabled={conflict !== null} ref={saveButton}>
-              {mode === 'create' ? 'Create configuration' : 'Save changes'}
-            </SubmitButton>
-          </Group>
-        </Group>
+        <VersionedEditActions
+          edit={edit}
+          saveButton={saveButton}
+          submitLabel={mode === 'create' ? 'Create configuration' : 'Save changes'}
+          cancel={
+            <Button variant="default" onClick={props.onCancel} disabled={pending}>
+              Cancel
+            </Button>
+          }
+        />
       </Stack>
       <VersionedEditLeaveDialog edit={edit} />
     </form>

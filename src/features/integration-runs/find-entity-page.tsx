@@ -217,14 +217,14 @@ function DestinationCard() {
             <Text size="sm" c="dimmed">
               Loading destinations…
             </Text>
-          ) : destinations.isError ? (
+          ) : destinations.isError && !destinations.data ? (
             <ErrorState
               error={destinations.error}
               title="Could not load the destinations"
               onRetry={() => void destinations.refetch()}
               retrying={destinations.isFetching}
             />
-          ) : destinations.data.destinations.length === 0 ? (
+          ) : !destinations.data || destinations.data.destinations.length === 0 ? (
             <Text size="sm" c="dimmed">
               No integration config names a destination yet.
             </Text>

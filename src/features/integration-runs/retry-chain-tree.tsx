@@ -2,9 +2,9 @@ import { Anchor, Box, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { MouseEvent } from 'react';
 import type { IntegrationRun } from '../../api';
-import { ErrorState } from '../../components/error-state';
+import { QueryState } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
-import { runQueries } from '../../queries/runs';
+import { runQueries, type RunChain } from '../../queries/runs';
 import { countNodes, type ChainNode } from '../../queries/run-chains';
 import { isPlainClick, type RunLinkHandlers } from './run-links';
 import type { TimeZoneChoice } from './search-schema';
@@ -18,38 +18,36 @@ interface RetryChainTreeProps extends RunLinkHandlers {
 /** The run's retry chain as a small tree: the first attempt at the top, each retry under its parent. */
 export function RetryChainTree({ run, tz, href, open }: RetryChainTreeProps) {
   const chain = useQuery(runQueries.chain(run));
-  if (chain.isPending) {
-    return (
-      <Text size="sm" c="dimmed" role="status">
-        Looking for the runs of this retry chain…
-      </Text>
-    );
-  }
-  if (chain.isError) {
-    return (
-      <ErrorState
-        error={chain.error}
-        title="Could not load the retry chain"
-        onRetry={() => void chain.refetch()}
-        retrying={chain.isFetching}
-      />
-    );
-  }
-  const total = countNodes(chain.data.root);
+  return (
+    <QueryState
+      query={chain}
+      what="the retry chain"
+      skeleton={
+        <Text size="sm" c="dimmed">
+          Looking for the runs of this retry chain…
+        </Text>
+      }
+    >
+      {(found) => <ChainView chain={found} run={run} tz={tz} href={href} open={open} />}
+    </QueryState>
+  );
+}
+function ChainView({ chain, run, tz, href, open }: RetryChainTreeProps & { chain: RunChain }) {
+  const total = countNodes(chain.root);
   return (
     <Stack gap="xs">
       <Text size="sm" c="dimmed">
         {total === 1
           ? 'This run is not part of a retry chain: it has no parent and no retries.'
           : `${total} runs in this chain.`}
-        {chain.data.truncated
+        {chain.truncated
           ? ' Some runs may be missing: a parent could not be fetched, or the search for retries stopped after 1,000 later runs.'
           : ''}
       </Text>
       {total > 1 ? (
         <Box component="ul" m={0} pl={0} style={{ listStyle: 'none' }} aria-label="Retry chain">
           <ChainItem
-            node={chain.data.root}
+            node={chain.root}
             currentId={run.id}
             tz={tz}
             href={href}

@@ -1,32 +1,31 @@
 import { Box, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { CopyButton } from '../../components/copy-button';
-import { ErrorState } from '../../components/error-state';
+import { QueryState } from '../../components/query-state';
 import { downloadText } from '../../lib/download';
-import { runQueries } from '../../queries/runs';
+import { runQueries, type RunLogResult } from '../../queries/runs';
 
 /** The run's log (`/integrationruns/logs/{id}`, base64-decoded by the API module), shown as text only. */
 export function RunLogPanel({ runId }: { runId: string }) {
   const log = useQuery(runQueries.log(runId));
 
-  if (log.isPending) {
-    return (
-      <Text size="sm" c="dimmed" role="status">
-        Loading the run log…
-      </Text>
-    );
-  }
-  if (log.isError) {
-    return (
-      <ErrorState
-        error={log.error}
-        title="Could not load the run log"
-        onRetry={() => void log.refetch()}
-        retrying={log.isFetching}
-      />
-    );
-  }
-  if (log.data.missing || log.data.text === null) {
+  return (
+    <QueryState
+      query={log}
+      what="the run log"
+      skeleton={
+        <Text size="sm" c="dimmed">
+          Loading the run log…
+        </Text>
+      }
+    >
+      {(found) => <RunLogText runId={runId} log={found} />}
+    </QueryState>
+  );
+}
+
+function RunLogText({ runId, log }: { runId: string; log: RunLogResult }) {
+  if (log.missing || log.text === null) {
     return (
       <Text size="sm" c="dimmed">
         m3ter has no log for this run. Runs that have not started yet have none, and logs are not
@@ -34,7 +33,7 @@ export function RunLogPanel({ runId }: { runId: string }) {
       </Text>
     );
   }
-  const text = log.data.text;
+  const text = log.text;
   return (
     <Stack gap="xs">
       <Group gap="xs">
