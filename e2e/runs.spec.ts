@@ -142,9 +142,7 @@ test.describe('integration run history', () => {
   }) => {
     await page.goto(`/runs/bill/${HOOLI_BILL.toUpperCase()}?status=ERROR,NOPE&order=sideways`);
     await expect(page).toHaveURL(new RegExp(`/runs/Bill/${HOOLI_BILL}\\?status=`));
-    const notice = page
-      .getByRole('alert')
-      .filter({ hasText: 'Parts of this link could not be used' });
+    const notice = page.getByRole('status', { name: 'Parts of this link could not be used' });
     await expect(notice).toContainText('Dropped the status “NOPE”');
     await expect(notice).toContainText('Dropped the order “sideways”');
     await expect(page.getByText(/2 runs loaded; that is all of them\./)).toBeVisible();

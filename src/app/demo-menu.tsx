@@ -42,7 +42,7 @@ export function DemoMenu() {
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Item onClick={faults.open}>Simulate latency and faults…</Menu.Item>
-          <Menu.Item color="red" onClick={confirm.open}>
+          <Menu.Item color="red.9" onClick={confirm.open}>
             Reset demo data…
           </Menu.Item>
         </Menu.Dropdown>
@@ -116,6 +116,7 @@ function FaultForm({
         </Text>
         <Slider
           aria-labelledby="failure-rate-label"
+          thumbLabel="Share of requests that fail"
           min={0}
           max={100}
           step={5}

@@ -1,31 +1,27 @@
 import { Button, Group, Select, SimpleGrid, Stack, TagsInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { isUuid, type ExternalMappingConfiguration, type IntegrationConfig } from '../../api';
 import { MAX_FILTER_IDS } from '../../queries/mappings';
 import { configChoiceLabel } from './mapping-parts';
-import { withoutPaging, type MappingsLinkLoss, type MappingsSearch } from './search-schema';
+import type { HealNote } from '../../lib/link-healing';
+import { withoutPaging, type MappingsSearch } from './search-schema';
 
 function notIdsMessage(invalid: readonly string[]): string {
   return `Not ${invalid.length === 1 ? 'an m3ter id' : 'm3ter ids'}: ${invalid.join(', ')}. An id looks like 3f2a6c1e-8b4d-4e5f-9a6b-7c8d9e0f1a2b.`;
 }
 
-function linkLossMessage(loss: MappingsLinkLoss | undefined): string | null {
-  if (!loss) return null;
-  const parts: string[] = [];
-  if (loss.invalidIds.length > 0) parts.push(notIdsMessage(loss.invalidIds));
-  if (loss.extraIds > 0) {
-    parts.push(
-      `The filter takes up to ${MAX_FILTER_IDS} ids: ${loss.extraIds} more in the link ${loss.extraIds === 1 ? 'was' : 'were'} left out.`,
-    );
-  }
-  return parts.join(' ');
+/** What a healed link sent as m3ter ids that is not one (the notes' values, see healMappingsSearch). */
+function rejectedIds(notes: readonly HealNote[]): string[] {
+  return notes.flatMap((note) =>
+    note.param === 'm3terIds' && note.value !== undefined ? [note.value] : [],
+  );
 }
 
 interface BrowseFiltersProps {
   search: MappingsSearch;
   onSearchChange: (next: MappingsSearch) => void;
-  linkLoss: MappingsLinkLoss | undefined;
-  onLinkLossShown: (() => void) | undefined;
+  /** What the link that opened the page lost (the route's heal notes). */
+  healNotes: readonly HealNote[];
   configuration: ExternalMappingConfiguration | undefined;
   configs: readonly IntegrationConfig[] | undefined;
 }
@@ -33,26 +29,26 @@ interface BrowseFiltersProps {
 export function BrowseFilters({
   search,
   onSearchChange,
-  linkLoss,
-  onLinkLossShown,
+  healNotes,
   configuration,
   configs,
 }: BrowseFiltersProps) {
   // What a link sent that is not an id is shown as if typed here: in the input, with the reason.
-  const [pendingIds, setPendingIds] = useState(() => linkLoss?.invalidIds.join(' ') ?? '');
-  const [idsError, setIdsError] = useState<string | null>(() => linkLossMessage(linkLoss));
+  const [pendingIds, setPendingIds] = useState(() => rejectedIds(healNotes).join(' '));
+  const [idsError, setIdsError] = useState<string | null>(() => {
+    const rejected = rejectedIds(healNotes);
+    return rejected.length > 0 ? notIdsMessage(rejected) : null;
+  });
   // A new bad link while the page is open says so too (state adjusted during render, not in an effect).
-  const [shownLoss, setShownLoss] = useState(linkLoss);
-  if (linkLoss !== shownLoss) {
-    setShownLoss(linkLoss);
-    if (linkLoss) {
-      setPendingIds(linkLoss.invalidIds.join(' '));
-      setIdsError(linkLossMessage(linkLoss));
+  const [shownNotes, setShownNotes] = useState(healNotes);
+  if (healNotes !== shownNotes) {
+    setShownNotes(healNotes);
+    const rejected = rejectedIds(healNotes);
+    if (rejected.length > 0) {
+      setPendingIds(rejected.join(' '));
+      setIdsError(notIdsMessage(rejected));
     }
   }
-  useEffect(() => {
-    if (linkLoss) onLinkLossShown?.();
-  }, [linkLoss, onLinkLossShown]);
 
   const systems = configuration?.externalSystems.map((s) => s.name) ?? [];
   if (search.externalSystemId && !systems.includes(search.externalSystemId)) {

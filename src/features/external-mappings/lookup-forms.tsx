@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, SimpleGrid, Stack } from '@mantine/core';
+import { useEffect } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { isUuid, type ExternalMappingConfiguration } from '../../api';
@@ -37,6 +38,11 @@ export function M3terLookupForm({ search, onSearchChange, configuration }: Looku
     defaultValues: { entity: search.entity ?? 'Account', m3terId: search.m3terId ?? '' },
     reValidateMode: 'onChange',
   });
+  // An id that came from a link is checked at once, so a bad one says why instead of searching.
+  const linkedId = search.m3terId;
+  useEffect(() => {
+    if (linkedId) void form.trigger('m3terId');
+  }, [form, linkedId]);
   const submit = form.handleSubmit((values) =>
     onSearchChange({
       lookup: 'm3ter',

@@ -7,6 +7,8 @@ import { renderApp, screen, type RenderAppResult } from '../../test/render';
 
 const LIST_URL = '*/organizations/:orgId/externalmappings';
 const NEW_ID = '3f2a6c1e-8b4d-4e5f-9a6b-7c8d9e0f1a2b';
+/** The notice that says what a healed link lost (src/components/healed-link-notice.tsx). */
+const HEALED = 'Parts of this link could not be used';
 
 /** A text input or a select/autocomplete (role combobox) by its exact label. */
 function field(name: string): HTMLElement {
@@ -52,6 +54,35 @@ describe('creating a mapping', () => {
     );
     expect(router.state.location.search).toEqual({ m3terEntity: 'Account', m3terId: 'acme-1' });
     expect(field('m3ter id')).toHaveValue('acme-1');
+  });
+
+  it('says once what a healed link dropped from the pre-fill, and not on Back or a reload', async () => {
+    const { user, router, unmount } = await openForm(
+      '/mappings/new?m3terEntity=Account&externalId=42&utm_source=mail',
+    );
+    const notice = await screen.findByRole('status', { name: HEALED });
+    expect(notice).toHaveTextContent('Dropped the external id 42: it was not given as text.');
+    expect(notice).toHaveTextContent('Ignored the unknown parameter “utm_source”.');
+    expect(router.state.location.href).toBe('/mappings/new?m3terEntity=Account');
+    expect(router.history.length).toBe(1);
+    await waitFor(() => expect(router.state.location.state.healedLinkNotes).toBeUndefined());
+    expect(notice).toBeInTheDocument();
+    // The invalid text it keeps is the form's to point out, not the notice's.
+    expect(notice).not.toHaveTextContent('m3ter entity');
+
+    await user.click(within(notice).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('status', { name: HEALED })).not.toBeInTheDocument();
+
+    await router.navigate({ to: '/mappings' });
+    await screen.findByRole('heading', { name: 'External mappings', level: 1 });
+    router.history.back();
+    await screen.findByRole('form', { name: 'Create external mapping' });
+    expect(router.state.location.href).toBe('/mappings/new?m3terEntity=Account');
+    expect(screen.queryByRole('status', { name: HEALED })).not.toBeInTheDocument();
+
+    unmount();
+    await openForm(router.state.location.href);
+    expect(screen.queryByRole('status', { name: HEALED })).not.toBeInTheDocument();
   });
 
   it('checks typed input field by field, opening each stage when the one before is valid', async () => {

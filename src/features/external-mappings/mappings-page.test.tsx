@@ -5,6 +5,8 @@ import { demoStore, server } from '../../mocks/node';
 import { renderApp, screen } from '../../test/render';
 
 const LIST_URL = '*/organizations/:orgId/externalmappings';
+/** The notice that says what a healed link lost (src/components/healed-link-notice.tsx). */
+const HEALED = 'Parts of this link could not be used';
 
 function table() {
   return screen.getByRole('table', { name: /mappings/i });
@@ -53,12 +55,72 @@ describe('the mappings list', () => {
     expect(previous).toHaveFocus();
   });
 
-  it('heals a bad link instead of failing', async () => {
+  it('heals a bad link instead of failing, and says what it dropped', async () => {
     const { router } = await renderApp(
-      '/mappings?pageSize=7&m3terIds=nope&lookup=sideways&integrationConfigId=42',
+      '/mappings?pageSize=7&m3terIds=nope&lookup=weird&integrationConfigId=42',
     );
     expect(await rows()).toHaveLength(50);
     expect(router.state.location.search).toEqual({});
+    const notice = screen.getByRole('status', { name: HEALED });
+    expect(notice).toHaveTextContent(
+      'Dropped the page size 7: showing 50 a page (the sizes are 25, 50, 100, 200).',
+    );
+    expect(notice).toHaveTextContent('Dropped the look-up “weird”: showing all mappings.');
+    expect(notice).toHaveTextContent('Dropped “nope” from the m3ter ids: it is not an m3ter id.');
+    expect(notice).toHaveTextContent('Dropped the integration config 42: it is not a config id.');
+  });
+
+  it('says once what a bad link dropped, and not again on Back or a reload', async () => {
+    const { user, router, unmount } = await renderApp('/mappings?pageSize=7&utm_source=mail');
+    const notice = await screen.findByRole('status', { name: HEALED });
+    expect(notice).toHaveTextContent('Ignored the unknown parameter “utm_source”.');
+    expect(notice).toHaveTextContent('Dropped the page size 7');
+    expect(router.state.location.href).toBe('/mappings');
+    expect(router.history.length).toBe(1);
+    await rows();
+    await waitFor(() => expect(router.state.location.state.healedLinkNotes).toBeUndefined());
+    expect(notice).toBeInTheDocument();
+
+    await user.click(screen.getByRole('link', { name: 'Bulk create' }));
+    await screen.findByRole('heading', { name: 'Bulk create mappings' });
+    router.history.back();
+    await screen.findByRole('heading', { name: 'External mappings', level: 1 });
+    await rows();
+    expect(router.state.location.href).toBe('/mappings');
+    expect(screen.queryByRole('status', { name: HEALED })).not.toBeInTheDocument();
+
+    unmount();
+    await renderApp(router.state.location.href);
+    await rows();
+    expect(screen.queryByRole('status', { name: HEALED })).not.toBeInTheDocument();
+  });
+
+  it('shows the look-up form with an id it would reject, instead of searching for it', async () => {
+    const looked: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      if (new URL(request.url).pathname.includes('/externalmappings/external/')) {
+        looked.push(request.url);
+      }
+    });
+    const { user, router } = await renderApp(
+      '/mappings?lookup=m3ter&entity=Account&m3terId=not-a-uuid',
+    );
+    const form = await screen.findByRole('form', { name: 'Look up by m3ter entity' });
+    const id = within(form).getByRole('textbox', { name: 'm3ter id' });
+    expect(id).toHaveValue('not-a-uuid');
+    // Kept as typed (the form shows what is wrong with it), so nothing to heal or say.
+    expect(router.state.location.search).toEqual({
+      lookup: 'm3ter',
+      entity: 'Account',
+      m3terId: 'not-a-uuid',
+    });
+    expect(screen.queryByRole('status', { name: HEALED })).not.toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: /mappings/i })).not.toBeInTheDocument();
+    // Said at once, at the field, before anything is pressed.
+    await waitFor(() => expect(id).toHaveAccessibleDescription(/UUID/));
+    await user.click(within(form).getByRole('button', { name: 'Look up' }));
+    expect(id).toHaveAccessibleDescription(/UUID/);
+    expect(looked).toEqual([]);
   });
 
   it('heals a link to what the view shows: no other view’s fields, no default page size', async () => {
@@ -70,6 +132,11 @@ describe('the mappings list', () => {
       'Stripe',
     );
     expect(router.state.location.search).toEqual({ lookup: 'external', system: 'Stripe' });
+    const notice = screen.getByRole('status', { name: HEALED });
+    expect(notice).toHaveTextContent(
+      'Ignored the external system “Paddle”: not part of the look-up by external entity.',
+    );
+    expect(notice).toHaveTextContent('Ignored the unknown parameter “utm_source”.');
   });
 
   it('says what a healed link dropped from the m3ter ids, and filters by the rest', async () => {
@@ -83,8 +150,11 @@ describe('the mappings list', () => {
     const ids = screen.getByRole('combobox', { name: 'm3ter ids' });
     expect(ids).toHaveAccessibleDescription(/Not an m3ter id: acme/);
     expect(ids).toHaveValue('acme');
+    expect(screen.getByRole('status', { name: HEALED })).toHaveTextContent(
+      'Dropped “acme” from the m3ter ids: it is not an m3ter id.',
+    );
     // The history entry forgets it once shown (a reload does not say it again); the page keeps it.
-    await waitFor(() => expect(router.state.location.state.mappingsLinkLoss).toBeUndefined());
+    await waitFor(() => expect(router.state.location.state.healedLinkNotes).toBeUndefined());
     expect(ids).toHaveAccessibleDescription(/Not an m3ter id: acme/);
   });
 

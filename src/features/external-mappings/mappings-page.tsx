@@ -1,19 +1,15 @@
 import { Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorState } from '../../components/error-state';
+import { HealedLinkNotice } from '../../components/healed-link-notice';
 import { ButtonLink } from '../../components/router-links';
+import type { HealNote } from '../../lib/link-healing';
 import { configQueries } from '../../queries/configs';
 import { mappingQueries } from '../../queries/mappings';
 import { BrowseFilters } from './browse-filters';
 import { ExternalLookupForm, M3terLookupForm } from './lookup-forms';
 import { MappingResults } from './mapping-results';
-import {
-  viewOf,
-  type LookupKind,
-  type MappingsLinkLoss,
-  type MappingsSearch,
-  type MappingsView,
-} from './search-schema';
+import { viewOf, type LookupKind, type MappingsSearch, type MappingsView } from './search-schema';
 
 type TabValue = 'browse' | LookupKind;
 
@@ -25,19 +21,14 @@ function tabOf(view: MappingsView): TabValue {
 interface MappingsPageProps {
   search: MappingsSearch;
   onSearchChange: (next: MappingsSearch, options?: { replace?: boolean }) => void;
-  /** What healing the link that opened this page dropped, to say so. */
-  linkLoss?: MappingsLinkLoss;
-  /** The page has taken `linkLoss` in: it need not be given again (a reload, Back to this entry). */
-  onLinkLossShown?: () => void;
+  /** What the link that opened this page lost, healed by the route (src/lib/link-healing.ts). */
+  healNotes?: readonly HealNote[];
 }
 
+const NO_NOTES: readonly HealNote[] = [];
+
 /** `/mappings`: browse with filters, or look a mapping up from either side. */
-export function MappingsPage({
-  search,
-  onSearchChange,
-  linkLoss,
-  onLinkLossShown,
-}: MappingsPageProps) {
+export function MappingsPage({ search, onSearchChange, healNotes = NO_NOTES }: MappingsPageProps) {
   const view = viewOf(search);
   const configuration = useQuery(mappingQueries.configuration());
   const configs = useQuery(configQueries.list());
@@ -66,6 +57,8 @@ export function MappingsPage({
         </Group>
       </Group>
 
+      <HealedLinkNotice notes={healNotes} />
+
       {configuration.isError ? (
         <ErrorState
           error={configuration.error}
@@ -85,8 +78,7 @@ export function MappingsPage({
           <BrowseFilters
             search={search}
             onSearchChange={onSearchChange}
-            linkLoss={linkLoss}
-            onLinkLossShown={onLinkLossShown}
+            healNotes={healNotes}
             configuration={configuration.data}
             configs={configs.data?.items}
           />

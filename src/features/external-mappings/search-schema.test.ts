@@ -1,140 +1,164 @@
 import { describe, expect, it } from 'vitest';
+import { sameSearch } from '../../lib/link-healing';
 import { MAX_FILTER_IDS } from '../../queries/mappings';
 import {
-  canonicalMappingsSearch,
-  linkLossOf,
-  linkLossState,
-  readLinkLoss,
-  mappingsSearchSchema,
-  newMappingSearchSchema,
-  sameSearch,
-  validateMappingsSearch,
+  healMappingsSearch,
+  healNewMappingSearch,
   viewOf,
+  type MappingsSearch,
 } from './search-schema';
 
 const ID_A = '3f2a6c1e-8b4d-4e5f-9a6b-7c8d9e0f1a2b';
 const ID_B = '4f2a6c1e-8b4d-4e5f-9a6b-7c8d9e0f1a2b';
 
-describe('mappingsSearchSchema', () => {
+const searchOf = (raw: Record<string, unknown>) => healMappingsSearch(raw).search;
+const said = (raw: Record<string, unknown>) => healMappingsSearch(raw).notes.map((n) => n.text);
+
+/** Healing is idempotent: the canonical search heals to itself, without a note. */
+function expectStable(search: MappingsSearch) {
+  expect(healMappingsSearch(search)).toEqual({ search, notes: [] });
+}
+
+describe('healMappingsSearch', () => {
   it('reads a browse link with every filter', () => {
-    const search = mappingsSearchSchema.parse({
+    const raw = {
       externalSystemId: 'Stripe',
       m3terIds: [ID_A, ID_B],
       integrationConfigId: ID_B,
       pageSize: 100,
       cursors: ['t1'],
-    });
+    };
+    const { search, notes } = healMappingsSearch(raw);
+    expect(notes).toEqual([]);
+    expect(search).toEqual(raw);
     expect(viewOf(search)).toEqual({
       kind: 'browse',
       filters: { externalSystemId: 'Stripe', m3terIds: [ID_A, ID_B], integrationConfigId: ID_B },
     });
-    expect(search.pageSize).toBe(100);
-    expect(search.cursors).toEqual(['t1']);
+    expectStable(search);
   });
 
-  it('heals a bad URL to defaults instead of failing', () => {
-    const search = mappingsSearchSchema.parse({
+  it('heals a bad URL to what still works, saying what it dropped', () => {
+    const raw = {
       externalSystemId: ['x'],
       m3terIds: `${ID_A.toUpperCase()},not-an-id,${ID_A}`,
       integrationConfigId: 'nope',
       lookup: 'sideways',
       pageSize: 7,
       cursors: 'abc',
-    });
-    expect(search).toEqual({
-      externalSystemId: undefined,
-      m3terIds: [ID_A],
-      integrationConfigId: undefined,
-      lookup: undefined,
-      entity: undefined,
-      m3terId: undefined,
-      system: undefined,
-      table: undefined,
-      externalId: undefined,
-      pageSize: undefined,
-      cursors: undefined,
+      utm_source: 'mail',
+    };
+    const { search, notes } = healMappingsSearch(raw);
+    expect(search).toEqual({ m3terIds: [ID_A] });
+    expectStable(search);
+    expect(notes.map((note) => note.text)).toEqual([
+      'Ignored the unknown parameter “utm_source”.',
+      'Dropped the external system ["x"]: it was not given as text.',
+      'Dropped “not-an-id” from the m3ter ids: it is not an m3ter id.',
+      'Dropped the integration config “nope”: it is not a config id.',
+      'Dropped the look-up “sideways”: showing all mappings.',
+      'Dropped the page size 7: showing 50 a page (the sizes are 25, 50, 100, 200).',
+      'Dropped the page position: showing the first page.',
+    ]);
+    // The filter puts what was not an id back in its input: the note names it.
+    expect(notes.find((note) => note.value !== undefined)).toEqual({
+      text: 'Dropped “not-an-id” from the m3ter ids: it is not an m3ter id.',
+      param: 'm3terIds',
+      value: 'not-an-id',
     });
   });
 
   it('reads both look-ups, and an incomplete one as a form to finish', () => {
-    expect(
-      viewOf(mappingsSearchSchema.parse({ lookup: 'm3ter', entity: 'Account', m3terId: ID_A })),
-    ).toEqual({ kind: 'm3ter', entity: 'Account', m3terId: ID_A });
-    expect(
-      viewOf(
-        mappingsSearchSchema.parse({
-          lookup: 'external',
-          system: 'Stripe',
-          table: 'Customer',
-          externalId: ' cus_1 ',
-        }),
-      ),
-    ).toEqual({ kind: 'external', system: 'Stripe', table: 'Customer', externalId: 'cus_1' });
-    expect(viewOf(mappingsSearchSchema.parse({ lookup: 'external', system: 'Stripe' }))).toEqual({
+    const m3ter = searchOf({ lookup: 'm3ter', entity: 'Account', m3terId: ID_A.toUpperCase() });
+    expect(m3ter).toEqual({ lookup: 'm3ter', entity: 'Account', m3terId: ID_A });
+    expect(viewOf(m3ter)).toEqual({ kind: 'm3ter', entity: 'Account', m3terId: ID_A });
+    const external = searchOf({
+      lookup: 'external',
+      system: 'Stripe',
+      table: 'Customer',
+      externalId: ' cus_1 ',
+    });
+    expect(viewOf(external)).toEqual({
+      kind: 'external',
+      system: 'Stripe',
+      table: 'Customer',
+      externalId: 'cus_1',
+    });
+    expect(viewOf(searchOf({ lookup: 'external', system: 'Stripe' }))).toEqual({
       kind: 'incomplete-lookup',
       lookup: 'external',
     });
+    for (const search of [m3ter, external]) expectStable(search);
   });
-});
 
-describe('canonicalMappingsSearch', () => {
-  it('keeps only what the view shows, and no default page size', () => {
-    const browse = mappingsSearchSchema.parse({
+  it('runs no look-up for an id the look-up form rejects: the form shows it, as typed', () => {
+    const raw = { lookup: 'm3ter', entity: 'Account', m3terId: 'not-a-uuid' };
+    const { search, notes } = healMappingsSearch(raw);
+    expect(search).toEqual(raw);
+    expect(notes).toEqual([]);
+    expect(viewOf(search)).toEqual({ kind: 'incomplete-lookup', lookup: 'm3ter' });
+  });
+
+  it('keeps only what the view shows, and no default page size, saying what did not apply', () => {
+    const browse = {
       externalSystemId: 'Stripe',
       entity: 'Account',
       pageSize: 50,
       cursors: ['t1'],
-    });
-    expect(canonicalMappingsSearch(browse)).toEqual({
-      externalSystemId: 'Stripe',
-      cursors: ['t1'],
-    });
+    };
+    expect(searchOf(browse)).toEqual({ externalSystemId: 'Stripe', cursors: ['t1'] });
+    expect(said(browse)).toEqual([
+      'Ignored the m3ter entity “Account”: not part of the list of all mappings.',
+    ]);
 
-    const lookup = mappingsSearchSchema.parse({
+    const lookup = {
       lookup: 'm3ter',
       entity: 'Account',
       m3terId: ID_A,
       externalSystemId: 'Stripe',
       table: 'Customer',
       pageSize: 25,
-    });
-    expect(canonicalMappingsSearch(lookup)).toEqual({
+    };
+    expect(searchOf(lookup)).toEqual({
       lookup: 'm3ter',
       entity: 'Account',
       m3terId: ID_A,
       pageSize: 25,
     });
+    expect(said(lookup)).toEqual([
+      'Ignored the external system “Stripe”: not part of the look-up by m3ter entity.',
+      'Ignored the external table “Customer”: not part of the look-up by m3ter entity.',
+    ]);
   });
 
   it('keeps what an incomplete look-up was given, but no page of results it does not show', () => {
-    const search = mappingsSearchSchema.parse({
-      lookup: 'external',
-      system: 'Stripe',
-      m3terIds: [ID_A],
-      cursors: ['t1'],
-    });
-    expect(canonicalMappingsSearch(search)).toEqual({ lookup: 'external', system: 'Stripe' });
+    const raw = { lookup: 'external', system: 'Stripe', m3terIds: [ID_A], cursors: ['t1'] };
+    expect(searchOf(raw)).toEqual({ lookup: 'external', system: 'Stripe' });
+    expect(said(raw)).toEqual([
+      `Ignored the m3ter ids ["${ID_A}"]: not part of the look-up by external entity.`,
+    ]);
   });
 
-  it('is stable: a canonical search parses back to itself', () => {
-    const canonical = canonicalMappingsSearch(
-      mappingsSearchSchema.parse({ m3terIds: `${ID_B},${ID_A}`, pageSize: '100' }),
-    );
-    expect(canonicalMappingsSearch(mappingsSearchSchema.parse(canonical))).toEqual(canonical);
+  it('is stable: a canonical search heals to itself', () => {
+    const canonical = searchOf({ m3terIds: `${ID_B},${ID_A}`, pageSize: '100' });
+    expectStable(canonical);
     expect(sameSearch(canonical, { pageSize: 100, m3terIds: [ID_B, ID_A] })).toBe(true);
     expect(sameSearch(canonical, { pageSize: 100, m3terIds: [ID_A, ID_B] })).toBe(false);
   });
 });
 
-describe('linkLossOf', () => {
-  it('names the entries of m3terIds that are not ids, in any form the link had them', () => {
+describe('what healing the m3ter ids says', () => {
+  it('names each entry that is not an id, in any form the link had it', () => {
     const raw = { m3terIds: [` ${ID_A} `, 'nope', 42, 'nope', ''] };
-    expect(linkLossOf(raw, mappingsSearchSchema.parse(raw))).toEqual({
-      invalidIds: ['nope', '42'],
-      extraIds: 0,
-    });
-    const text = { m3terIds: `${ID_A},acme` };
-    expect(linkLossOf(text, mappingsSearchSchema.parse(text))?.invalidIds).toEqual(['acme']);
+    const { search, notes } = healMappingsSearch(raw);
+    expect(search).toEqual({ m3terIds: [ID_A] });
+    expect(notes.map((note) => note.value)).toEqual(['nope', '42']);
+    expect(said({ m3terIds: `${ID_A},acme` })).toEqual([
+      'Dropped “acme” from the m3ter ids: it is not an m3ter id.',
+    ]);
+    expect(said({ m3terIds: { a: 1 } })).toEqual([
+      'Dropped the m3ter ids {"a":1}: they are not a list of ids.',
+    ]);
   });
 
   it('counts the ids past the filter’s limit', () => {
@@ -142,47 +166,32 @@ describe('linkLossOf', () => {
       { length: MAX_FILTER_IDS + 2 },
       (_, i) => `${i.toString(16).padStart(8, '0')}-8b4d-4e5f-9a6b-7c8d9e0f1a2b`,
     );
-    const search = mappingsSearchSchema.parse({ m3terIds: ids });
+    const { search, notes } = healMappingsSearch({ m3terIds: ids });
     expect(search.m3terIds).toHaveLength(MAX_FILTER_IDS);
-    expect(linkLossOf({ m3terIds: ids }, search)).toEqual({ invalidIds: [], extraIds: 2 });
-  });
-
-  it('says nothing when nothing was lost, or when the view does not filter by ids', () => {
-    expect(linkLossOf({ m3terIds: ID_A }, mappingsSearchSchema.parse({ m3terIds: ID_A }))).toBe(
-      undefined,
-    );
-    const lookup = { lookup: 'm3ter', entity: 'Account', m3terId: ID_A, m3terIds: 'nope' };
-    expect(linkLossOf(lookup, mappingsSearchSchema.parse(lookup))).toBe(undefined);
-  });
-
-  it('is kept by validation through the router’s rewrite of the link, then travels in history state', () => {
-    const first = validateMappingsSearch({ m3terIds: `${ID_A},nope` });
-    expect(first).toEqual({ m3terIds: [ID_A], linkLoss: { invalidIds: ['nope'], extraIds: 0 } });
-    // The rewritten URL holds only valid ids: the loss comes from the first pass.
-    expect(
-      validateMappingsSearch(JSON.parse(JSON.stringify(first)) as Record<string, unknown>),
-    ).toEqual(first);
-    expect(validateMappingsSearch({ m3terIds: ID_A, linkLoss: 'sideways' })).toEqual({
-      m3terIds: [ID_A],
-      linkLoss: undefined,
-    });
-
-    const loss = { invalidIds: ['nope'], extraIds: 0 };
-    expect(readLinkLoss(linkLossState(loss)?.mappingsLinkLoss)).toEqual(loss);
-    expect(linkLossState(undefined)).toBe(undefined);
-    expect(readLinkLoss(undefined)).toBe(undefined);
-    expect(readLinkLoss({ invalidIds: 'nope' })).toBe(undefined);
+    expect(notes).toEqual([
+      {
+        text: `The filter takes up to ${MAX_FILTER_IDS} ids: 2 more in the link were left out.`,
+        param: 'm3terIds',
+      },
+    ]);
   });
 });
 
-describe('newMappingSearchSchema', () => {
-  it('keeps pre-fill text as given, invalid or not, and drops non-text', () => {
-    expect(
-      newMappingSearchSchema.parse({
-        m3terEntity: 'Account',
-        m3terId: ' not-a-uuid',
-        externalId: 42,
-      }),
-    ).toEqual({ m3terEntity: 'Account', m3terId: ' not-a-uuid' });
+describe('healNewMappingSearch', () => {
+  it('keeps pre-fill text as given, invalid or not, and drops non-text and unknown parameters', () => {
+    const { search, notes } = healNewMappingSearch({
+      m3terEntity: 'Account',
+      m3terId: ' not-a-uuid',
+      externalId: 42,
+      created: 'nope',
+      utm_source: 'mail',
+    });
+    expect(search).toEqual({ m3terEntity: 'Account', m3terId: ' not-a-uuid' });
+    expect(healNewMappingSearch(search)).toEqual({ search, notes: [] });
+    expect(notes.map((note) => note.text)).toEqual([
+      'Dropped the external id 42: it was not given as text.',
+      'Could not show the mapping just created, “nope”: it is not a mapping id.',
+      'Ignored the unknown parameter “utm_source”.',
+    ]);
   });
 });

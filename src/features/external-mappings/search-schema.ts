@@ -12,14 +12,16 @@
  * `/mappings/new` pre-fill: `m3terEntity`, `m3terId`, `externalSystem`, `externalTable`, `externalId`,
  * `integrationConfigId`.
  *
- * A bad or old URL heals: a value of the wrong type or shape is dropped (never an error page), and the
- * route rewrites the address to what is shown (`canonicalMappingsSearch`, docs/architecture.md §7).
- * Pre-fill values are kept as typed, even invalid ones, so the form can show what is wrong with them.
+ * A bad or old URL heals (`healMappingsSearch`, `healNewMappingSearch`; the routes heal with them through
+ * src/lib/link-healing.ts, docs/architecture.md §7): a value of the wrong type or shape is dropped (never
+ * an error page), so are the fields of another view and unknown parameters, each with a note for the
+ * page; the address bar is rewritten to what is shown. Look-up and pre-fill text is kept as typed, even
+ * invalid, so the form can show what is wrong with it.
  */
-import type { HistoryState } from '@tanstack/react-router';
 import { z } from 'zod';
 import { MAX_FILTER_IDS } from '../../queries/mappings';
 import { isUuid } from '../../api';
+import type { Healed, HealNote } from '../../lib/link-healing';
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 type PageSize = (typeof PAGE_SIZES)[number];
@@ -69,7 +71,7 @@ const pageSize = z.coerce
 
 const cursors = z.array(z.string().min(1).max(2_000)).max(200).optional().catch(undefined);
 
-export const mappingsSearchSchema = z.object({
+const mappingsSearchSchema = z.object({
   externalSystemId: text(100),
   m3terIds: idList,
   integrationConfigId: uuid,
@@ -98,8 +100,10 @@ export type MappingsView =
 
 export function viewOf(search: MappingsSearch): MappingsView {
   if (search.lookup === 'm3ter') {
-    return search.entity && search.m3terId
-      ? { kind: 'm3ter', entity: search.entity, m3terId: search.m3terId }
+    // An id the look-up form would reject is no search either: the form shows it, with its error.
+    const m3terId = search.m3terId?.toLowerCase();
+    return search.entity && m3terId && isUuid(m3terId)
+      ? { kind: 'm3ter', entity: search.entity, m3terId }
       : { kind: 'incomplete-lookup', lookup: 'm3ter' };
   }
   if (search.lookup === 'external') {
@@ -129,7 +133,7 @@ export function withoutPaging(search: MappingsSearch): MappingsSearch {
  * The search with only what the page shows: the fields of the current view, paging, and no default
  * page size. The route redirects to it, so the address bar names exactly what is on screen.
  */
-export function canonicalMappingsSearch(search: MappingsSearch): MappingsSearch {
+function canonicalMappingsSearch(search: MappingsSearch): MappingsSearch {
   const view = viewOf(search);
   const pageSize = search.pageSize === DEFAULT_PAGE_SIZE ? undefined : search.pageSize;
   switch (view.kind) {
@@ -166,54 +170,58 @@ export function canonicalMappingsSearch(search: MappingsSearch): MappingsSearch 
   }
 }
 
-/** Whether two search objects say the same: absent and undefined alike, key order ignored. */
-export function sameSearch(
-  a: Readonly<Record<string, unknown>>,
-  b: Readonly<Record<string, unknown>>,
-): boolean {
-  const key = (search: Readonly<Record<string, unknown>>) =>
-    JSON.stringify(
-      Object.entries(search)
-        .filter(([, value]) => value !== undefined)
-        .sort(([x], [y]) => x.localeCompare(y)),
-    );
-  return key(a) === key(b);
+const MAPPINGS_KEYS = Object.keys(mappingsSearchSchema.shape) as (keyof MappingsSearch)[];
+
+/** Every parameter's name in a note, and for the text fields their length limit. */
+const FIELDS: Record<keyof MappingsSearch, { label: string; max?: number }> = {
+  externalSystemId: { label: 'external system', max: 100 },
+  m3terIds: { label: 'm3ter ids' },
+  integrationConfigId: { label: 'integration config' },
+  lookup: { label: 'look-up' },
+  entity: { label: 'm3ter entity', max: 100 },
+  m3terId: { label: 'm3ter id', max: 200 },
+  system: { label: 'external system', max: 100 },
+  table: { label: 'external table', max: 100 },
+  externalId: { label: 'external id', max: 500 },
+  pageSize: { label: 'page size' },
+  cursors: { label: 'page position' },
+};
+
+const VIEW_LABELS: Record<TabValue, string> = {
+  browse: 'the list of all mappings',
+  m3ter: 'the look-up by m3ter entity',
+  external: 'the look-up by external entity',
+};
+type TabValue = 'browse' | LookupKind;
+
+/** The parameters each view uses; `lookup` is read in every one (a bad one shows the list). */
+const VIEW_KEYS: Record<TabValue, readonly (keyof MappingsSearch)[]> = {
+  browse: ['lookup', 'externalSystemId', 'm3terIds', 'integrationConfigId', 'pageSize', 'cursors'],
+  m3ter: ['lookup', 'entity', 'm3terId', 'pageSize', 'cursors'],
+  external: ['lookup', 'system', 'table', 'externalId', 'pageSize', 'cursors'],
+};
+
+const MAX_SHOWN = 60;
+
+/** A value for a note: text in quotes, anything else as the URL had it (JSON); shortened. */
+function show(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const short = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+  return typeof value === 'string' ? `“${short}”` : short;
 }
+
+const isBlank = (value: unknown) => typeof value === 'string' && value.trim() === '';
 
 /**
- * What healing a browse link dropped that the user would otherwise not notice: the list would quietly
- * show more than the ids they sent. Not part of the canonical URL: it is news about this one visit,
- * carried in the redirect's history state (`linkLossState`) and forgotten once the page has it.
+ * What `m3terIds` of the raw link lost: each entry that is not an m3ter id (with the entry as the
+ * note's value, for the filter to put it back in its input), and the valid ids past the limit.
  */
-export interface MappingsLinkLoss {
-  /** Entries of `m3terIds` that are not m3ter ids, as the link had them. */
-  invalidIds: string[];
-  /** Valid ids past `MAX_FILTER_IDS`, left out of the filter. */
-  extraIds: number;
-}
-
-const MAX_LOSS_TEXT = 200;
-
-const linkLossSchema = z.object({
-  invalidIds: z.array(z.string().max(MAX_LOSS_TEXT)).max(MAX_FILTER_IDS),
-  extraIds: z.number().int().nonnegative(),
-});
-
-/** What `m3terIds` of the raw (unvalidated) search lost in `search`; undefined when nothing was. */
-export function linkLossOf(
-  raw: Readonly<Record<string, unknown>>,
-  search: MappingsSearch,
-): MappingsLinkLoss | undefined {
-  // A look-up does not filter by m3ter ids, so nothing it shows depends on them.
-  if (viewOf(search).kind !== 'browse') return undefined;
-  const value = raw.m3terIds;
+function idNotes(value: unknown): HealNote[] {
   const entries: unknown[] = Array.isArray(value)
     ? value
     : typeof value === 'string'
       ? value.split(',')
-      : value === undefined || value === null
-        ? []
-        : [value];
+      : [value];
   const valid = new Set<string>();
   const invalid = new Set<string>();
   for (const entry of entries) {
@@ -226,55 +234,87 @@ export function linkLossOf(
           : '';
     if (text === '') continue;
     if (isUuid(text.toLowerCase())) valid.add(text.toLowerCase());
-    else invalid.add(text.slice(0, MAX_LOSS_TEXT));
+    else invalid.add(text.slice(0, 200));
   }
-  const loss = {
-    invalidIds: [...invalid].slice(0, MAX_FILTER_IDS),
-    extraIds: Math.max(0, valid.size - MAX_FILTER_IDS),
-  };
-  return loss.invalidIds.length > 0 || loss.extraIds > 0 ? loss : undefined;
+  const notes = [...invalid].slice(0, MAX_FILTER_IDS).map((id): HealNote => ({
+    text: `Dropped ${show(id)} from the m3ter ids: it is not an m3ter id.`,
+    param: 'm3terIds',
+    value: id,
+  }));
+  const extra = valid.size - MAX_FILTER_IDS;
+  if (extra > 0) {
+    notes.push({
+      text: `The filter takes up to ${MAX_FILTER_IDS} ids: ${extra} more in the link ${extra === 1 ? 'was' : 'were'} left out.`,
+      param: 'm3terIds',
+    });
+  }
+  return notes;
+}
+
+/** Why a known parameter's value was dropped. */
+function droppedNote(key: keyof MappingsSearch, value: unknown): HealNote {
+  const { label, max } = FIELDS[key];
+  const given = show(value);
+  const text = ((): string => {
+    switch (key) {
+      case 'integrationConfigId':
+        return `Dropped the integration config ${given}: it is not a config id.`;
+      case 'lookup':
+        return `Dropped the look-up ${given}: showing all mappings.`;
+      case 'pageSize':
+        return `Dropped the page size ${given}: showing ${DEFAULT_PAGE_SIZE} a page (the sizes are ${PAGE_SIZES.join(', ')}).`;
+      case 'cursors':
+        return 'Dropped the page position: showing the first page.';
+      case 'm3terIds':
+        return `Dropped the m3ter ids ${given}: they are not a list of ids.`;
+      default:
+        return typeof value === 'string'
+          ? `Dropped the ${label} ${given}: it is longer than ${max} characters.`
+          : `Dropped the ${label} ${given}: it was not given as text.`;
+    }
+  })();
+  return { text, param: key };
 }
 
 /**
- * The route's search: the list's, plus `linkLoss` while a bad link is being healed.
- *
- * TanStack Router rewrites the URL it starts on to its validated form before any `beforeLoad` runs
- * (its Transitioner), so by then the raw link is gone. Validation, which does see the raw link, keeps
- * what it lost in `linkLoss`; `beforeLoad` moves it into the history state of the canonical URL,
- * which never holds it.
+ * Turns whatever the URL holds into the canonical search of what the list shows and says what it
+ * dropped (a `HealSearch`, see src/lib/link-healing.ts). Pure and idempotent.
  */
-interface MappingsRouteSearch extends MappingsSearch {
-  linkLoss?: MappingsLinkLoss;
-}
-
-/** The route's `validateSearch`: never throws, so a bad link cannot reach the error page. */
-export function validateMappingsSearch(raw: Record<string, unknown>): MappingsRouteSearch {
-  const search = mappingsSearchSchema.parse(raw);
-  // Validation runs again on the rewritten URL, where the ids are already clean: the loss recorded
-  // from the link itself is kept. The key is always present, so a bad one in the URL is replaced.
-  const given = linkLossSchema.optional().catch(undefined).parse(raw.linkLoss);
-  return { ...search, linkLoss: given ?? linkLossOf(raw, search) };
-}
-
-declare module '@tanstack/react-router' {
-  interface HistoryState {
-    /** What the link that opened this history entry lost (see MappingsRouteSearch). */
-    mappingsLinkLoss?: MappingsLinkLoss;
+export function healMappingsSearch(raw: Readonly<Record<string, unknown>>): Healed<MappingsSearch> {
+  const notes: HealNote[] = [];
+  for (const key of Object.keys(raw)) {
+    if (!(MAPPINGS_KEYS as string[]).includes(key)) {
+      notes.push({ text: `Ignored the unknown parameter ${show(key)}.`, param: key });
+    }
   }
+  const parsed = mappingsSearchSchema.parse(raw);
+  const search = canonicalMappingsSearch(parsed);
+  const view = viewOf(parsed);
+  const tab: TabValue = view.kind === 'incomplete-lookup' ? view.lookup : view.kind;
+  for (const key of MAPPINGS_KEYS) {
+    const value = raw[key];
+    if (value === undefined || isBlank(value)) continue;
+    if (!VIEW_KEYS[tab].includes(key)) {
+      notes.push({
+        text: `Ignored the ${FIELDS[key].label} ${show(value)}: not part of ${VIEW_LABELS[tab]}.`,
+        param: key,
+      });
+    } else if (key === 'm3terIds') {
+      notes.push(
+        ...(value !== null && typeof value === 'object' && !Array.isArray(value)
+          ? [droppedNote(key, value)]
+          : idNotes(value)),
+      );
+    } else if (parsed[key] === undefined) {
+      notes.push(droppedNote(key, value));
+    }
+    // Else kept, or left out quietly: the default page size, or a page position where no results are.
+  }
+  return { search: definedOnly(search), notes };
 }
 
-/** The history state that carries a link's loss through the healing redirect. */
-export function linkLossState(loss: MappingsLinkLoss | undefined): HistoryState | undefined {
-  return loss ? { mappingsLinkLoss: loss } : undefined;
-}
-
-/**
- * The loss of a history entry (`location.state.mappingsLinkLoss`). A browser keeps the state across
- * reloads and app versions, so it is checked rather than trusted.
- */
-export function readLinkLoss(value: unknown): MappingsLinkLoss | undefined {
-  const parsed = linkLossSchema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
+function definedOnly<T extends object>(search: T): T {
+  return Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined)) as T;
 }
 
 /** Keeps the string as typed (bounded); drops anything that is not a string. */
@@ -293,9 +333,54 @@ const newMappingPrefillSchema = z.object({
  * `/mappings/new`: the pre-fill, and `created` (the id of the mapping just created there), so Back from
  * the new mapping returns to the "Mapping created" panel rather than to an empty form.
  */
-export const newMappingSearchSchema = newMappingPrefillSchema.extend({
+const newMappingSearchSchema = newMappingPrefillSchema.extend({
   created: z.uuid().optional().catch(undefined),
 });
 
 export type NewMappingPrefill = z.output<typeof newMappingPrefillSchema>;
 export type NewMappingSearch = z.output<typeof newMappingSearchSchema>;
+
+const PREFILL_LABELS: Record<keyof NewMappingPrefill, string> = {
+  m3terEntity: 'm3ter entity',
+  m3terId: 'm3ter id',
+  externalSystem: 'external system',
+  externalTable: 'external table',
+  externalId: 'external id',
+  integrationConfigId: 'integration config',
+};
+
+/**
+ * `/mappings/new`'s heal (a `HealSearch`): pre-fill text is kept as typed, even invalid (the form says
+ * what is wrong at the field); what is not text, an unknown parameter or a bad `created` is dropped
+ * with a note. Pure and idempotent.
+ */
+export function healNewMappingSearch(
+  raw: Readonly<Record<string, unknown>>,
+): Healed<NewMappingSearch> {
+  const notes: HealNote[] = [];
+  const parsed = newMappingSearchSchema.parse(raw);
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    if (key === 'created') {
+      if (parsed.created === undefined) {
+        notes.push({
+          text: `Could not show the mapping just created, ${show(value)}: it is not a mapping id.`,
+          param: key,
+        });
+      }
+    } else if (key in PREFILL_LABELS) {
+      if (parsed[key as keyof NewMappingPrefill] !== undefined) continue;
+      const label = PREFILL_LABELS[key as keyof NewMappingPrefill];
+      notes.push({
+        text:
+          typeof value === 'string'
+            ? `Dropped the ${label} ${show(value)}: it is longer than 500 characters.`
+            : `Dropped the ${label} ${show(value)}: it was not given as text.`,
+        param: key,
+      });
+    } else {
+      notes.push({ text: `Ignored the unknown parameter ${show(key)}.`, param: key });
+    }
+  }
+  return { search: definedOnly(parsed), notes };
+}

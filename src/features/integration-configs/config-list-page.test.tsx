@@ -6,6 +6,8 @@ import { failFirstReadThenHold } from '../../test/faults';
 import { renderApp, screen } from '../../test/render';
 
 const CONFIGS_URL = '*/organizations/:orgId/integrationconfigs';
+/** The notice that says what a healed link lost (src/components/healed-link-notice.tsx). */
+const HEALED = 'Parts of this link could not be used';
 
 function rowNames(): string[] {
   const table = screen.getByRole('table', { name: 'Integration configurations' });
@@ -70,6 +72,47 @@ describe('ConfigListPage', () => {
     await screen.findByRole('row', { name: /Stripe – EU invoices/ });
     await waitFor(() => expect(router.state.location.search).toEqual({ q: 'stripe' }));
     expect(rowNames().every((name) => /stripe/i.test(name))).toBe(true);
+    const notice = screen.getByRole('status', { name: HEALED });
+    expect(notice).toHaveTextContent('Dropped the state “broken”: showing configs in every state.');
+    expect(notice).toHaveTextContent('Dropped the sort “colour”: there is no such column.');
+  });
+
+  it('says once what a bad link dropped, unknown parameters too, and not on Back or a reload', async () => {
+    const { user, router, unmount } = await renderApp('/configs?state=bogus&foo=1&state2=x');
+    const notice = await screen.findByRole('status', { name: HEALED });
+    expect(notice).toHaveTextContent('Dropped the state “bogus”: showing configs in every state.');
+    expect(notice).toHaveTextContent('Ignored the unknown parameter “foo”.');
+    expect(notice).toHaveTextContent('Ignored the unknown parameter “state2”.');
+    // The address bar shows the canonical URL, in place of the bad link (no extra entry).
+    expect(router.state.location.href).toBe('/configs');
+    expect(router.history.length).toBe(1);
+    await screen.findByRole('row', { name: /Stripe – EU invoices/ });
+    expect(rowNames()).toHaveLength(allConfigs().length);
+    // The entry forgets the notes once shown; the page keeps them until dismissed.
+    await waitFor(() => expect(router.state.location.state.healedLinkNotes).toBeUndefined());
+    expect(notice).toBeInTheDocument();
+
+    // Back to the healed entry does not say it again.
+    await user.click(screen.getByRole('link', { name: 'New configuration' }));
+    await screen.findByRole('heading', { level: 1, name: /New (integration )?configuration/i });
+    router.history.back();
+    await screen.findByRole('row', { name: /Stripe – EU invoices/ });
+    expect(router.state.location.href).toBe('/configs');
+    expect(screen.queryByRole('status', { name: HEALED })).not.toBeInTheDocument();
+
+    // Nor does a reload.
+    unmount();
+    const reloaded = await renderApp(router.state.location.href);
+    await screen.findByRole('row', { name: /Stripe – EU invoices/ });
+    expect(reloaded.router.state.location.href).toBe('/configs');
+    expect(screen.queryByRole('status', { name: HEALED })).not.toBeInTheDocument();
+  });
+
+  it('says nothing for a clean link, nor for an old spelling it heals quietly', async () => {
+    const { router } = await renderApp('/configs?state=Disabled');
+    await screen.findByRole('row', { name: /NetSuite AR sync \(sandbox\)/ });
+    expect(router.state.location.search).toEqual({ state: 'disabled' });
+    expect(screen.queryByRole('status', { name: HEALED })).not.toBeInTheDocument();
   });
 
   it('sorts on a column header, ascending then descending, in the URL', async () => {

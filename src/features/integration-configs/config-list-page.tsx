@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import type { IntegrationConfig } from '../../api';
-import { shortId } from '../../lib/labels';
+import { actorLabel, shortId } from '../../lib/labels';
 import { CopyButton } from '../../components/copy-button';
 import { DataTable, dataTableColumnHelper, type SortingState } from '../../components/data-table';
 import { EmptyState } from '../../components/empty-state';
@@ -21,30 +21,15 @@ import { configQueries } from '../../queries/configs';
 import { Notice } from '../../components/notice';
 import { QueryState } from '../../components/query-state';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
+import { HealedLinkNotice } from '../../components/healed-link-notice';
+import type { HealNote } from '../../lib/link-healing';
 
 export interface ConfigListPageProps {
   search: ConfigListSearch;
   /** Writes the URL; `replace` for typing in the search box (docs/architecture.md §7). */
   onSearchChange: (next: ConfigListSearch, options?: { replace?: boolean }) => void;
-}
-
-/** How m3ter prefixes the ids in `createdBy` / `lastModifiedBy`, in words. */
-const ACTOR_KINDS: Readonly<Record<string, string>> = {
-  USER_: 'User',
-  SERVICE_USER_: 'Service user',
-};
-
-/**
- * "Service user 5f0c8e2a…" for "SERVICE_USER_5f0c8e2a-3b1d-…": words that can wrap in a narrow
- * column, enough of the id to tell people apart; the full id is in the title.
- */
-function shortActor(actor: string | undefined): string {
-  if (!actor) return '—';
-  const match = /^(.*?)([0-9a-fA-F]{8})-[0-9a-fA-F-]{27}$/.exec(actor);
-  if (!match) return actor;
-  const prefix = match[1] ?? '';
-  const kind = ACTOR_KINDS[prefix];
-  return kind ? `${kind} ${match[2] ?? ''}…` : `${prefix}${match[2] ?? ''}…`;
+  /** What the link that opened this page lost, healed by the route (src/lib/link-healing.ts). */
+  healNotes?: readonly HealNote[];
 }
 
 function IdCell({ id, what }: { id: string | undefined; what: string }) {
@@ -148,7 +133,7 @@ const columns = helper.columns([
     sortFn: 'text',
     cell: (info) => (
       <Text span size="sm" title={info.getValue()}>
-        {shortActor(info.getValue())}
+        {actorLabel(info.getValue())}
       </Text>
     ),
   }),
@@ -161,13 +146,18 @@ const columns = helper.columns([
 ]);
 
 const EMPTY: IntegrationConfig[] = [];
+const NO_NOTES: readonly HealNote[] = [];
 
 function uniqueSorted(values: Iterable<string>): string[] {
   return [...new Set(values)].sort((a, b) => a.localeCompare(b));
 }
 
 /** `/configs`: every integration configuration, searchable, filterable and sortable from the URL. */
-export function ConfigListPage({ search, onSearchChange }: ConfigListPageProps) {
+export function ConfigListPage({
+  search,
+  onSearchChange,
+  healNotes = NO_NOTES,
+}: ConfigListPageProps) {
   const navigate = useNavigate();
   const query = useQuery(configQueries.list());
   const all = query.data?.items ?? EMPTY;
@@ -237,6 +227,8 @@ export function ConfigListPage({ search, onSearchChange }: ConfigListPageProps) 
         </div>
         <ButtonLink to="/configs/new">New configuration</ButtonLink>
       </Group>
+
+      <HealedLinkNotice notes={healNotes} />
 
       <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label="Filter configurations">
         <TextInput

@@ -1,25 +1,70 @@
 import { describe, expect, it } from 'vitest';
 import type { IntegrationConfig } from '../../api';
-import { canonicalSearch, configListSearchSchema, filterConfigs } from './list-search';
+import { healConfigListSearch, filterConfigs, type ConfigListSearch } from './list-search';
 
-describe('configListSearchSchema', () => {
-  it('keeps valid values and drops each bad one on its own', () => {
-    expect(
-      configListSearchSchema.parse({
-        q: '  stripe ',
-        state: 'paused',
-        sort: 'version',
-        desc: 'yes',
-        destination: 42,
-      }),
-    ).toEqual({ q: 'stripe', sort: 'version' });
-    expect(configListSearchSchema.parse({ q: '   ' }).q).toBeUndefined();
+function expectStable(search: ConfigListSearch) {
+  expect(healConfigListSearch({ ...search })).toEqual({ search, notes: [] });
+}
+
+describe('healConfigListSearch', () => {
+  it('keeps valid values, trimmed, and leaves defaults out', () => {
+    const { search, notes } = healConfigListSearch({
+      q: '  stripe ',
+      state: 'Disabled',
+      sort: 'version',
+      desc: true,
+      destination: 'Stripe',
+      entityType: 'Bill',
+    });
+    expect(notes).toEqual([]);
+    expect(search).toEqual({
+      q: 'stripe',
+      state: 'disabled',
+      sort: 'version',
+      desc: true,
+      destination: 'Stripe',
+      entityType: 'Bill',
+    });
+    expectStable(search);
+    expect(healConfigListSearch({ q: '   ', desc: false, sort: 'name' })).toEqual({
+      search: { sort: 'name' },
+      notes: [],
+    });
   });
 
-  it('compares searches regardless of key order and defaults', () => {
-    expect(canonicalSearch({ sort: 'name', q: 'a', state: undefined })).toBe(
-      canonicalSearch({ q: 'a', sort: 'name' }),
-    );
+  it('drops each bad value on its own, and unknown parameters, saying what it dropped', () => {
+    const { search, notes } = healConfigListSearch({
+      q: 'stripe',
+      state: 'paused',
+      sort: 'version',
+      desc: 'yes',
+      destination: 42,
+      entityType: 'x'.repeat(101),
+      foo: '1',
+    });
+    expect(search).toEqual({ q: 'stripe', sort: 'version' });
+    expectStable(search);
+    expect(notes).toEqual([
+      { text: 'Ignored the unknown parameter “foo”.', param: 'foo' },
+      { text: 'Dropped the destination 42: it was not given as text.', param: 'destination' },
+      {
+        text: `Dropped the entity type “${'x'.repeat(59)}…”: it is longer than 100 characters.`,
+        param: 'entityType',
+      },
+      { text: 'Dropped the state “paused”: showing configs in every state.', param: 'state' },
+      { text: 'Dropped the sort direction “yes”: sorting ascending.', param: 'desc' },
+    ]);
+  });
+
+  it('drops the direction with a bad sort, and says when it came without one', () => {
+    expect(healConfigListSearch({ sort: 'colour', desc: true })).toEqual({
+      search: {},
+      notes: [{ text: 'Dropped the sort “colour”: there is no such column.', param: 'sort' }],
+    });
+    expect(healConfigListSearch({ desc: true })).toEqual({
+      search: {},
+      notes: [{ text: 'Ignored “desc”: it only applies with a sort column.', param: 'desc' }],
+    });
   });
 });
 

@@ -10,6 +10,8 @@ import { env } from '../../env';
 
 const RUNS_BASE = `${env.apiBase}/organizations/${env.orgId}/integrationruns`;
 const HOOLI = SEED_IDS.bills.retryChain;
+/** The notice that says what a healed link lost (src/components/healed-link-notice.tsx). */
+const HEALED = 'Parts of this link could not be used';
 
 function bodyRows() {
   const table = screen.getByRole('table');
@@ -92,11 +94,10 @@ describe('run history', () => {
     const { router } = await renderApp(
       `/runs/bill/${HOOLI.toUpperCase()}?status=ERROR,EXPLODED&order=sideways&range=fortnight`,
     );
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Parts of this link could not be used');
-    expect(alert).toHaveTextContent('Dropped the status “EXPLODED”: it is not a run status.');
-    expect(alert).toHaveTextContent('Dropped the order “sideways”: showing newest first.');
-    expect(alert).toHaveTextContent('Dropped the date range “fortnight”: showing any time.');
+    const notice = await screen.findByRole('status', { name: HEALED });
+    expect(notice).toHaveTextContent('Dropped the status “EXPLODED”: it is not a run status.');
+    expect(notice).toHaveTextContent('Dropped the order “sideways”: showing newest first.');
+    expect(notice).toHaveTextContent('Dropped the date range “fortnight”: showing any time.');
     await screen.findByText(/2 runs loaded; that is all of them\. Filtered to status ERROR\./);
     expect(router.state.location.pathname).toBe(`/runs/Bill/${HOOLI}`);
     expect(router.state.location.search).toEqual({ status: ['ERROR'] });
@@ -106,26 +107,53 @@ describe('run history', () => {
     const { router } = await renderApp(
       `/runs/Bill/${HOOLI}?status=ERROR,BOGUS&order=sideways&tz=mars&foo=1`,
     );
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Ignored the unknown parameter “foo”.');
-    expect(alert).toHaveTextContent('Dropped the status “BOGUS”: it is not a run status.');
-    expect(alert).toHaveTextContent('Dropped the order “sideways”: showing newest first.');
-    expect(alert).toHaveTextContent('Dropped the time zone “mars”: showing UTC.');
+    const notice = await screen.findByRole('status', { name: HEALED });
+    expect(notice).toHaveTextContent('Ignored the unknown parameter “foo”.');
+    expect(notice).toHaveTextContent('Dropped the status “BOGUS”: it is not a run status.');
+    expect(notice).toHaveTextContent('Dropped the order “sideways”: showing newest first.');
+    expect(notice).toHaveTextContent('Dropped the time zone “mars”: showing UTC.');
     await screen.findByText(/2 runs loaded; that is all of them\. Filtered to status ERROR\./);
     expect(router.state.location.search).toEqual({ status: ['ERROR'] });
   });
 
   it('says what a bad link lost once: the history entry forgets it, so a reload does not repeat it', async () => {
     const { user, router } = await renderApp(`/runs/Bill/${HOOLI}?status=ERROR&order=sideways`);
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Dropped the order “sideways”: showing newest first.');
-    await vi.waitFor(() => expect(router.state.location.state.runHistoryHealNotes).toBeUndefined());
+    const notice = await screen.findByRole('status', { name: HEALED });
+    expect(notice).toHaveTextContent('Dropped the order “sideways”: showing newest first.');
+    await vi.waitFor(() => expect(router.state.location.state.healedLinkNotes).toBeUndefined());
     // Healing replaced the entry it started on: Back leaves the page rather than return to the bad link.
     expect(router.history.length).toBe(1);
     expect(router.state.location.search).toEqual({ status: ['ERROR'] });
-    expect(alert).toBeInTheDocument();
-    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
-    expect(screen.queryByText('Parts of this link could not be used')).not.toBeInTheDocument();
+    expect(notice).toBeInTheDocument();
+    await user.click(within(notice).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('status', { name: HEALED })).not.toBeInTheDocument();
+  });
+
+  it('does not say it again on Back to the healed entry, nor on a reload of its URL', async () => {
+    const { router, unmount } = await renderApp(
+      `/runs/destination/${SEED_IDS.destinations.xeroUk}?order=sideways&page=2`,
+    );
+    const notice = await screen.findByRole('status', { name: HEALED });
+    expect(notice).toHaveTextContent('Ignored the unknown parameter “page”.');
+    expect(notice).toHaveTextContent('Dropped the order “sideways”: showing newest first.');
+    expect(router.state.location.search).toEqual({});
+    await vi.waitFor(() => expect(router.state.location.state.healedLinkNotes).toBeUndefined());
+
+    await router.navigate({ to: '/configs' });
+    await screen.findByRole('heading', { level: 1, name: 'Integration configurations' });
+    router.history.back();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: /Runs sent to Xero/ }),
+    ).toBeInTheDocument();
+    expect(router.history.length).toBe(2);
+    expect(screen.queryByRole('status', { name: HEALED })).not.toBeInTheDocument();
+
+    const href = router.state.location.href;
+    unmount();
+    const reloaded = await renderApp(href);
+    await screen.findByRole('heading', { level: 1, name: /Runs sent to Xero/ });
+    expect(reloaded.router.state.location.href).toBe(href);
+    expect(screen.queryByRole('status', { name: HEALED })).not.toBeInTheDocument();
   });
 
   it('spells a destination’s history in lower case and heals its search quietly', async () => {
@@ -136,7 +164,7 @@ describe('run history', () => {
     ).toBeInTheDocument();
     expect(router.state.location.pathname).toBe(`/runs/destination/${xero}`);
     expect(router.state.location.search).toEqual({ tz: 'local' });
-    expect(screen.queryByText('Parts of this link could not be used')).not.toBeInTheDocument();
+    expect(screen.queryByRole('status', { name: HEALED })).not.toBeInTheDocument();
   });
 
   it('opens a run beside the list and closes it without losing the filters', async () => {

@@ -11,7 +11,6 @@ import { runQueries } from '../../queries/runs';
 import { rememberRecent } from './recent-entities';
 import { chainInfoOfLoaded } from '../../queries/run-chains';
 import { describeFilters } from './describe-filters';
-import { HealNotesAlert, useHealNotes } from './heal-notes';
 import { countByStatusGroup, dedupeRuns } from './loaded-runs';
 import { RefreshControls } from './refresh-controls';
 import { RunDrawer } from './run-drawer';
@@ -24,6 +23,8 @@ import { useAutoRefresh } from './use-auto-refresh';
 import { MAX_LOADED_RUNS, useBulkLoad } from './use-bulk-load';
 import { AnchorLink } from '../../components/router-links';
 import { BusyButton } from '../../components/busy-button';
+import { HealedLinkNotice } from '../../components/healed-link-notice';
+import type { HealNote } from '../../lib/link-healing';
 
 interface RunHistoryPageProps {
   scope: RunScope;
@@ -32,13 +33,11 @@ interface RunHistoryPageProps {
   onSearchChange: (next: RunsSearch, options?: { replace?: boolean }) => void;
   /** The URL of this list with `run` set, for links that open a run beside it. */
   runHref: (runId: string) => string;
-  /** What the link that opened this page lost, healed by the route (search-schema.ts, healRunsLink). */
-  healNotes?: readonly string[];
-  /** Makes the history entry forget `healNotes` once they are shown. */
-  onHealNotesShown?: () => void;
+  /** What the link that opened this page lost, healed by the route (src/lib/link-healing.ts). */
+  healNotes?: readonly HealNote[];
 }
 
-const NO_NOTES: readonly string[] = [];
+const NO_NOTES: readonly HealNote[] = [];
 
 export function RunHistoryPage({
   scope,
@@ -46,10 +45,7 @@ export function RunHistoryPage({
   onSearchChange,
   runHref,
   healNotes = NO_NOTES,
-  onHealNotesShown,
 }: RunHistoryPageProps) {
-  const heal = useHealNotes(healNotes, onHealNotesShown);
-
   const scopeKey =
     scope.kind === 'entity' ? `${scope.entityType}/${scope.entityId}` : scope.destinationId;
   const destinations = useQuery({
@@ -158,7 +154,7 @@ export function RunHistoryPage({
         ) : null}
       </Stack>
 
-      <HealNotesAlert notes={heal.notes} onDismiss={heal.dismiss} />
+      <HealedLinkNotice notes={healNotes} />
 
       <RunFilters
         search={search}

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRunWindow } from '../../queries/runs';
 import { extractUuid, parseEntityType } from './entity-ref';
-import {
-  healNotesState,
-  healRunsLink,
-  healRunsSearch,
-  isCanonicalSearch,
-  readHealNotes,
-  toRunFilters,
-  validateRunsSearch,
-} from './search-schema';
+import { healingSearch, healLink, sameSearch } from '../../lib/link-healing';
+import { healRunsSearch, toRunFilters, type RunsSearch } from './search-schema';
 
 const RUN = '0b0e4c3a-1d2f-4a5b-8c6d-7e8f9a0b1c2d';
+
+/** The notes' sentences. */
+function said(raw: Record<string, unknown>): string[] {
+  return healRunsSearch(raw).notes.map((note) => note.text);
+}
+
+/** Healing is idempotent: the canonical search heals to itself, without a note. */
+function expectStable(search: RunsSearch) {
+  expect(healRunsSearch({ ...search })).toEqual({ search, notes: [] });
+}
 
 describe('run history search params', () => {
   it('keeps a valid URL as it is, defaults left out', () => {
@@ -31,7 +34,8 @@ describe('run history search params', () => {
       order: 'ASC',
       run: RUN,
     });
-    expect(isCanonicalSearch(raw, search)).toBe(true);
+    expect(sameSearch(raw, search)).toBe(true);
+    expectStable(search);
     expect(healRunsSearch({})).toEqual({ search: {}, notes: [] });
   });
 
@@ -39,20 +43,32 @@ describe('run history search params', () => {
     const { search, notes } = healRunsSearch({ status: 'auth_failed, error,ERROR' });
     expect(search.status).toEqual(['ERROR', 'AUTH_FAILED']);
     expect(notes).toEqual([]);
-    expect(isCanonicalSearch({ status: 'auth_failed, error,ERROR' }, search)).toBe(false);
+    expect(sameSearch({ status: 'auth_failed, error,ERROR' }, search)).toBe(false);
+    expectStable(search);
   });
 
   it('drops what it cannot use and says so, keeping the rest', () => {
-    const { search, notes } = healRunsSearch({
+    const raw = {
       status: ['ERROR', 'EXPLODED', 7],
       range: 'fortnight',
       tz: 'mars',
       order: 'sideways',
       run: 'not-a-run',
       page: 3,
-    });
+    };
+    const { search, notes } = healRunsSearch(raw);
     expect(search).toEqual({ status: ['ERROR'] });
-    expect(notes).toEqual([
+    expectStable(search);
+    expect(notes.map((note) => note.param)).toEqual([
+      'page',
+      'status',
+      'status',
+      'range',
+      'tz',
+      'order',
+      'run',
+    ]);
+    expect(said(raw)).toEqual([
       'Ignored the unknown parameter “page”.',
       'Dropped the status “EXPLODED”: it is not a run status.',
       'Dropped the status “7”: it is not a run status.',
@@ -64,23 +80,29 @@ describe('run history search params', () => {
   });
 
   it('heals custom ranges: bad dates, reversed dates, dates without a custom range', () => {
-    expect(healRunsSearch({ range: 'custom', from: '2026-11-01', to: 'yesterday' })).toEqual({
-      search: { range: 'custom', from: '2026-11-01T00:00:00.000Z' },
-      notes: ['Dropped the to date “yesterday”: it is not a date.'],
+    const badTo = { range: 'custom', from: '2026-11-01', to: 'yesterday' };
+    expect(healRunsSearch(badTo).search).toEqual({
+      range: 'custom',
+      from: '2026-11-01T00:00:00.000Z',
     });
-    expect(
-      healRunsSearch({ range: 'custom', from: '2026-11-10T00:00:00Z', to: '2026-11-01T00:00:00Z' }),
-    ).toEqual({
-      search: {},
-      notes: ['Dropped the custom dates: the start was after the end. Showing any time.'],
-    });
-    expect(healRunsSearch({ range: 'custom' }).notes).toEqual([
+    expectStable(healRunsSearch(badTo).search);
+    expect(said(badTo)).toEqual(['Dropped the to date “yesterday”: it is not a date.']);
+    const reversed = {
+      range: 'custom',
+      from: '2026-11-10T00:00:00Z',
+      to: '2026-11-01T00:00:00Z',
+    };
+    expect(healRunsSearch(reversed).search).toEqual({});
+    expect(said(reversed)).toEqual([
+      'Dropped the custom dates: the start was after the end. Showing any time.',
+    ]);
+    expect(said({ range: 'custom' })).toEqual([
       'Dropped the custom range: it had no usable dates. Showing any time.',
     ]);
-    expect(healRunsSearch({ range: '24h', from: '2026-11-01' })).toEqual({
-      search: { range: '24h' },
-      notes: ['Dropped the from/to dates: they only apply to a custom range.'],
-    });
+    expect(healRunsSearch({ range: '24h', from: '2026-11-01' }).search).toEqual({ range: '24h' });
+    expect(said({ range: '24h', from: '2026-11-01' })).toEqual([
+      'Dropped the from/to dates: they only apply to a custom range.',
+    ]);
   });
 
   it('understands the older startDate/endDate/statuses spelling', () => {
@@ -99,67 +121,51 @@ describe('run history search params', () => {
   });
 
   it('never throws, whatever the URL holds', () => {
+    const validate = healingSearch(healRunsSearch);
     for (const raw of [
       { status: null },
       { status: { a: 1 } },
       { from: 5, range: 'custom' },
       { run: [RUN] },
+      { ['x'.repeat(500)]: 1 },
     ]) {
-      expect(() => validateRunsSearch(raw as Record<string, unknown>)).not.toThrow();
+      expect(() => validate(raw as Record<string, unknown>)).not.toThrow();
     }
   });
 
-  it('keeps a bad link as it was given until beforeLoad has said what it lost', () => {
+  it('heals through the shared mechanism: the route’s rewrite keeps what the link lost', () => {
+    const validate = healingSearch(healRunsSearch);
     const raw = { status: 'ERROR,EXPLODED', order: 'sideways', foo: '1' };
-    // The router's first rewrite: the validated search over the raw one, unknown keys kept.
-    const first = validateRunsSearch(raw);
-    expect(first.healedFrom).toEqual(raw);
+    // The router's first rewrite: the validated search spread over the raw one.
     const rewritten = Object.fromEntries(
-      Object.entries({ ...raw, ...first }).filter(([, value]) => value !== undefined),
+      Object.entries({ ...raw, ...validate(raw) }).filter(([, value]) => value !== undefined),
     );
-    expect(rewritten).toEqual({ status: ['ERROR'], foo: '1', healedFrom: raw });
-    // Validated again, the rewritten URL still names the first, complete link.
-    const second = validateRunsSearch(rewritten);
-    expect(second.healedFrom).toEqual(raw);
-
-    const healed = healRunsLink({ ...second, foo: '1' } as typeof second, rewritten);
-    expect(healed).toEqual({
-      search: { status: ['ERROR'] },
-      notes: [
-        'Ignored the unknown parameter “foo”.',
-        'Dropped the status “EXPLODED”: it is not a run status.',
-        'Dropped the order “sideways”: showing newest first.',
-      ],
-      changed: true,
-    });
-    expect(healNotesState(healed.notes)).toEqual({ runHistoryHealNotes: healed.notes });
+    expect(rewritten).toEqual({ status: ['ERROR'], healedFrom: raw });
+    const healed = healLink(healRunsSearch, validate(rewritten), rewritten);
+    expect(healed.search).toEqual({ status: ['ERROR'] });
+    expect(healed.changed).toBe(true);
+    expect(healed.notes.map((note) => note.text)).toEqual([
+      'Ignored the unknown parameter “foo”.',
+      'Dropped the status “EXPLODED”: it is not a run status.',
+      'Dropped the order “sideways”: showing newest first.',
+    ]);
   });
 
   it('leaves a canonical link alone, and rewrites an old spelling without a note', () => {
+    const validate = healingSearch(healRunsSearch);
     const canonical = { status: ['ERROR'], order: 'ASC' };
-    expect(validateRunsSearch(canonical).healedFrom).toBeUndefined();
-    expect(healRunsLink(validateRunsSearch(canonical), canonical)).toEqual({
+    expect(healLink(healRunsSearch, validate(canonical), canonical)).toEqual({
       search: canonical,
       notes: [],
       changed: false,
     });
     const old = { statuses: 'error', runId: RUN.toUpperCase() };
-    expect(validateRunsSearch(old).healedFrom).toBeUndefined();
-    expect(healRunsLink(validateRunsSearch(old), old)).toEqual({
+    expect(validate(old).healedFrom).toBeUndefined();
+    expect(healLink(healRunsSearch, validate(old), old)).toEqual({
       search: { status: ['ERROR'], run: RUN },
       notes: [],
       changed: true,
     });
-    expect(healNotesState([])).toBeUndefined();
-  });
-
-  it('reads the notes of a history entry without trusting them', () => {
-    expect(readHealNotes(undefined)).toEqual([]);
-    expect(readHealNotes(['Dropped the order “x”: showing newest first.'])).toEqual([
-      'Dropped the order “x”: showing newest first.',
-    ]);
-    expect(readHealNotes('not a list')).toEqual([]);
-    expect(readHealNotes([1, 2])).toEqual([]);
   });
 
   it('turns presets into a start date at fetch time and custom ranges into both dates', () => {

@@ -6,9 +6,9 @@
  * The canonical search object leaves defaults out, so links stay short and two URLs that show the same
  * view are the same URL.
  */
-import type { HistoryState } from '@tanstack/react-router';
 import { z } from 'zod';
 import { isUuid, RUN_STATUSES, RUN_ORDER, type KnownRunStatus, type RunOrder } from '../../api';
+import type { Healed, HealNote } from '../../lib/link-healing';
 import {
   RANGE_PRESETS,
   type RangeChoice,
@@ -40,12 +40,6 @@ export interface RunsSearch {
   order?: RunOrder;
   /** The run open beside the list. */
   run?: string;
-}
-
-interface HealedSearch {
-  search: RunsSearch;
-  /** One sentence per thing dropped or changed, for the page to show. Empty for a clean URL. */
-  notes: string[];
 }
 
 const KNOWN_KEYS = ['status', 'range', 'from', 'to', 'tz', 'order', 'run'] as const;
@@ -88,12 +82,14 @@ function statusCandidates(value: unknown): unknown[] {
 }
 
 /**
- * Turns whatever the URL holds into a valid search and says what it dropped. Pure; used both as the
- * route's `validateSearch` (through `validateRunsSearch`) and by its `beforeLoad` to explain a healed
- * link (through `healRunsLink`).
+ * Turns whatever the URL holds into the canonical search of a working view and says what it dropped
+ * (a `HealSearch`: the routes heal with it through src/lib/link-healing.ts). Pure and idempotent.
  */
-export function healRunsSearch(raw: Record<string, unknown>): HealedSearch {
-  const notes: string[] = [];
+export function healRunsSearch(raw: Readonly<Record<string, unknown>>): Healed<RunsSearch> {
+  const notes: HealNote[] = [];
+  const note = (text: string, param: string) => {
+    notes.push({ text, param });
+  };
   const input: Partial<Record<(typeof KNOWN_KEYS)[number], unknown>> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (value === undefined) continue;
@@ -103,7 +99,7 @@ export function healRunsSearch(raw: Record<string, unknown>): HealedSearch {
       const target = ALIASES[key] as (typeof KNOWN_KEYS)[number];
       if (input[target] === undefined) input[target] = value;
     } else {
-      notes.push(`Ignored the unknown parameter “${key}”.`);
+      note(`Ignored the unknown parameter “${show(key)}”.`, key);
     }
   }
   // An old link may carry startDate/endDate without saying it is a custom range.
@@ -117,7 +113,7 @@ export function healRunsSearch(raw: Record<string, unknown>): HealedSearch {
       const upper = typeof candidate === 'string' ? candidate.toUpperCase() : undefined;
       const known = RUN_STATUSES.find((s) => s === upper);
       if (known) picked.add(known);
-      else notes.push(`Dropped the status “${show(candidate)}”: it is not a run status.`);
+      else note(`Dropped the status “${show(candidate)}”: it is not a run status.`, 'status');
     }
     if (picked.size > 0) {
       search.status = RUN_STATUSES.filter((s) => picked.has(s));
@@ -128,7 +124,7 @@ export function healRunsSearch(raw: Record<string, unknown>): HealedSearch {
   if (input.range !== undefined && input.range !== 'all') {
     const parsed = rangeSchema.safeParse(input.range);
     if (parsed.success) range = parsed.data;
-    else notes.push(`Dropped the date range “${show(input.range)}”: showing any time.`);
+    else note(`Dropped the date range “${show(input.range)}”: showing any time.`, 'range');
   } else if (legacyDates) {
     range = 'custom';
   }
@@ -143,22 +139,22 @@ export function healRunsSearch(raw: Record<string, unknown>): HealedSearch {
         if (key === 'from') from = iso;
         else to = iso;
       } else {
-        notes.push(`Dropped the ${key} date “${show(input[key])}”: it is not a date.`);
+        note(`Dropped the ${key} date “${show(input[key])}”: it is not a date.`, key);
       }
     }
     if (from && to && Date.parse(from) > Date.parse(to)) {
-      notes.push('Dropped the custom dates: the start was after the end. Showing any time.');
+      note('Dropped the custom dates: the start was after the end. Showing any time.', 'range');
     } else if (from || to) {
       search.range = 'custom';
       if (from) search.from = from;
       if (to) search.to = to;
     } else if (input.range === 'custom') {
-      notes.push('Dropped the custom range: it had no usable dates. Showing any time.');
+      note('Dropped the custom range: it had no usable dates. Showing any time.', 'range');
     }
   } else {
     if (range !== 'all') search.range = range;
     if (!legacyDates && (input.from !== undefined || input.to !== undefined)) {
-      notes.push('Dropped the from/to dates: they only apply to a custom range.');
+      note('Dropped the from/to dates: they only apply to a custom range.', 'range');
     }
   }
 
@@ -166,7 +162,7 @@ export function healRunsSearch(raw: Record<string, unknown>): HealedSearch {
     const parsed = tzSchema.safeParse(
       typeof input.tz === 'string' ? input.tz.toLowerCase() : input.tz,
     );
-    if (!parsed.success) notes.push(`Dropped the time zone “${show(input.tz)}”: showing UTC.`);
+    if (!parsed.success) note(`Dropped the time zone “${show(input.tz)}”: showing UTC.`, 'tz');
     else if (parsed.data === 'local') search.tz = 'local';
   }
 
@@ -175,96 +171,17 @@ export function healRunsSearch(raw: Record<string, unknown>): HealedSearch {
       typeof input.order === 'string' ? input.order.toUpperCase() : input.order,
     );
     if (!parsed.success)
-      notes.push(`Dropped the order “${show(input.order)}”: showing newest first.`);
+      note(`Dropped the order “${show(input.order)}”: showing newest first.`, 'order');
     else if (parsed.data === 'ASC') search.order = 'ASC';
   }
 
   if (input.run !== undefined) {
     if (typeof input.run === 'string' && isUuid(input.run)) search.run = input.run.toLowerCase();
-    else notes.push(`Could not open the run “${show(input.run)}”: it is not a run id.`);
+    else note(`Could not open the run “${show(input.run)}”: it is not a run id.`, 'run');
   }
 
   return { search, notes };
 }
-
-/**
- * The route's search: the run history's, plus `healedFrom` while a bad link is being healed
- * (docs/architecture.md §7: a bad link heals in `beforeLoad`).
- *
- * TanStack Router rewrites a link to its validated form (replacing history) before any `beforeLoad`
- * runs (its Transitioner canonicalises the URL it starts on), so by then the raw link is gone. When
- * validation drops something it keeps the link's search in `healedFrom`; `beforeLoad` (healRunsLink)
- * reads what was lost from it and redirects to the canonical URL, carrying the notes in the history
- * entry's state (readHealNotes). The canonical URL never holds `healedFrom`.
- */
-export interface RunsRouteSearch extends RunsSearch {
-  healedFrom?: Record<string, unknown>;
-}
-
-const healedFromSchema = z.record(z.string(), z.unknown()).optional().catch(undefined);
-
-/**
- * The route's `validateSearch`: never throws, so a bad link cannot reach the error page. Every known
- * key is present (undefined when dropped) because the router spreads the result over the raw search:
- * a dropped `order=sideways` would otherwise survive into the route's search.
- */
-export function validateRunsSearch(raw: Record<string, unknown>): RunsRouteSearch {
-  const { healedFrom: given, ...rest } = raw;
-  const healed = healRunsSearch(rest);
-  // Validation runs again on the rewritten URL, where only unknown parameters are still wrong: the
-  // first, complete record of the link is kept.
-  const healedFrom = healedFromSchema.parse(given) ?? (healed.notes.length > 0 ? rest : undefined);
-  const cleared = Object.fromEntries(
-    [...KNOWN_KEYS, 'healedFrom'].map((key) => [key, undefined]),
-  ) as RunsRouteSearch;
-  return { ...cleared, ...healed.search, healedFrom };
-}
-
-interface HealedLink {
-  /** The canonical search of what is shown: defaults and `healedFrom` left out. */
-  search: RunsSearch;
-  /** What the link lost, for the page to say (see HealedSearch). */
-  notes: string[];
-  /** Whether the URL differs from `search`: then `beforeLoad` redirects to it. */
-  changed: boolean;
-}
-
-/** For the route's `beforeLoad`: the validated search and the URL's raw one (`location.search`). */
-export function healRunsLink(search: RunsRouteSearch, raw: Record<string, unknown>): HealedLink {
-  // The router's validated search still holds the URL's unknown parameters: keep the known keys only.
-  const canonical = Object.fromEntries(
-    KNOWN_KEYS.flatMap((key) => (search[key] === undefined ? [] : [[key, search[key]]])),
-  ) as RunsSearch;
-  const changed = search.healedFrom !== undefined || !isCanonicalSearch(raw, canonical);
-  return {
-    search: canonical,
-    notes: changed ? healRunsSearch(search.healedFrom ?? raw).notes : [],
-    changed,
-  };
-}
-
-declare module '@tanstack/react-router' {
-  interface HistoryState {
-    /** What the link that opened this history entry lost (see RunsRouteSearch). */
-    runHistoryHealNotes?: string[];
-  }
-}
-
-/** The history state a healing redirect carries: the notes, when there are any. */
-export function healNotesState(notes: readonly string[]): HistoryState | undefined {
-  return notes.length > 0 ? { runHistoryHealNotes: [...notes] } : undefined;
-}
-
-const healNotesSchema = z.array(z.string().max(500)).max(50).catch([]);
-
-/**
- * The notes of a history entry (`location.state.runHistoryHealNotes`). A browser keeps the state
- * across reloads and app versions, so it is checked rather than trusted.
- */
-export function readHealNotes(value: unknown): readonly string[] {
-  return value === undefined ? NO_NOTES : healNotesSchema.parse(value);
-}
-const NO_NOTES: readonly string[] = [];
 
 /** The data-shaping part of the search, with defaults filled in. */
 export function toRunFilters(search: RunsSearch): RunFilters {
@@ -278,14 +195,4 @@ export function toRunFilters(search: RunsSearch): RunFilters {
     if (search.to) filters.to = search.to;
   }
   return filters;
-}
-
-/** Whether the raw search already is the canonical form of `search` (else `beforeLoad` redirects). */
-export function isCanonicalSearch(raw: Record<string, unknown>, search: RunsSearch): boolean {
-  const keys = Object.keys(raw).filter((k) => raw[k] !== undefined);
-  const canonicalKeys = Object.keys(search);
-  if (keys.length !== canonicalKeys.length) return false;
-  return canonicalKeys.every(
-    (k) => JSON.stringify(raw[k]) === JSON.stringify(search[k as keyof RunsSearch]),
-  );
 }

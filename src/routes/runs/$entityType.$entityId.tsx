@@ -1,39 +1,22 @@
-import { createFileRoute, redirect, useRouter } from '@tanstack/react-router';
+import { createFileRoute, useRouter } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { canonicalEntityPath, parseEntityType } from '../../features/integration-runs/entity-ref';
 import { InvalidHistoryLink } from '../../features/integration-runs/invalid-history-link';
 import { RunHistoryPage } from '../../features/integration-runs/run-history-page';
-import {
-  healNotesState,
-  healRunsLink,
-  validateRunsSearch,
-  type RunsSearch,
-} from '../../features/integration-runs/search-schema';
+import { healRunsSearch, type RunsSearch } from '../../features/integration-runs/search-schema';
+import { healInBeforeLoad, healingSearch, useHealedLinkNotes } from '../../lib/link-healing';
 import { usePageTitle } from '../../lib/use-page-title';
-import { useEntryHealNotes } from './-heal-notes';
 
 export const Route = createFileRoute('/runs/$entityType/$entityId')({
-  validateSearch: validateRunsSearch,
-  beforeLoad: ({ params, search, location }) => {
-    // A bad or old link heals (docs/architecture.md §7): one spelling per history (`bill/ABC…` →
-    // `Bill/abc…`) and the canonical search, replacing history; the page says what the link lost.
-    // A path that cannot be a history keeps its spelling: the page quotes it.
-    const path = canonicalEntityPath(params.entityType, params.entityId) ?? params;
-    const healed = healRunsLink(search, location.search);
-    if (
-      healed.changed ||
-      path.entityType !== params.entityType ||
-      path.entityId !== params.entityId
-    ) {
-      throw redirect({
-        to: '/runs/$entityType/$entityId',
-        params: path,
-        search: healed.search,
-        state: healNotesState(healed.notes),
-        replace: true,
-      });
-    }
-  },
+  validateSearch: healingSearch(healRunsSearch),
+  // A bad or old link heals (docs/architecture.md §7): one spelling per history (`bill/ABC…` →
+  // `Bill/abc…`) and the canonical search, replacing history; the page says what the link lost.
+  // A path that cannot be a history keeps its spelling: the page quotes it.
+  beforeLoad: healInBeforeLoad(healRunsSearch, {
+    to: '/runs/$entityType/$entityId',
+    params: ({ entityType = '', entityId = '' }) =>
+      canonicalEntityPath(entityType, entityId) ?? { entityType, entityId },
+  }),
   component: EntityHistoryRoute,
 });
 
@@ -44,7 +27,7 @@ function EntityHistoryRoute() {
   const router = useRouter();
   const scope = canonicalEntityPath(rawType, entityId);
   usePageTitle(`Runs for ${scope?.entityType ?? rawType} ${entityId.slice(0, 8)}`);
-  const { healNotes, onHealNotesShown } = useEntryHealNotes();
+  const healNotes = useHealedLinkNotes();
 
   const onSearchChange = useCallback(
     (next: RunsSearch, options?: { replace?: boolean }) =>
@@ -78,7 +61,6 @@ function EntityHistoryRoute() {
       onSearchChange={onSearchChange}
       runHref={runHref}
       healNotes={healNotes}
-      onHealNotesShown={onHealNotesShown}
     />
   );
 }

@@ -1,34 +1,22 @@
-import { createFileRoute, redirect, useRouter } from '@tanstack/react-router';
+import { createFileRoute, useRouter } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { isUuid } from '../../api';
 import { InvalidHistoryLink } from '../../features/integration-runs/invalid-history-link';
 import { RunHistoryPage } from '../../features/integration-runs/run-history-page';
-import {
-  healNotesState,
-  healRunsLink,
-  validateRunsSearch,
-  type RunsSearch,
-} from '../../features/integration-runs/search-schema';
+import { healRunsSearch, type RunsSearch } from '../../features/integration-runs/search-schema';
+import { healInBeforeLoad, healingSearch, useHealedLinkNotes } from '../../lib/link-healing';
 import { usePageTitle } from '../../lib/use-page-title';
-import { useEntryHealNotes } from './-heal-notes';
 
 export const Route = createFileRoute('/runs/destination/$destinationId')({
-  validateSearch: validateRunsSearch,
-  beforeLoad: ({ params, search, location }) => {
-    // As the entity history heals (docs/architecture.md §7): a valid id is spelled lower-case.
-    const lower = params.destinationId.toLowerCase();
-    const destinationId = isUuid(lower) ? lower : params.destinationId;
-    const healed = healRunsLink(search, location.search);
-    if (healed.changed || destinationId !== params.destinationId) {
-      throw redirect({
-        to: '/runs/destination/$destinationId',
-        params: { destinationId },
-        search: healed.search,
-        state: healNotesState(healed.notes),
-        replace: true,
-      });
-    }
-  },
+  validateSearch: healingSearch(healRunsSearch),
+  // As the entity history heals (docs/architecture.md §7): a valid id is spelled lower-case.
+  beforeLoad: healInBeforeLoad(healRunsSearch, {
+    to: '/runs/destination/$destinationId',
+    params: ({ destinationId = '' }) => {
+      const lower = destinationId.toLowerCase();
+      return { destinationId: isUuid(lower) ? lower : destinationId };
+    },
+  }),
   component: DestinationHistoryRoute,
 });
 
@@ -38,7 +26,7 @@ function DestinationHistoryRoute() {
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
   const router = useRouter();
-  const { healNotes, onHealNotesShown } = useEntryHealNotes();
+  const healNotes = useHealedLinkNotes();
 
   const onSearchChange = useCallback(
     (next: RunsSearch, options?: { replace?: boolean }) =>
@@ -64,7 +52,6 @@ function DestinationHistoryRoute() {
       onSearchChange={onSearchChange}
       runHref={runHref}
       healNotes={healNotes}
-      onHealNotesShown={onHealNotesShown}
     />
   );
 }
