@@ -10,9 +10,24 @@ export interface ClientEnv {
   mode: 'demo' | 'live';
   apiBase: string;
   orgId: string;
+  /** Where Solvimon's API is served (the demo backend or the live proxy); `/solvimon` by default. */
+  solvimonApiBase: string;
+  /** Sent as `x-platform-id` when set; Solvimon's API key is added by the proxy, never here. */
+  solvimonPlatformId: string | undefined;
 }
 
-function parseClientEnv(raw: Record<string, unknown>): ClientEnv {
+type M3terEnv = Pick<ClientEnv, 'mode' | 'apiBase' | 'orgId'>;
+type SolvimonEnv = Pick<ClientEnv, 'solvimonApiBase' | 'solvimonPlatformId'>;
+
+/** The build's constants, including the optional Solvimon ones (absent from older builds). */
+type BuiltEnv = Partial<ImportMetaEnv> & {
+  readonly VITE_SOLVIMON_API_BASE?: string;
+  readonly VITE_SOLVIMON_PLATFORM_ID?: string;
+};
+
+const DEFAULT_SOLVIMON_API_BASE = '/solvimon';
+
+function parseClientEnv(raw: Record<string, unknown>): M3terEnv {
   const { mode, apiBase, orgId } = raw;
   if (mode !== 'demo' && mode !== 'live') throw new Error(`Invalid M3TER_MODE: ${String(mode)}`);
   if (typeof apiBase !== 'string' || !apiBase.startsWith('/')) {
@@ -22,17 +37,49 @@ function parseClientEnv(raw: Record<string, unknown>): ClientEnv {
   return { mode, apiBase, orgId };
 }
 
-let parsed: ClientEnv | undefined;
+/**
+ * Solvimon's settings are both optional: an unset base is `/solvimon`, an unset or empty platform id
+ * sends no header. A platform id must be safe as a header value (no whitespace or control characters).
+ */
+function parseSolvimonEnv(raw: Record<string, unknown>): SolvimonEnv {
+  const { base, platformId } = raw;
+  const solvimonApiBase = base === undefined || base === '' ? DEFAULT_SOLVIMON_API_BASE : base;
+  if (typeof solvimonApiBase !== 'string' || !solvimonApiBase.startsWith('/')) {
+    throw new Error(`Invalid SOLVIMON_API_BASE: ${String(base)}`);
+  }
+  if (platformId === undefined || platformId === '') {
+    return { solvimonApiBase, solvimonPlatformId: undefined };
+  }
+  if (typeof platformId !== 'string' || !/^[\x21-\x7e]+$/.test(platformId)) {
+    throw new Error('Invalid SOLVIMON_PLATFORM_ID: use printable characters without spaces');
+  }
+  return { solvimonApiBase, solvimonPlatformId: platformId };
+}
 
-function read(): ClientEnv {
-  // Outside Vite `import.meta.env` is undefined: the error then names the missing setting.
-  const built = import.meta.env as Partial<ImportMetaEnv> | undefined;
+/** Outside Vite `import.meta.env` is undefined: the m3ter error then names the missing setting. */
+const built = (): BuiltEnv | undefined => import.meta.env;
+
+let parsed: M3terEnv | undefined;
+let parsedSolvimon: SolvimonEnv | undefined;
+
+function read(): M3terEnv {
+  const raw = built();
   parsed ??= parseClientEnv({
-    mode: built?.VITE_M3TER_MODE,
-    apiBase: built?.VITE_API_BASE,
-    orgId: built?.VITE_ORG_ID,
+    mode: raw?.VITE_M3TER_MODE,
+    apiBase: raw?.VITE_API_BASE,
+    orgId: raw?.VITE_ORG_ID,
   });
   return parsed;
+}
+
+/** Read apart from m3ter's settings, so Solvimon's module also loads where no m3ter org is set. */
+function readSolvimon(): SolvimonEnv {
+  const raw = built();
+  parsedSolvimon ??= parseSolvimonEnv({
+    base: raw?.VITE_SOLVIMON_API_BASE,
+    platformId: raw?.VITE_SOLVIMON_PLATFORM_ID,
+  });
+  return parsedSolvimon;
 }
 
 export const env: ClientEnv = {
@@ -44,6 +91,12 @@ export const env: ClientEnv = {
   },
   get orgId() {
     return read().orgId;
+  },
+  get solvimonApiBase() {
+    return readSolvimon().solvimonApiBase;
+  },
+  get solvimonPlatformId() {
+    return readSolvimon().solvimonPlatformId;
   },
 };
 

@@ -3,32 +3,25 @@
  * on a status number: m3ter documents 403 for an expired token and no status at all for a version
  * conflict, so the mapping lives here, once.
  */
-import type { z } from 'zod';
+import {
+  ApiError,
+  InvalidResponseError,
+  NetworkError,
+  parseRetryAfterMs,
+  type ApiErrorInit,
+} from './transport';
 
+// The classes without a platform meaning are shared with Solvimon's module (docs/architecture.md §11).
+export {
+  ApiError,
+  formatIssues,
+  InvalidResponseError,
+  NetworkError,
+  parseRetryAfterMs,
+} from './transport';
+
+/** The methods m3ter's API uses (it has no PATCH). */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-export interface ApiErrorInit {
-  status: number;
-  message: string;
-  path: string;
-  method: HttpMethod;
-  cause?: unknown;
-}
-
-/** Any failed m3ter call. `path` is relative to the organisation base, without the query. */
-export class ApiError extends Error {
-  override name = 'ApiError';
-  readonly status: number;
-  readonly path: string;
-  readonly method: HttpMethod;
-
-  constructor(init: ApiErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.status = init.status;
-    this.path = init.path;
-    this.method = init.method;
-  }
-}
 
 /** 400: the request was rejected (malformed body, or an update that would break configuration). */
 export class ValidationError extends ApiError {
@@ -69,63 +62,7 @@ export class ServerError extends ApiError {
   override name = 'ServerError';
 }
 
-/** No HTTP response: fetch threw (offline, DNS, CORS) or the request timed out. `status` is 0. */
-export class NetworkError extends ApiError {
-  override name = 'NetworkError';
-  readonly timedOut: boolean;
-
-  constructor(init: Omit<ApiErrorInit, 'status'> & { timedOut?: boolean }) {
-    super({ ...init, status: 0 });
-    this.timedOut = init.timedOut ?? false;
-  }
-}
-
-/** A 2xx whose body is not JSON or does not match the schema. `issues` is empty when it was not JSON. */
-export class InvalidResponseError extends ApiError {
-  override name = 'InvalidResponseError';
-  readonly issues: readonly z.core.$ZodIssue[];
-
-  constructor(
-    init: Omit<ApiErrorInit, 'message'> & { issues?: readonly z.core.$ZodIssue[]; reason?: string },
-  ) {
-    const issues = init.issues ?? [];
-    super({
-      ...init,
-      message: `Unexpected response from ${init.method} ${init.path}: ${init.reason ?? formatIssues(issues)}`,
-    });
-    this.issues = issues;
-  }
-}
-
-/** "data.0.id: expected string" for the first issue, with a count of the rest. */
-export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
-  const [first] = issues;
-  if (!first) return 'invalid body';
-  const where = first.path.length > 0 ? first.path.map(String).join('.') : '(body)';
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  return `${where}: ${first.message}${more}`;
-}
-
 const VERSION_MENTION = /version/i;
-
-/**
- * How long a 429 asks us to wait: `retry-after-ms` (Stainless convention), else `Retry-After` as
- * seconds or an HTTP-date. Undefined when absent or unreadable.
- */
-export function parseRetryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
-  const ms = headers.get('retry-after-ms');
-  if (ms !== null && ms.trim() !== '') {
-    const value = Number(ms);
-    if (Number.isFinite(value) && value >= 0) return value;
-  }
-  const retryAfter = headers.get('retry-after');
-  if (retryAfter === null || retryAfter.trim() === '') return undefined;
-  const seconds = Number(retryAfter);
-  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
-  const date = Date.parse(retryAfter);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
-}
 
 export interface HttpErrorInit {
   status: number;

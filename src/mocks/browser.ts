@@ -12,6 +12,7 @@ import {
   FAULTS_STORAGE_KEY,
   STORE_STORAGE_KEY,
 } from './persistence';
+import { createSolvimonStore, SOLVIMON_STORE_STORAGE_KEY } from './solvimon/store';
 import { createStore } from './store';
 
 export type { DemoControls } from './demo-controls';
@@ -38,15 +39,28 @@ export async function startDemoBackend(): Promise<DemoControls> {
     persistence: createLocalStoragePersistence(STORE_STORAGE_KEY),
     refreshAnchorAfterMs: 24 * 60 * 60 * 1000,
   });
+  // The fake Solvimon keeps its integrations in localStorage too, shared by tabs the same way.
+  const solvimonStore = createSolvimonStore({
+    persistence: createLocalStoragePersistence(SOLVIMON_STORE_STORAGE_KEY),
+  });
   const faults = createFaultSwitch(createLocalStoragePersistence(FAULTS_STORAGE_KEY));
-  const worker = setupWorker(...createHandlers({ store: () => store, faults: () => faults.get() }));
+  const worker = setupWorker(
+    ...createHandlers({
+      store: () => store,
+      solvimonStore: () => solvimonStore,
+      faults: () => faults.get(),
+    }),
+  );
   await worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   });
   return {
-    reset: () => store.reset(),
+    reset: () => {
+      store.reset();
+      solvimonStore.reset();
+    },
     getFaults: () => faults.get(),
     setFaults: (settings) => faults.set(settings),
   };

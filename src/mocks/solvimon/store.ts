@@ -1,0 +1,426 @@
+/**
+ * The fake Solvimon: every rule the console depends on lives here, not in the MSW handlers
+ * (docs/solvimon-api.md §6 lists them, and what the fake decides where Solvimon's docs are silent).
+ *
+ * - create: `reference` and `type` required; the API module's request schemas check types and the text
+ *   rules (400 MISSING_FIELD / INVALID_FIELD with `field`); enums are closed; only the section of the
+ *   integration's type may be set; a taken reference is 409 RESOURCE_ALREADY_EXISTS. A new integration
+ *   is DRAFT.
+ * - PATCH: the fields Solvimon's docs require on update, the same checks, and a top-level merge (a
+ *   field sent replaces that field; a field left out is kept). `type` cannot change, `status` only
+ *   through the lifecycle actions, and an ARCHIVED integration is final.
+ * - lifecycle: activate from DRAFT, PENDING, TESTING, ERROR or DEPRECATED (with the type's section and
+ *   variant set); deprecate from ACTIVE; archive from anything but ARCHIVED. Anything else is 400
+ *   INVALID_OPERATION saying why.
+ * - secrets: never stored, never answered. The store remembers which secrets are set; a PATCH that
+ *   leaves one out keeps it, null or "" clears it.
+ * - unknown id: 404 RESOURCE_NOT_FOUND.
+ *
+ * Persistence works like the fake m3ter's (docs/architecture.md §8): with a `Persistence`, the state is
+ * re-read before every call when another tab wrote it, and written back after every change.
+ */
+import {
+  SOLVIMON_E_INVOICING_PROCESSORS,
+  SOLVIMON_INTEGRATION_TYPES,
+  SOLVIMON_SECRET_PATHS,
+  SOLVIMON_TAX_CALCULATION_VARIANTS,
+  solvimonAuthenticationSchema,
+  solvimonIntegrationCreateRequestSchema,
+  solvimonIntegrationUpdateRequestSchema,
+  valueAtPath,
+  withoutSolvimonSecrets,
+  type SolvimonIntegration,
+  type SolvimonMandate,
+  type SolvimonTestConnectionResult,
+} from '../../api/solvimon';
+import type { Persistence } from '../persistence';
+import { createRng, fnv1a } from '../prng';
+import { ordered, paginate, sliceOf, type ListQuery, type Paged } from './listing';
+import { DEFAULT_MANDATES } from './mandates';
+import { seedIntegrations, type SeedIntegration } from './seed';
+import { integrationNotFound, SolvimonStoreError } from './store-error';
+import { testConnection, type TestConnectionQuery } from './test-connection';
+import { checkEnums, checkSections, parseBody, requireObject, sectionOf } from './validation';
+
+/** Versioned so that a snapshot written by an older demo build is ignored, not misread. */
+export const SOLVIMON_STORE_STORAGE_KEY = 'solvimon-demo:store:v1';
+
+const SNAPSHOT_FORMAT = 1;
+
+interface SolvimonSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  /** Counter for the ids of created integrations: deterministic, shared by tabs. */
+  seq: number;
+  /** In creation order, without secrets. */
+  integrations: SeedIntegration[];
+}
+
+export interface SolvimonStoreOptions {
+  /** Omit for a purely in-memory store (Vitest). */
+  persistence?: Persistence;
+}
+
+export interface SolvimonStore {
+  /** `linkBase` is the list's path as the client called it, for `links`. */
+  list(query?: ListQuery, linkBase?: string): Paged<SolvimonIntegration>;
+  get(id: string): SolvimonIntegration;
+  create(body: unknown): SolvimonIntegration;
+  update(id: string, body: unknown): SolvimonIntegration;
+  remove(id: string): SolvimonIntegration;
+  activate(id: string): SolvimonIntegration;
+  deprecate(id: string): SolvimonIntegration;
+  archive(id: string): SolvimonIntegration;
+  testConnection(body: unknown, query?: TestConnectionQuery): SolvimonTestConnectionResult;
+  defaultMandates(query?: ListQuery): SolvimonMandate[];
+  /** The dotted paths of the secrets an integration has set; never their values. */
+  secretsOf(id: string): string[];
+  /** Back to the seed, in every tab. */
+  reset(): void;
+  /** The persisted part, as written to storage. */
+  snapshot(): SolvimonSnapshot;
+}
+
+const ORDERABLE = ['reference', 'name', 'description', 'type', 'status', 'id'] as const;
+const MANDATE_ORDERABLE = ['name', 'country'] as const;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function isSnapshot(value: unknown): value is SolvimonSnapshot {
+  if (!isRecord(value)) return false;
+  return (
+    value.format === SNAPSHOT_FORMAT &&
+    typeof value.seq === 'number' &&
+    Array.isArray(value.integrations) &&
+    value.integrations.every(
+      (r) => isRecord(r) && isRecord(r.integration) && typeof r.integration.id === 'string',
+    )
+  );
+}
+
+interface State {
+  seq: number;
+  integrations: Map<string, SeedIntegration>;
+}
+
+const fromRecords = (seq: number, records: readonly SeedIntegration[]): State => ({
+  seq,
+  integrations: new Map(records.map((r) => [r.integration.id, r])),
+});
+
+/** A secret counts as given when it is a non-empty string; null or "" clears it. */
+const secretGiven = (value: unknown): boolean => typeof value === 'string' && value !== '';
+
+function invalidOperation(message: string, id: string, field?: string): SolvimonStoreError {
+  return new SolvimonStoreError(400, 'INVALID_OPERATION', message, { field, resourceId: id });
+}
+
+export function createSolvimonStore(options: SolvimonStoreOptions = {}): SolvimonStore {
+  const { persistence } = options;
+  let state: State = fromRecords(0, seedIntegrations());
+  let lastRaw: string | null = null;
+
+  const snapshot = (): SolvimonSnapshot => ({
+    format: SNAPSHOT_FORMAT,
+    seq: state.seq,
+    integrations: [...state.integrations.values()],
+  });
+
+  const persist = (): void => {
+    if (!persistence) return;
+    lastRaw = JSON.stringify(snapshot());
+    persistence.write(lastRaw);
+  };
+
+  const load = (raw: string): State | undefined => {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      return isSnapshot(parsed) ? fromRecords(parsed.seq, parsed.integrations) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  const reseed = (): void => {
+    state = fromRecords(0, seedIntegrations());
+    persist();
+  };
+
+  /** Picks up writes from other tabs; a missing or unreadable snapshot means "reset". */
+  const sync = (): void => {
+    if (!persistence) return;
+    const raw = persistence.read();
+    if (raw === lastRaw) return;
+    const loaded = raw === null ? undefined : load(raw);
+    if (loaded) {
+      state = loaded;
+      lastRaw = raw;
+    } else {
+      reseed();
+    }
+  };
+
+  {
+    const raw = persistence?.read() ?? null;
+    const loaded = raw === null ? undefined : load(raw);
+    if (loaded) {
+      state = loaded;
+      lastRaw = raw;
+    } else {
+      persist();
+    }
+  }
+
+  const find = (id: string): SeedIntegration => {
+    const record = state.integrations.get(id);
+    if (!record) throw integrationNotFound(id);
+    return record;
+  };
+
+  const newId = (): string => {
+    let id: string;
+    do {
+      state.seq += 1;
+      id = `intg_${createRng(fnv1a(`solvimon#${state.seq}`)).alnum(16)}`;
+    } while (state.integrations.has(id));
+    return id;
+  };
+
+  const requireUniqueReference = (reference: string, exceptId?: string): void => {
+    for (const { integration } of state.integrations.values()) {
+      if (integration.reference === reference && integration.id !== exceptId) {
+        throw new SolvimonStoreError(
+          409,
+          'RESOURCE_ALREADY_EXISTS',
+          `An integration with reference "${reference}" already exists`,
+          { field: 'reference', resourceId: integration.id },
+        );
+      }
+    }
+  };
+
+  /** Which secrets `next` has after a write of `body` over `previous` (see the module comment). */
+  const secretsAfter = (
+    body: unknown,
+    next: SolvimonIntegration,
+    previous: readonly string[] = [],
+  ): string[] =>
+    SOLVIMON_SECRET_PATHS.filter((path) => {
+      const sent = valueAtPath(body, path);
+      if (sent !== undefined) return secretGiven(sent);
+      return previous.includes(path.join('.')) && isRecord(valueAtPath(next, path.slice(0, -1)));
+    }).map((path) => path.join('.'));
+
+  const save = (record: SeedIntegration): SolvimonIntegration => {
+    const stored = { ...record, integration: withoutSolvimonSecrets(record.integration) };
+    state.integrations.set(stored.integration.id, stored);
+    persist();
+    return structuredClone(stored.integration);
+  };
+
+  const transition = (
+    id: string,
+    decide: (integration: SolvimonIntegration) => SolvimonIntegration['status'],
+  ): SolvimonIntegration => {
+    sync();
+    const record = find(id);
+    const status = decide(record.integration);
+    return save({ ...record, integration: { ...record.integration, status, message: null } });
+  };
+
+  const statusOf = (integration: SolvimonIntegration): string => integration.status ?? 'DRAFT';
+
+  return {
+    list(query = {}, linkBase = '/v1/integrations') {
+      sync();
+      const all = [...state.integrations.values()].map((r) => r.integration);
+      const sorted = ordered(all, query, ORDERABLE, (item, field) => item[field]);
+      return structuredClone(paginate(sorted, query, linkBase));
+    },
+
+    get(id) {
+      sync();
+      return structuredClone(find(id).integration);
+    },
+
+    create(body) {
+      sync();
+      const raw = requireObject(body);
+      const parsed = parseBody(solvimonIntegrationCreateRequestSchema, raw);
+      checkEnums(raw);
+      const { status, type, reference } = parsed;
+      if (status !== undefined && status !== null && status !== 'DRAFT') {
+        throw new SolvimonStoreError(
+          400,
+          'INVALID_OPERATION',
+          `status: a new integration starts in DRAFT, not ${status}; activate it once it is created`,
+          { field: 'status' },
+        );
+      }
+      checkSections(raw, type);
+      requireUniqueReference(reference);
+      const {
+        id: _id,
+        object_type: _objectType,
+        message: _message,
+        status: _status,
+        reference: _reference,
+        type: _type,
+        name,
+        description,
+        ...rest
+      } = parsed;
+      const integration: SolvimonIntegration = {
+        object_type: 'INTEGRATION',
+        id: newId(),
+        reference,
+        ...(name === undefined ? {} : { name }),
+        ...(description === undefined ? {} : { description }),
+        status: 'DRAFT',
+        message: null,
+        ...rest,
+        type,
+        linked_resources_configurations: rest.linked_resources_configurations ?? [],
+      };
+      return save({ integration, secrets: secretsAfter(raw, integration) });
+    },
+
+    update(id, body) {
+      sync();
+      const record = find(id);
+      const current = record.integration;
+      if (statusOf(current) === 'ARCHIVED') {
+        throw invalidOperation(
+          `Integration ${id} is ARCHIVED: archived integrations cannot be edited`,
+          id,
+        );
+      }
+      const raw = requireObject(body);
+      const parsed = parseBody(solvimonIntegrationUpdateRequestSchema, raw);
+      checkEnums(raw);
+      const { id: bodyId, object_type: _objectType, message: _message, status, ...rest } = parsed;
+      if (bodyId !== undefined && bodyId !== null && bodyId !== id) {
+        throw new SolvimonStoreError(
+          400,
+          'INVALID_FIELD',
+          `id: ${bodyId} is not the integration being updated (${id})`,
+          { field: 'id', resourceId: id },
+        );
+      }
+      if (rest.type !== current.type) {
+        throw invalidOperation(
+          `type: an integration's type cannot change (it is ${current.type}); create a new integration instead`,
+          id,
+          'type',
+        );
+      }
+      if (status !== undefined && status !== null && status !== current.status) {
+        throw invalidOperation(
+          `status: use activate, deprecate or archive to change the status (it is ${statusOf(current)})`,
+          id,
+          'status',
+        );
+      }
+      checkSections(raw, rest.type);
+      requireUniqueReference(rest.reference, id);
+      const next: SolvimonIntegration = { ...current, ...rest };
+      return save({ integration: next, secrets: secretsAfter(raw, next, record.secrets) });
+    },
+
+    remove(id) {
+      sync();
+      const record = find(id);
+      state.integrations.delete(id);
+      persist();
+      return structuredClone(record.integration);
+    },
+
+    activate(id) {
+      return transition(id, (integration) => {
+        const status = statusOf(integration);
+        if (status === 'ARCHIVED') {
+          throw invalidOperation(`Integration ${id} is ARCHIVED: archiving is final`, id, 'status');
+        }
+        if (status === 'ACTIVE') {
+          throw invalidOperation(`Integration ${id} is already ACTIVE`, id, 'status');
+        }
+        const section = sectionOf(integration.type);
+        const key = section === 'e_invoicing' ? 'processor' : 'variant';
+        if (section !== undefined && !valueAtPath(integration, [section, key])) {
+          throw invalidOperation(
+            `Integration ${id} cannot be activated: ${section}.${key} is not set`,
+            id,
+            `${section}.${key}`,
+          );
+        }
+        return 'ACTIVE';
+      });
+    },
+
+    deprecate(id) {
+      return transition(id, (integration) => {
+        const status = statusOf(integration);
+        if (status !== 'ACTIVE') {
+          const why = status === 'ARCHIVED' ? 'archiving is final' : `this one is ${status}`;
+          throw invalidOperation(
+            `Only an ACTIVE integration can be deprecated: ${why}`,
+            id,
+            'status',
+          );
+        }
+        return 'DEPRECATED';
+      });
+    },
+
+    archive(id) {
+      return transition(id, (integration) => {
+        if (statusOf(integration) === 'ARCHIVED') {
+          throw invalidOperation(`Integration ${id} is already ARCHIVED`, id, 'status');
+        }
+        return 'ARCHIVED';
+      });
+    },
+
+    testConnection(body, query = {}) {
+      const raw = requireObject(body ?? {});
+      const auth = parseBody(solvimonAuthenticationSchema, raw);
+      const known: Array<[keyof TestConnectionQuery, readonly string[]]> = [
+        ['integration_type', SOLVIMON_INTEGRATION_TYPES],
+        ['e_invoicing_processor', SOLVIMON_E_INVOICING_PROCESSORS],
+        ['tax_calculation_variant', SOLVIMON_TAX_CALCULATION_VARIANTS],
+      ];
+      for (const [field, allowed] of known) {
+        const value = query[field];
+        if (value !== undefined && value !== null && value !== '' && !allowed.includes(value)) {
+          throw new SolvimonStoreError(
+            400,
+            'INVALID_FIELD',
+            `${field}: must be one of ${allowed.join(', ')}`,
+            { field },
+          );
+        }
+      }
+      return testConnection(auth, query);
+    },
+
+    defaultMandates(query = {}) {
+      const sorted = ordered(DEFAULT_MANDATES, query, MANDATE_ORDERABLE, (m, field) => m[field]);
+      return structuredClone(sliceOf(sorted, query));
+    },
+
+    secretsOf(id) {
+      sync();
+      return [...find(id).secrets];
+    },
+
+    reset() {
+      persistence?.clear();
+      reseed();
+    },
+
+    snapshot() {
+      sync();
+      return structuredClone(snapshot());
+    },
+  };
+}
