@@ -8,7 +8,7 @@
  * Nothing typed is lost: every outcome of a save leaves the values in the form; a conflict is never
  * resubmitted on the user's behalf.
  */
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { FieldPath, FieldValues, UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import {
@@ -82,8 +82,6 @@ export interface VersionedEditOptions<V extends FieldValues, E extends Versioned
   onSaved: (entity: E, how: { alreadySaved: boolean }) => void;
   /** The edit is now based on another version (a resolved conflict). */
   onRebase?: (base: E) => void;
-  /** The form's Save button: focus goes there after a conflict is resolved. */
-  saveButton: RefObject<HTMLButtonElement | null>;
 }
 
 interface OpenConflict<V, E> extends ConflictValues<V> {
@@ -157,8 +155,9 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
   save,
   onSaved,
   onRebase,
-  saveButton,
-}: VersionedEditOptions<V, E>): VersionedEdit<V, E> {
+}: VersionedEditOptions<V, E>): [VersionedEdit<V, E>, RefObject<HTMLButtonElement | null>] {
+  /** The form's Save button (`VersionedEditActions` renders it): focus goes back there. */
+  const saveButton = useRef<HTMLButtonElement>(null);
   const mode = loaded ? 'edit' : 'create';
   const { reset, setValue, getValues, setError, formState, handleSubmit } = form;
   const normalize = adapter.normalize ?? ((values: V) => values);
@@ -344,7 +343,7 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
       ? latest
       : undefined;
 
-  return {
+  const edit: VersionedEdit<V, E> = {
     adapter,
     mode,
     base,
@@ -378,4 +377,5 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
     guard,
     forget,
   };
+  return [edit, saveButton];
 }

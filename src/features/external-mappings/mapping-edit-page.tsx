@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ExternalMapping } from '../../api';
 import {
@@ -184,10 +184,8 @@ function MappingEditForm({
     }),
     [queryClient, loaded.id, loadedValues, configList],
   );
-  const saveButton = useRef<HTMLButtonElement>(null);
-  const edit = useVersionedEdit({
+  const [edit, saveButton] = useVersionedEdit({
     form,
-    saveButton,
     adapter,
     loaded,
     latest,

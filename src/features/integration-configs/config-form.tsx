@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { CREDENTIAL_TYPES, DESTINATION_TYPES, type IntegrationConfig } from '../../api';
 import {
@@ -99,10 +99,8 @@ export function ConfigForm(props: ConfigFormProps) {
     }),
     [queryClient, loaded?.id],
   );
-  const saveButton = useRef<HTMLButtonElement>(null);
-  const edit = useVersionedEdit({
+  const [edit, saveButton] = useVersionedEdit({
     form,
-    saveButton,
     adapter,
     loaded,
     latest: mode === 'edit' ? props.latest : undefined,
