@@ -125,7 +125,9 @@ export function DataTable<T extends RowData>({
   };
 
   return (
-    <Table.ScrollContainer minWidth={720}>
+    // Native scrolling: the scrollbar shows when a column does not fit (1280 px and less), and
+    // tabbing to a header or row scrolls it into view (Mantine's ScrollArea did neither).
+    <Table.ScrollContainer minWidth={720} type="native">
       <Table
         highlightOnHover={Boolean(onRowOpen)}
         verticalSpacing="xs"
