@@ -33,7 +33,7 @@ import {
   type SolvimonMandate,
   type SolvimonTestConnectionResult,
 } from '../../api/solvimon';
-import type { Persistence } from '../persistence';
+import { createPersistedState, type Persistence } from '../persistence';
 import { createRng, fnv1a } from '../prng';
 import { ordered, paginate, sliceOf, type ListQuery, type Paged } from './listing';
 import { DEFAULT_MANDATES } from './mandates';
@@ -115,64 +115,26 @@ function invalidOperation(message: string, id: string, field?: string): Solvimon
   return new SolvimonStoreError(400, 'INVALID_OPERATION', message, { field, resourceId: id });
 }
 
+const toSnapshot = (state: State): SolvimonSnapshot => ({
+  format: SNAPSHOT_FORMAT,
+  seq: state.seq,
+  integrations: [...state.integrations.values()],
+});
+
 export function createSolvimonStore(options: SolvimonStoreOptions = {}): SolvimonStore {
   const { persistence } = options;
-  let state: State = fromRecords(0, seedIntegrations());
-  let lastRaw: string | null = null;
-
-  const snapshot = (): SolvimonSnapshot => ({
-    format: SNAPSHOT_FORMAT,
-    seq: state.seq,
-    integrations: [...state.integrations.values()],
+  const snapshot = (): SolvimonSnapshot => toSnapshot(persisted.current);
+  const persisted = createPersistedState<State>({
+    persistence,
+    toSnapshot,
+    fromSnapshot: (parsed) =>
+      isSnapshot(parsed) ? fromRecords(parsed.seq, parsed.integrations) : undefined,
+    seed: () => fromRecords(0, seedIntegrations()),
   });
-
-  const persist = (): void => {
-    if (!persistence) return;
-    lastRaw = JSON.stringify(snapshot());
-    persistence.write(lastRaw);
-  };
-
-  const load = (raw: string): State | undefined => {
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      return isSnapshot(parsed) ? fromRecords(parsed.seq, parsed.integrations) : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-
-  const reseed = (): void => {
-    state = fromRecords(0, seedIntegrations());
-    persist();
-  };
-
-  /** Picks up writes from other tabs; a missing or unreadable snapshot means "reset". */
-  const sync = (): void => {
-    if (!persistence) return;
-    const raw = persistence.read();
-    if (raw === lastRaw) return;
-    const loaded = raw === null ? undefined : load(raw);
-    if (loaded) {
-      state = loaded;
-      lastRaw = raw;
-    } else {
-      reseed();
-    }
-  };
-
-  {
-    const raw = persistence?.read() ?? null;
-    const loaded = raw === null ? undefined : load(raw);
-    if (loaded) {
-      state = loaded;
-      lastRaw = raw;
-    } else {
-      persist();
-    }
-  }
+  const { sync, persist } = persisted;
 
   const find = (id: string): SeedIntegration => {
-    const record = state.integrations.get(id);
+    const record = persisted.current.integrations.get(id);
     if (!record) throw integrationNotFound(id);
     return record;
   };
@@ -180,14 +142,14 @@ export function createSolvimonStore(options: SolvimonStoreOptions = {}): Solvimo
   const newId = (): string => {
     let id: string;
     do {
-      state.seq += 1;
-      id = `intg_${createRng(fnv1a(`solvimon#${state.seq}`)).alnum(16)}`;
-    } while (state.integrations.has(id));
+      persisted.current.seq += 1;
+      id = `intg_${createRng(fnv1a(`solvimon#${persisted.current.seq}`)).alnum(16)}`;
+    } while (persisted.current.integrations.has(id));
     return id;
   };
 
   const requireUniqueReference = (reference: string, exceptId?: string): void => {
-    for (const { integration } of state.integrations.values()) {
+    for (const { integration } of persisted.current.integrations.values()) {
       if (integration.reference === reference && integration.id !== exceptId) {
         throw new SolvimonStoreError(
           409,
@@ -213,7 +175,7 @@ export function createSolvimonStore(options: SolvimonStoreOptions = {}): Solvimo
 
   const save = (record: SeedIntegration): SolvimonIntegration => {
     const stored = { ...record, integration: withoutSolvimonSecrets(record.integration) };
-    state.integrations.set(stored.integration.id, stored);
+    persisted.current.integrations.set(stored.integration.id, stored);
     persist();
     return structuredClone(stored.integration);
   };
@@ -233,7 +195,7 @@ export function createSolvimonStore(options: SolvimonStoreOptions = {}): Solvimo
   return {
     list(query = {}, linkBase = '/v1/integrations') {
       sync();
-      const all = [...state.integrations.values()].map((r) => r.integration);
+      const all = [...persisted.current.integrations.values()].map((r) => r.integration);
       const sorted = ordered(all, query, ORDERABLE, (item, field) => item[field]);
       return structuredClone(paginate(sorted, query, linkBase));
     },
@@ -330,7 +292,7 @@ export function createSolvimonStore(options: SolvimonStoreOptions = {}): Solvimo
     remove(id) {
       sync();
       const record = find(id);
-      state.integrations.delete(id);
+      persisted.current.integrations.delete(id);
       persist();
       return structuredClone(record.integration);
     },
@@ -413,10 +375,7 @@ export function createSolvimonStore(options: SolvimonStoreOptions = {}): Solvimo
       return [...find(id).secrets];
     },
 
-    reset() {
-      persistence?.clear();
-      reseed();
-    },
+    reset: persisted.reset,
 
     snapshot() {
       sync();

@@ -3,7 +3,7 @@
  * and shared between tabs, and the helpers every write uses (new ids, audit fields, versions).
  */
 import type { ExternalMapping, IntegrationConfig } from '../../api/schemas';
-import type { Persistence } from '../persistence';
+import { createPersistedState, type Persistence } from '../persistence';
 import { createRng, fnv1a } from '../prng';
 import { createSeed, DEMO_USER_ID, SEED_ANCHOR, type DemoSeed } from '../seed';
 import { StoreError } from '../store-error';
@@ -104,10 +104,7 @@ export function createStoreState(options: StoreOptions): StoreState {
     mappings: new Map(seed.mappings.map((m) => [m.id, m])),
   });
 
-  let state: StoreData;
-  let lastRaw: string | null = null;
-
-  const snapshot = (): StoreSnapshot => ({
+  const toSnapshot = (state: StoreData): StoreSnapshot => ({
     format: SNAPSHOT_FORMAT,
     anchor: state.seed.anchor,
     seq: state.seq,
@@ -115,65 +112,30 @@ export function createStoreState(options: StoreOptions): StoreState {
     mappings: [...state.mappings.values()],
   });
 
-  const persist = (): void => {
-    if (!persistence) return;
-    lastRaw = JSON.stringify(snapshot());
-    persistence.write(lastRaw);
-  };
-
-  const load = (raw: string): StoreData | undefined => {
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      if (!isSnapshot(parsed)) return undefined;
-      const seed = createSeed(parsed.anchor);
-      return {
-        seed,
-        seq: parsed.seq,
-        configs: new Map(parsed.configs.map((c) => [c.id, c])),
-        mappings: new Map(parsed.mappings.map((m) => [m.id, m])),
-      };
-    } catch {
-      return undefined;
-    }
-  };
-
-  const reseed = (): void => {
-    state = fromSeed(createSeed(nextAnchor()));
-    persist();
-  };
-
-  /** Picks up writes from other tabs; a missing or unreadable snapshot means "reset". */
-  const sync = (): void => {
-    if (!persistence) return;
-    const raw = persistence.read();
-    if (raw === lastRaw) return;
-    const loaded = raw === null ? undefined : load(raw);
-    if (loaded) {
-      state = loaded;
-      lastRaw = raw;
-    } else {
-      reseed();
-    }
-  };
-
-  {
-    const raw = persistence?.read() ?? null;
-    const loaded = raw === null ? undefined : load(raw);
-    if (loaded) {
-      state = loaded;
-      lastRaw = raw;
+  const stored = createPersistedState<StoreData>({
+    persistence,
+    toSnapshot,
+    fromSnapshot: (parsed) =>
+      isSnapshot(parsed)
+        ? {
+            seed: createSeed(parsed.anchor),
+            seq: parsed.seq,
+            configs: new Map(parsed.configs.map((c) => [c.id, c])),
+            mappings: new Map(parsed.mappings.map((m) => [m.id, m])),
+          }
+        : undefined,
+    seed: () => fromSeed(createSeed(nextAnchor())),
+    // An old demo's dates move forward, so its runs stay recent.
+    onFirstLoad: (loaded) => {
       const age = clock().getTime() - Date.parse(loaded.seed.anchor);
-      if (options.refreshAnchorAfterMs !== undefined && age > options.refreshAnchorAfterMs) {
-        state.seed = createSeed(nextAnchor());
-        persist();
-      }
-    } else {
-      state = fromSeed(createSeed(nextAnchor()));
-      persist();
-    }
-  }
+      return options.refreshAnchorAfterMs !== undefined && age > options.refreshAnchorAfterMs
+        ? { ...loaded, seed: createSeed(nextAnchor()) }
+        : undefined;
+    },
+  });
 
   const newId = (): string => {
+    const state = stored.current;
     state.seq += 1;
     return createRng(fnv1a(`${state.seed.anchor}#${state.seq}`)).uuid();
   };
@@ -189,20 +151,17 @@ export function createStoreState(options: StoreOptions): StoreState {
 
   return {
     get data() {
-      return state;
+      return stored.current;
     },
     clock,
     defaultActor,
-    sync,
-    persist,
-    snapshot,
-    reset() {
-      persistence?.clear();
-      reseed();
-    },
+    sync: stored.sync,
+    persist: stored.persist,
+    snapshot: () => toSnapshot(stored.current),
+    reset: stored.reset,
     newId,
     stamp,
-    anchorMs: () => Date.parse(state.seed.anchor),
+    anchorMs: () => Date.parse(stored.current.seed.anchor),
   };
 }
 
