@@ -12,7 +12,6 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import {
-  ApiError,
   configsApi,
   mappingsApi,
   runsApi,
@@ -21,6 +20,7 @@ import {
 } from '..';
 import { demoStore, server } from '../../mocks/node';
 import { SEED_ANCHOR, SEED_IDS, seedRuns } from '../../mocks/seed';
+import { captureExchanges, expectFailure, type Exchange } from '../../test/exchanges';
 import specText from './m3ter-openapi-schemas.json?raw';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -143,38 +143,7 @@ function operationFor(method: string, url: URL): SpecOperation | undefined {
 // ---------------------------------------------------------------------------------------------
 // Capturing exchanges
 
-interface Exchange {
-  method: string;
-  url: URL;
-  requestBody: string;
-  status: number;
-  responseBody: string;
-}
-
-let pending: Array<Promise<Exchange>> = [];
-const requestBodies = new Map<string, Promise<string>>();
 const covered = new Set<string>();
-
-beforeAll(() => {
-  server.events.on('request:start', ({ request, requestId }) => {
-    requestBodies.set(requestId, request.clone().text());
-  });
-  server.events.on('response:mocked', ({ request, requestId, response }) => {
-    pending.push(
-      (async () => ({
-        method: request.method,
-        url: new URL(request.url),
-        requestBody: (await requestBodies.get(requestId)) ?? '',
-        status: response.status,
-        responseBody: await response.clone().text(),
-      }))(),
-    );
-  });
-});
-
-afterAll(() => {
-  server.events.removeAllListeners();
-});
 
 function errorsOf(validate: ValidateFunction, value: unknown): string[] {
   return validate(value)
@@ -228,25 +197,7 @@ function problemsOf(exchange: Exchange): string[] {
   return problems.map((p) => `${label}: ${p}`);
 }
 
-/** Runs `calls`, then validates every exchange they caused, and returns them. */
-async function expectConforming(calls: () => Promise<unknown>): Promise<Exchange[]> {
-  pending = [];
-  await calls();
-  const exchanges = await Promise.all(pending);
-  expect(exchanges.length).toBeGreaterThan(0);
-  expect(exchanges.flatMap(problemsOf)).toEqual([]);
-  return exchanges;
-}
-
-/** Runs a call that must fail with an ApiError of `status`. */
-async function expectFailure(status: number, call: () => Promise<unknown>): Promise<void> {
-  const outcome = await call().then(
-    () => 'resolved',
-    (error: unknown) => error,
-  );
-  expect(outcome).toBeInstanceOf(ApiError);
-  expect((outcome as ApiError).status).toBe(status);
-}
+const { expectConforming } = captureExchanges(server, problemsOf);
 
 // ---------------------------------------------------------------------------------------------
 

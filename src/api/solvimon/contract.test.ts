@@ -20,7 +20,6 @@ import sourceText from '../../../docs/contracts/solvimon-integrations-openapi.js
 import { env } from '../../env';
 import { server, solvimonDemoStore } from '../../mocks/node';
 import { SOLVIMON_SEED_IDS } from '../../mocks/solvimon/seed';
-import { ApiError } from '../transport';
 import {
   SOLVIMON_SECRET_PATHS,
   solvimonIntegrationsApi as api,
@@ -28,6 +27,7 @@ import {
   valueAtPath,
   type SolvimonIntegrationCreateRequest,
 } from '.';
+import { captureExchanges, expectFailure, type Exchange } from '../../test/exchanges';
 import specText from './solvimon-openapi-schemas.json?raw';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -147,40 +147,7 @@ function isDocumentedAddition(op: SpecOperation, status: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // Capturing exchanges
 
-interface Exchange {
-  method: string;
-  url: URL;
-  headers: Headers;
-  requestBody: string;
-  status: number;
-  responseBody: string;
-}
-
-let pending: Array<Promise<Exchange>> = [];
-const requestBodies = new Map<string, Promise<string>>();
 const covered = new Set<string>();
-
-beforeAll(() => {
-  server.events.on('request:start', ({ request, requestId }) => {
-    requestBodies.set(requestId, request.clone().text());
-  });
-  server.events.on('response:mocked', ({ request, requestId, response }) => {
-    pending.push(
-      (async () => ({
-        method: request.method,
-        url: new URL(request.url),
-        headers: request.headers,
-        requestBody: (await requestBodies.get(requestId)) ?? '',
-        status: response.status,
-        responseBody: await response.clone().text(),
-      }))(),
-    );
-  });
-});
-
-afterAll(() => {
-  server.events.removeAllListeners();
-});
 
 /** Integrations in a response body: the body itself, or a page's `data`. */
 function integrationsIn(body: unknown): unknown[] {
@@ -248,25 +215,7 @@ function problemsOf(exchange: Exchange): string[] {
   return problems.map((p) => `${label}: ${p}`);
 }
 
-/** Runs `calls`, then validates every exchange they caused, and returns them. */
-async function expectConforming(calls: () => Promise<unknown>): Promise<Exchange[]> {
-  pending = [];
-  await calls();
-  const exchanges = await Promise.all(pending);
-  expect(exchanges.length).toBeGreaterThan(0);
-  expect(exchanges.flatMap(problemsOf)).toEqual([]);
-  return exchanges;
-}
-
-/** Runs a call that must fail with an ApiError of `status`. */
-async function expectFailure(status: number, call: () => Promise<unknown>): Promise<void> {
-  const outcome = await call().then(
-    () => 'resolved',
-    (error: unknown) => error,
-  );
-  expect(outcome).toBeInstanceOf(ApiError);
-  expect((outcome as ApiError).status).toBe(status);
-}
+const { expectConforming } = captureExchanges(server, problemsOf);
 
 const ID = SOLVIMON_SEED_IDS;
 const UNKNOWN = 'intg_doesNotExist0000';
