@@ -10,6 +10,11 @@ export interface ClientEnv {
   mode: 'demo' | 'live';
   apiBase: string;
   orgId: string;
+  /**
+   * Whether the console shows Solvimon, and against what: the demo backend, the live proxy, or not at
+   * all. Unset: `demo` beside a demo m3ter, `off` beside a live one.
+   */
+  solvimonMode: 'demo' | 'live' | 'off';
   /** Where Solvimon's API is served (the demo backend or the live proxy); `/solvimon` by default. */
   solvimonApiBase: string;
   /** Sent as `x-platform-id` when set; Solvimon's API key is added by the proxy, never here. */
@@ -17,10 +22,11 @@ export interface ClientEnv {
 }
 
 type M3terEnv = Pick<ClientEnv, 'mode' | 'apiBase' | 'orgId'>;
-type SolvimonEnv = Pick<ClientEnv, 'solvimonApiBase' | 'solvimonPlatformId'>;
+type SolvimonEnv = Pick<ClientEnv, 'solvimonMode' | 'solvimonApiBase' | 'solvimonPlatformId'>;
 
 /** The build's constants, including the optional Solvimon ones (absent from older builds). */
 type BuiltEnv = Partial<ImportMetaEnv> & {
+  readonly VITE_SOLVIMON_MODE?: string;
   readonly VITE_SOLVIMON_API_BASE?: string;
   readonly VITE_SOLVIMON_PLATFORM_ID?: string;
 };
@@ -42,18 +48,23 @@ function parseClientEnv(raw: Record<string, unknown>): M3terEnv {
  * sends no header. A platform id must be safe as a header value (no whitespace or control characters).
  */
 function parseSolvimonEnv(raw: Record<string, unknown>): SolvimonEnv {
-  const { base, platformId } = raw;
+  const { mode, m3terMode, base, platformId } = raw;
+  const solvimonMode =
+    mode === undefined || mode === '' ? (m3terMode === 'live' ? 'off' : 'demo') : mode;
+  if (solvimonMode !== 'demo' && solvimonMode !== 'live' && solvimonMode !== 'off') {
+    throw new Error(`Invalid SOLVIMON_MODE: ${String(mode)}`);
+  }
   const solvimonApiBase = base === undefined || base === '' ? DEFAULT_SOLVIMON_API_BASE : base;
   if (typeof solvimonApiBase !== 'string' || !solvimonApiBase.startsWith('/')) {
     throw new Error(`Invalid SOLVIMON_API_BASE: ${String(base)}`);
   }
   if (platformId === undefined || platformId === '') {
-    return { solvimonApiBase, solvimonPlatformId: undefined };
+    return { solvimonMode, solvimonApiBase, solvimonPlatformId: undefined };
   }
   if (typeof platformId !== 'string' || !/^[\x21-\x7e]+$/.test(platformId)) {
     throw new Error('Invalid SOLVIMON_PLATFORM_ID: use printable characters without spaces');
   }
-  return { solvimonApiBase, solvimonPlatformId: platformId };
+  return { solvimonMode, solvimonApiBase, solvimonPlatformId: platformId };
 }
 
 /** Outside Vite `import.meta.env` is undefined: the m3ter error then names the missing setting. */
@@ -76,6 +87,8 @@ function read(): M3terEnv {
 function readSolvimon(): SolvimonEnv {
   const raw = built();
   parsedSolvimon ??= parseSolvimonEnv({
+    mode: raw?.VITE_SOLVIMON_MODE,
+    m3terMode: raw?.VITE_M3TER_MODE,
     base: raw?.VITE_SOLVIMON_API_BASE,
     platformId: raw?.VITE_SOLVIMON_PLATFORM_ID,
   });
@@ -91,6 +104,9 @@ export const env: ClientEnv = {
   },
   get orgId() {
     return read().orgId;
+  },
+  get solvimonMode() {
+    return readSolvimon().solvimonMode;
   },
   get solvimonApiBase() {
     return readSolvimon().solvimonApiBase;
