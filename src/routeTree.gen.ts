@@ -23,6 +23,10 @@ import { Route as MappingsIdEditRouteImport } from './routes/mappings/$id/edit'
 import { Route as RunsEntityTypeEntityIdRouteImport } from './routes/runs/$entityType.$entityId'
 import { Route as RunsDestinationDestinationIdRouteImport } from './routes/runs/destination.$destinationId'
 import { Route as RunsRunRunIdRouteImport } from './routes/runs/run.$runId'
+import { Route as SolvimonIntegrationsIndexRouteImport } from './routes/solvimon/integrations/index'
+import { Route as SolvimonIntegrationsNewRouteImport } from './routes/solvimon/integrations/new'
+import { Route as SolvimonIntegrationsIdIndexRouteImport } from './routes/solvimon/integrations/$id/index'
+import { Route as SolvimonIntegrationsIdEditRouteImport } from './routes/solvimon/integrations/$id/edit'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -95,6 +99,29 @@ const RunsRunRunIdRoute = RunsRunRunIdRouteImport.update({
   path: '/runs/run/$runId',
   getParentRoute: () => rootRouteImport,
 } as any)
+const SolvimonIntegrationsIndexRoute =
+  SolvimonIntegrationsIndexRouteImport.update({
+    id: '/solvimon/integrations/',
+    path: '/solvimon/integrations/',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const SolvimonIntegrationsNewRoute = SolvimonIntegrationsNewRouteImport.update({
+  id: '/solvimon/integrations/new',
+  path: '/solvimon/integrations/new',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SolvimonIntegrationsIdIndexRoute =
+  SolvimonIntegrationsIdIndexRouteImport.update({
+    id: '/solvimon/integrations/$id/',
+    path: '/solvimon/integrations/$id/',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const SolvimonIntegrationsIdEditRoute =
+  SolvimonIntegrationsIdEditRouteImport.update({
+    id: '/solvimon/integrations/$id/edit',
+    path: '/solvimon/integrations/$id/edit',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -109,8 +136,12 @@ export interface FileRoutesByFullPath {
   '/runs/$entityType/$entityId': typeof RunsEntityTypeEntityIdRoute
   '/runs/destination/$destinationId': typeof RunsDestinationDestinationIdRoute
   '/runs/run/$runId': typeof RunsRunRunIdRoute
+  '/solvimon/integrations/new': typeof SolvimonIntegrationsNewRoute
   '/configs/$id/': typeof ConfigsIdIndexRoute
   '/mappings/$id/': typeof MappingsIdIndexRoute
+  '/solvimon/integrations/': typeof SolvimonIntegrationsIndexRoute
+  '/solvimon/integrations/$id/edit': typeof SolvimonIntegrationsIdEditRoute
+  '/solvimon/integrations/$id/': typeof SolvimonIntegrationsIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -125,8 +156,12 @@ export interface FileRoutesByTo {
   '/runs/$entityType/$entityId': typeof RunsEntityTypeEntityIdRoute
   '/runs/destination/$destinationId': typeof RunsDestinationDestinationIdRoute
   '/runs/run/$runId': typeof RunsRunRunIdRoute
+  '/solvimon/integrations/new': typeof SolvimonIntegrationsNewRoute
   '/configs/$id': typeof ConfigsIdIndexRoute
   '/mappings/$id': typeof MappingsIdIndexRoute
+  '/solvimon/integrations': typeof SolvimonIntegrationsIndexRoute
+  '/solvimon/integrations/$id/edit': typeof SolvimonIntegrationsIdEditRoute
+  '/solvimon/integrations/$id': typeof SolvimonIntegrationsIdIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -142,8 +177,12 @@ export interface FileRoutesById {
   '/runs/$entityType/$entityId': typeof RunsEntityTypeEntityIdRoute
   '/runs/destination/$destinationId': typeof RunsDestinationDestinationIdRoute
   '/runs/run/$runId': typeof RunsRunRunIdRoute
+  '/solvimon/integrations/new': typeof SolvimonIntegrationsNewRoute
   '/configs/$id/': typeof ConfigsIdIndexRoute
   '/mappings/$id/': typeof MappingsIdIndexRoute
+  '/solvimon/integrations/': typeof SolvimonIntegrationsIndexRoute
+  '/solvimon/integrations/$id/edit': typeof SolvimonIntegrationsIdEditRoute
+  '/solvimon/integrations/$id/': typeof SolvimonIntegrationsIdIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -160,8 +199,12 @@ export interface FileRouteTypes {
     | '/runs/$entityType/$entityId'
     | '/runs/destination/$destinationId'
     | '/runs/run/$runId'
+    | '/solvimon/integrations/new'
     | '/configs/$id/'
     | '/mappings/$id/'
+    | '/solvimon/integrations/'
+    | '/solvimon/integrations/$id/edit'
+    | '/solvimon/integrations/$id/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -176,8 +219,12 @@ export interface FileRouteTypes {
     | '/runs/$entityType/$entityId'
     | '/runs/destination/$destinationId'
     | '/runs/run/$runId'
+    | '/solvimon/integrations/new'
     | '/configs/$id'
     | '/mappings/$id'
+    | '/solvimon/integrations'
+    | '/solvimon/integrations/$id/edit'
+    | '/solvimon/integrations/$id'
   id:
     | '__root__'
     | '/'
@@ -192,8 +239,12 @@ export interface FileRouteTypes {
     | '/runs/$entityType/$entityId'
     | '/runs/destination/$destinationId'
     | '/runs/run/$runId'
+    | '/solvimon/integrations/new'
     | '/configs/$id/'
     | '/mappings/$id/'
+    | '/solvimon/integrations/'
+    | '/solvimon/integrations/$id/edit'
+    | '/solvimon/integrations/$id/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -209,8 +260,12 @@ export interface RootRouteChildren {
   RunsEntityTypeEntityIdRoute: typeof RunsEntityTypeEntityIdRoute
   RunsDestinationDestinationIdRoute: typeof RunsDestinationDestinationIdRoute
   RunsRunRunIdRoute: typeof RunsRunRunIdRoute
+  SolvimonIntegrationsNewRoute: typeof SolvimonIntegrationsNewRoute
   ConfigsIdIndexRoute: typeof ConfigsIdIndexRoute
   MappingsIdIndexRoute: typeof MappingsIdIndexRoute
+  SolvimonIntegrationsIndexRoute: typeof SolvimonIntegrationsIndexRoute
+  SolvimonIntegrationsIdEditRoute: typeof SolvimonIntegrationsIdEditRoute
+  SolvimonIntegrationsIdIndexRoute: typeof SolvimonIntegrationsIdIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -313,6 +368,34 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof RunsRunRunIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/solvimon/integrations/': {
+      id: '/solvimon/integrations/'
+      path: '/solvimon/integrations'
+      fullPath: '/solvimon/integrations/'
+      preLoaderRoute: typeof SolvimonIntegrationsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/solvimon/integrations/new': {
+      id: '/solvimon/integrations/new'
+      path: '/solvimon/integrations/new'
+      fullPath: '/solvimon/integrations/new'
+      preLoaderRoute: typeof SolvimonIntegrationsNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/solvimon/integrations/$id/': {
+      id: '/solvimon/integrations/$id/'
+      path: '/solvimon/integrations/$id'
+      fullPath: '/solvimon/integrations/$id/'
+      preLoaderRoute: typeof SolvimonIntegrationsIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/solvimon/integrations/$id/edit': {
+      id: '/solvimon/integrations/$id/edit'
+      path: '/solvimon/integrations/$id/edit'
+      fullPath: '/solvimon/integrations/$id/edit'
+      preLoaderRoute: typeof SolvimonIntegrationsIdEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -329,8 +412,12 @@ const rootRouteChildren: RootRouteChildren = {
   RunsEntityTypeEntityIdRoute: RunsEntityTypeEntityIdRoute,
   RunsDestinationDestinationIdRoute: RunsDestinationDestinationIdRoute,
   RunsRunRunIdRoute: RunsRunRunIdRoute,
+  SolvimonIntegrationsNewRoute: SolvimonIntegrationsNewRoute,
   ConfigsIdIndexRoute: ConfigsIdIndexRoute,
   MappingsIdIndexRoute: MappingsIdIndexRoute,
+  SolvimonIntegrationsIndexRoute: SolvimonIntegrationsIndexRoute,
+  SolvimonIntegrationsIdEditRoute: SolvimonIntegrationsIdEditRoute,
+  SolvimonIntegrationsIdIndexRoute: SolvimonIntegrationsIdIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -4,4 +4,5 @@ export * from './errors';
 export * from './http';
 export * from './integrations';
 export * from './schemas';
+export * from './revision';
 export * from './secrets';

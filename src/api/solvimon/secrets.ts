@@ -4,7 +4,7 @@
  */
 import type { SolvimonIntegration, SolvimonIntegrationUpdateRequest } from './schemas';
 
-type SecretPath = readonly [string, ...string[]];
+export type SecretPath = readonly [string, ...string[]];
 
 const AUTHENTICATION_SECRETS: readonly SecretPath[] = [
   ['api_key', 'value'],
@@ -91,3 +91,15 @@ export function toSolvimonUpdateRequest(
   }
   return body;
 }
+
+/**
+ * Whether Solvimon holds a value for the secret at `path`. A set secret comes back as a mask (the fake's
+ * `********`, or whatever live Solvimon sends): only its presence is ever used, never its value.
+ */
+export function isSolvimonSecretSet(integration: SolvimonIntegration, path: SecretPath): boolean {
+  const value = valueAtPath(integration, path);
+  return typeof value === 'string' && value !== '';
+}
+
+/** The mask the fake answers for a set secret; sending it back as a new value is refused. */
+export const SOLVIMON_SECRET_MASK = '********';

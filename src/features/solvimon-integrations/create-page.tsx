@@ -1,0 +1,3 @@
+export function SolvimonCreatePage() {
+  return null;
+}

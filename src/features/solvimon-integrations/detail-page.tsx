@@ -1,0 +1,3 @@
+export function SolvimonDetailPage(_props: { id: string }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function SolvimonEditPage(_props: { id: string }) {
+  return null;
+}

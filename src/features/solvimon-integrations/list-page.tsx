@@ -1,0 +1,3 @@
+export function SolvimonListPage() {
+  return null;
+}
