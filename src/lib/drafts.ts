@@ -33,8 +33,11 @@ export interface Draft<T> {
   values: T;
   /** The values the edit started from (secrets removed), for a three-way merge on restore. */
   base: T;
-  /** The entity version the edit started from; undefined for a create form. */
-  version: number | undefined;
+  /**
+   * The saved state the edit started from: m3ter's version, or a fingerprint where the platform has
+   * no version (Solvimon); undefined for a create form.
+   */
+  version: number | string | undefined;
   /** ISO time of the last write. */
   savedAt: string;
 }
@@ -140,7 +143,10 @@ export function loadDraft<T>(ref: DraftRef, schema: z.ZodType<T>): Draft<T> | nu
     const parsed = JSON.parse(raw) as Record<string, unknown>;
     const values = schema.safeParse(parsed.values);
     const base = schema.safeParse(parsed.base);
-    const version = typeof parsed.version === 'number' ? parsed.version : undefined;
+    const version =
+      typeof parsed.version === 'number' || typeof parsed.version === 'string'
+        ? parsed.version
+        : undefined;
     const savedAt = typeof parsed.savedAt === 'string' ? parsed.savedAt : new Date(0).toISOString();
     if (values.success && base.success) {
       return { values: values.data, base: base.data, version, savedAt };

@@ -15,8 +15,8 @@ export interface FormDraftOptions<V> {
   ref: DraftRef;
   /** The values the edit started from, kept beside it (a three-way merge on restore). */
   base: V;
-  /** The version the edit started from; undefined for a create form. */
-  version: number | undefined;
+  /** The version (or fingerprint) the edit started from; undefined for a create form. */
+  version: number | string | undefined;
   /** Write nothing (an older draft is still on offer, or the form is saved). */
   paused: boolean;
   /** Whether the values are an edit worth keeping (default: the form's own dirty state). */

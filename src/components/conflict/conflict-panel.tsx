@@ -26,6 +26,11 @@ export interface ConflictPanelProps<T extends object> extends ConflictValues<T> 
   /** What is being edited, for the heading: "configuration", "mapping". */
   noun: string;
   /**
+   * Set for a platform without versions or authors (Solvimon): the panel says the saved state changed
+   * there instead of naming who saved which version.
+   */
+  platform?: string | undefined;
+  /**
    * Called with the merged values; the caller puts them in the form (with theirs' version) and lets
    * the user review and save again. Never saves by itself.
    */
@@ -44,6 +49,7 @@ export function ConflictPanel<T extends object>({
   theirs,
   theirsAuthor,
   noun,
+  platform,
   onResolve,
 }: ConflictPanelProps<T>) {
   const headingId = useId();
@@ -75,25 +81,32 @@ export function ConflictPanel<T extends object>({
           Someone else saved this {noun} while you were editing
         </Title>
         <Text size="sm">
-          {theirsAuthor.lastModifiedBy ? (
-            <>
-              <Text span fw={600} size="sm" title={theirsAuthor.lastModifiedBy}>
-                {actorLabel(theirsAuthor.lastModifiedBy)}
-              </Text>{' '}
-              saved
-            </>
+          {platform ? (
+            `What ${platform} holds changed after you opened this ${noun} (${platform} does not say who changed it or when).`
           ) : (
-            'Another save made'
-          )}{' '}
-          version {theirsAuthor.version ?? '?'}
-          {theirsAuthor.dtLastModified ? (
             <>
-              {' '}
-              <RelativeTime value={theirsAuthor.dtLastModified} />
+              {theirsAuthor.lastModifiedBy ? (
+                <>
+                  <Text span fw={600} size="sm" title={theirsAuthor.lastModifiedBy}>
+                    {actorLabel(theirsAuthor.lastModifiedBy)}
+                  </Text>{' '}
+                  saved
+                </>
+              ) : (
+                'Another save made'
+              )}{' '}
+              version {theirsAuthor.version ?? '?'}
+              {theirsAuthor.dtLastModified ? (
+                <>
+                  {' '}
+                  <RelativeTime value={theirsAuthor.dtLastModified} />
+                </>
+              ) : null}
+              .
             </>
-          ) : null}
-          . Your changes are not saved yet and nothing is lost: choose what to keep, review the
-          form, then save again.
+          )}{' '}
+          Your changes are not saved yet and nothing is lost: choose what to keep, review the form,
+          then save again.
         </Text>
 
         <Table.ScrollContainer minWidth={640}>

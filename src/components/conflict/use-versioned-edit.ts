@@ -9,15 +9,9 @@
  * resubmitted on the user's behalf.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { FieldPath, FieldValues, UseFormReturn } from 'react-hook-form';
+import type { FieldPath, FieldValues, UseFormReturn, UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
-import {
-  ApiError,
-  InvalidResponseError,
-  NetworkError,
-  ValidationError,
-  VersionConflictError,
-} from '../../api';
+import { ApiError, InvalidResponseError, NetworkError, VersionConflictError } from '../../api';
 import { loadDraft, type Draft, type DraftRef } from '../../lib/drafts';
 import { useFormDraft } from '../../lib/use-form-draft';
 import {
@@ -55,8 +49,19 @@ export interface VersionedEditAdapter<V extends FieldValues, E extends Versioned
   isOwnSave?: (mine: V, theirs: V) => boolean;
   /** Values kept from the form as it is when a conflict is resolved (e.g. new credentials). */
   keepOnResolve?: (merged: V, current: V) => V;
-  /** A server message naming a field puts it at that field. */
-  serverFieldMap: Readonly<Record<string, FieldPath<V>>>;
+  /** A server message naming a field puts it at that field (m3ter's free-text messages). */
+  serverFieldMap?: Readonly<Record<string, FieldPath<V>>>;
+  /**
+   * Instead of `serverFieldMap`: puts a rejected save's message on the field it names and returns
+   * the messages for the form-level alert, or null when `error` is not a rejection of the values.
+   */
+  applyServerError?: (error: unknown, setError: UseFormSetError<V>) => string[] | null;
+  /**
+   * For a platform without versions (Solvimon): a fingerprint of the saved state. Two states differ
+   * exactly when their fingerprints do, and nothing says which is newer; the messages then speak of
+   * "what is saved" instead of version numbers. Default: m3ter's `version`.
+   */
+  revision?: (entity: E) => string;
   /** Where the edit is kept in this tab, and the shape a stored draft must have. */
   draft: { ref: DraftRef; schema: z.ZodType<V> };
   /** A stored draft prepared for restoring on top of `baseValues` (e.g. secrets the user never touched). */
@@ -93,6 +98,8 @@ export interface VersionedEdit<V extends FieldValues, E extends VersionedEntity>
   mode: 'create' | 'edit';
   /** The entity the edit is based on: the loaded one, then theirs after a resolved conflict. */
   base: E | undefined;
+  /** Whether saved states have version numbers to name (false: Solvimon's fingerprints). */
+  versioned: boolean;
   submit: (event?: React.BaseSyntheticEvent) => Promise<void>;
   pending: boolean;
   conflict: OpenConflict<V, E> | null;
@@ -164,6 +171,18 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
   const isOwnSave =
     adapter.isOwnSave ?? ((mine: V, theirs: V) => sameFieldValues(adapter.fields, mine, theirs));
   const draftRef = adapter.draft.ref;
+  const versioned = adapter.revision === undefined;
+  const revisionOf = (entity: E): number | string | undefined =>
+    adapter.revision ? adapter.revision(entity) : entity.version;
+  /** Whether `latest` is a later saved state than `than` (any other state, without versions). */
+  const isLater = (latest: E, than: E): boolean =>
+    versioned
+      ? (latest.version ?? 0) > (than.version ?? 0)
+      : revisionOf(latest) !== revisionOf(than);
+  const applyServerError =
+    adapter.applyServerError ??
+    ((error: unknown, setFieldError: UseFormSetError<V>) =>
+      applyServerValidationError(error, setFieldError, adapter.serverFieldMap ?? {}));
 
   const [base, setBase] = useState<E | undefined>(loaded);
   const baseValues = base ? adapter.toValues(base) : adapter.emptyValues;
@@ -196,7 +215,7 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
   const { forget } = useFormDraft(form, {
     ref: draftRef,
     base: baseValues,
-    version: base?.version,
+    version: base ? revisionOf(base) : undefined,
     paused: draftOffer !== null,
   });
 
@@ -236,7 +255,7 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
     }
     if (error instanceof VersionConflictError && base) {
       const theirs = adapter.latestAfterConflict(base.id);
-      if (!theirs || theirs.version === base.version) {
+      if (!theirs || revisionOf(theirs) === revisionOf(base)) {
         // The latest version could not be loaded: say so, keep everything, offer a retry.
         setSaveError(error);
         return;
@@ -256,9 +275,9 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
       });
       return;
     }
-    if (error instanceof ValidationError) {
-      const top = applyServerValidationError(error, setError, adapter.serverFieldMap);
-      setFormErrors(top ?? []);
+    const top = applyServerError(error, setError);
+    if (top !== null) {
+      setFormErrors(top);
       return;
     }
     setSaveError(error);
@@ -308,7 +327,9 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
     setSaveError(null);
     setFocusSave((n) => n + 1);
     setResolvedNote(
-      `Now based on version ${theirs.version ?? '?'}. Review the form, then save to create version ${(theirs.version ?? 0) + 1}.`,
+      versioned
+        ? `Now based on version ${theirs.version ?? '?'}. Review the form, then save to create version ${(theirs.version ?? 0) + 1}.`
+        : `Now based on what ${adapter.platform} holds now. Review the form, then save.`,
     );
   };
 
@@ -317,7 +338,7 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
     setDraftOffer(null);
     const draft = adapter.prepareDraft ? adapter.prepareDraft(draftOffer, baseValues) : draftOffer;
     applyValues(baseValues, draft.values);
-    if (base && draft.version !== undefined && draft.version !== base.version) {
+    if (base && draft.version !== undefined && draft.version !== revisionOf(base)) {
       // The draft was started from an older version: merge it like any other conflict (the panel
       // takes focus itself).
       setConflict({
@@ -334,7 +355,7 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
   const changedElsewhere =
     latest !== undefined &&
     base !== undefined &&
-    (latest.version ?? 0) > (base.version ?? 0) &&
+    isLater(latest, base) &&
     conflict === null &&
     !pending &&
     !saved &&
@@ -347,6 +368,7 @@ export function useVersionedEdit<V extends FieldValues, E extends VersionedEntit
     adapter,
     mode,
     base,
+    versioned,
     submit,
     pending,
     conflict,

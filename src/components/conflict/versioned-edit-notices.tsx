@@ -39,7 +39,11 @@ export function VersionedEditNotices<V extends FieldValues, E extends VersionedE
       ) : null}
 
       {changedElsewhere ? (
-        <ChangedElsewhereNotice latest={changedElsewhere} onCompare={edit.compareWithLatest} />
+        <ChangedElsewhereNotice
+          latest={changedElsewhere}
+          platform={edit.versioned ? undefined : adapter.platform}
+          onCompare={edit.compareWithLatest}
+        />
       ) : null}
 
       {conflict ? (
@@ -49,6 +53,7 @@ export function VersionedEditNotices<V extends FieldValues, E extends VersionedE
           mine={conflict.mine}
           theirs={conflict.theirs}
           theirsAuthor={conflict.theirsEntity}
+          platform={edit.versioned ? undefined : adapter.platform}
           noun={adapter.noun}
           onResolve={edit.resolve}
         />
@@ -68,8 +73,9 @@ export function VersionedEditNotices<V extends FieldValues, E extends VersionedE
       {edit.nothingToSave ? (
         <Notice tone="info" title="Nothing to save" role="status">
           <Text size="sm">
-            Nothing has changed since version {edit.base?.version ?? '?'}, so no new version was
-            made.
+            {edit.versioned
+              ? `Nothing has changed since version ${edit.base?.version ?? '?'}, so no new version was made.`
+              : `Nothing has changed since it was loaded, so nothing was sent to ${adapter.platform}.`}
           </Text>
         </Notice>
       ) : null}

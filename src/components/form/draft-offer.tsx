@@ -9,7 +9,7 @@ export interface DraftOfferProps {
   /** When the draft was last written (ISO). */
   savedAt: string;
   /** The version the draft's edit started from; undefined for a create form. */
-  version: number | undefined;
+  version: number | string | undefined;
   /** Anything the user should know before restoring (e.g. what a draft does not keep). */
   note?: ReactNode;
   onRestore: () => void;
@@ -33,8 +33,8 @@ export function DraftOffer({
       <Stack gap="xs">
         <Text size="sm">
           Changes to this {noun} were kept in this tab <RelativeTime value={savedAt} />
-          {version !== undefined ? ` (started from version ${version})` : ''}. Restore them, or
-          discard them to start from what is saved.
+          {typeof version === 'number' ? ` (started from version ${version})` : ''}. Restore them,
+          or discard them to start from what is saved.
           {note ? <> {note}</> : null}
         </Text>
         <Group gap="xs">
