@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   ApiError,
   createHttpError,
-  describeError,
   ForbiddenError,
   formatIssues,
   InvalidResponseError,
@@ -132,51 +131,5 @@ describe('isAbortError', () => {
     expect(isAbortError(new DOMException('x', 'TimeoutError'))).toBe(false);
     expect(isAbortError(new NetworkError({ message: 'x', ...at }))).toBe(false);
     expect(isAbortError('AbortError')).toBe(false);
-  });
-});
-
-describe('describeError', () => {
-  it('gives screens a title and a detail per kind', () => {
-    expect(describeError(httpError(403, 'Token expired')).title).toBe(
-      'Not allowed, or your session expired',
-    );
-    expect(describeError(httpError(403, 'Token expired')).detail).toMatch(
-      /^Token expired\. Sign in/,
-    );
-    expect(describeError(httpError(401, 'Service User rejected')).title).toBe(
-      'The console’s server could not sign in to m3ter',
-    );
-    expect(describeError(new NetworkError({ message: 'x', ...at })).title).toBe(
-      'Could not reach m3ter',
-    );
-    expect(describeError(new NetworkError({ message: 'x', timedOut: true, ...at })).detail).toMatch(
-      /timed out/,
-    );
-    expect(describeError(httpError(409)).title).toBe('Someone else changed this');
-    // A 409 on a read is not about anyone's edit.
-    const onRead = createHttpError({
-      status: 409,
-      message: 'Export already running',
-      headers: new Headers(),
-      path: '/integrationruns',
-      method: 'GET',
-    });
-    expect(describeError(onRead)).toEqual({
-      title: 'm3ter could not answer this request',
-      detail: 'Export already running. Try again in a moment.',
-    });
-    expect(describeError(httpError(404)).title).toBe('Not found');
-    expect(describeError(httpError(400, 'entityType is invalid'))).toEqual({
-      title: 'm3ter rejected the request',
-      detail: 'entityType is invalid',
-    });
-    expect(describeError(httpError(429, 'x', { 'Retry-After': '3' })).detail).toMatch(/3 s/);
-    expect(describeError(httpError(500)).title).toBe('m3ter had a problem');
-    expect(describeError(httpError(413, 'Too large')).title).toBe('Request failed (413)');
-    expect(describeError(new Error('boom'))).toEqual({
-      title: 'Something went wrong',
-      detail: 'boom',
-    });
-    expect(describeError('odd')).toEqual({ title: 'Something went wrong', detail: 'odd' });
   });
 });

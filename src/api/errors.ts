@@ -96,11 +96,16 @@ export function createHttpError(init: HttpErrorInit): ApiError {
  * (docs/m3ter-api.md Decision 7).
  */
 export function isRetryableError(error: unknown): boolean {
-  return (
-    error instanceof NetworkError ||
-    error instanceof ServerError ||
-    error instanceof RateLimitedError
-  );
+  // By status, not class: the same holds for Solvimon's errors (docs/architecture.md §11).
+  if (error instanceof NetworkError) return true;
+  if (error instanceof InvalidResponseError || !(error instanceof ApiError)) return false;
+  return error.status >= 500 || error.status === 429;
+}
+
+/** How long the answer asked to wait before asking again (a 429's Retry-After), on either platform. */
+export function retryAfterMsOf(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('retryAfterMs' in error)) return undefined;
+  return typeof error.retryAfterMs === 'number' ? error.retryAfterMs : undefined;
 }
 
 /**
@@ -111,85 +116,4 @@ export function isAbortError(error: unknown): boolean {
   return (
     typeof error === 'object' && error !== null && 'name' in error && error.name === 'AbortError'
   );
-}
-
-export interface ErrorDescription {
-  title: string;
-  detail: string;
-}
-
-/** A short title and a detail sentence for an error screen or notification. */
-export function describeError(error: unknown): ErrorDescription {
-  if (error instanceof VersionConflictError && error.method === 'GET') {
-    // Nothing was being saved, so "someone else changed this" would mislead: report m3ter's words.
-    return {
-      title: 'm3ter could not answer this request',
-      detail: withServerMessage('Try again in a moment.', error.message),
-    };
-  }
-  if (error instanceof VersionConflictError) {
-    return {
-      title: 'Someone else changed this',
-      detail:
-        'It was modified after you opened it. Load the latest version, then apply your changes again.',
-    };
-  }
-  if (error instanceof ForbiddenError && error.status === 401) {
-    // m3ter itself answers 403; a 401 comes from the live-mode proxy when m3ter refused its credentials.
-    return { title: 'The console’s server could not sign in to m3ter', detail: error.message };
-  }
-  if (error instanceof ForbiddenError) {
-    return {
-      title: 'Not allowed, or your session expired',
-      detail: withServerMessage(
-        'Sign in again, or ask an administrator for access.',
-        error.message,
-      ),
-    };
-  }
-  if (error instanceof NotFoundError) {
-    return { title: 'Not found', detail: 'It may have been deleted, or the link is wrong.' };
-  }
-  if (error instanceof ValidationError) {
-    return { title: 'm3ter rejected the request', detail: error.message };
-  }
-  if (error instanceof RateLimitedError) {
-    const wait =
-      error.retryAfterMs !== undefined
-        ? `Try again in ${Math.max(1, Math.ceil(error.retryAfterMs / 1000))} s.`
-        : 'Try again in a moment.';
-    return { title: 'Too many requests', detail: `m3ter is limiting requests. ${wait}` };
-  }
-  if (error instanceof ServerError) {
-    return {
-      title: 'm3ter had a problem',
-      detail: withServerMessage(
-        `The server answered ${error.status}. Try again later.`,
-        error.message,
-      ),
-    };
-  }
-  if (error instanceof NetworkError) {
-    return {
-      title: 'Could not reach m3ter',
-      detail: error.timedOut
-        ? 'The request timed out. Check your connection and try again.'
-        : 'Check your connection and try again.',
-    };
-  }
-  if (error instanceof InvalidResponseError) {
-    return { title: 'Unexpected response from m3ter', detail: error.message };
-  }
-  if (error instanceof ApiError) {
-    return { title: `Request failed (${error.status})`, detail: error.message };
-  }
-  if (error instanceof Error) {
-    return { title: 'Something went wrong', detail: error.message };
-  }
-  return { title: 'Something went wrong', detail: String(error) };
-}
-
-function withServerMessage(advice: string, message: string): string {
-  const trimmed = message.trim().replace(/\.$/, '');
-  return trimmed ? `${trimmed}. ${advice}` : advice;
 }

@@ -1,5 +1,6 @@
 export * from './schemas';
 export * from './errors';
+export * from './describe-error';
 export * from './http';
 export * from './pagination';
 export * from './configs';

@@ -13,6 +13,8 @@ export interface ApiErrorInit {
   message: string;
   path: string;
   method: TransportMethod;
+  /** Which platform answered, or could not be reached: "m3ter" (the default) or "Solvimon". */
+  service?: string | undefined;
   cause?: unknown;
 }
 
@@ -22,12 +24,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly path: string;
   readonly method: TransportMethod;
+  /** The platform, for messages: "Could not reach Solvimon". */
+  readonly service: string;
 
   constructor(init: ApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.status = init.status;
     this.path = init.path;
     this.method = init.method;
+    this.service = init.service ?? 'm3ter';
   }
 }
 
@@ -140,8 +145,6 @@ export interface SendOptions {
   path: string;
   /** Sent as JSON when defined. */
   body?: unknown;
-  /** Added to `Accept` (and `Content-Type` when there is a body). */
-  headers?: Readonly<Record<string, string>>;
   signal?: AbortSignal | undefined;
   timeoutMs?: number | undefined;
   /** Who could not be reached, for NetworkError's message ("Could not reach m3ter: …"). */
@@ -172,7 +175,8 @@ export async function send(options: SendOptions): Promise<RawResponse> {
   );
   const combined = combineSignals(callerSignal, timeout.signal);
 
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  // No credentials, ever: whoever serves the platform's base (demo backend or proxy) adds them.
+  const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   try {
@@ -192,6 +196,7 @@ export async function send(options: SendOptions): Promise<RawResponse> {
         message: `Request timed out after ${formatSeconds(timeoutMs)}`,
         path,
         method,
+        service,
         cause: error,
         timedOut: true,
       });
@@ -200,6 +205,7 @@ export async function send(options: SendOptions): Promise<RawResponse> {
       message: `Could not reach ${service}: ${error instanceof Error ? error.message : String(error)}`,
       path,
       method,
+      service,
       cause: error,
     });
   } finally {
@@ -212,6 +218,7 @@ export interface ResponseContext {
   status: number;
   path: string;
   method: TransportMethod;
+  service?: string | undefined;
 }
 
 /** A 2xx body as JSON: `undefined` when empty; `InvalidResponseError` when it is not JSON. */

@@ -1,5 +1,5 @@
 import { Group, Stack, Text } from '@mantine/core';
-import { describeError } from '../api/errors';
+import { describeError } from '../api/describe-error';
 import { BusyButton } from './busy-button';
 import { Notice } from './notice';
 

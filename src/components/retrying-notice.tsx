@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { NetworkError } from '../api';
-import { describeError } from '../api/errors';
+import { describeError } from '../api/describe-error';
 import { Notice } from './notice';
 
 interface RetryingNoticeProps {

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isRetryableError, NetworkError, RateLimitedError, type ApiError } from '../api/errors';
+import { isRetryableError, NetworkError, retryAfterMsOf, type ApiError } from '../api/errors';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -22,11 +22,10 @@ export function shouldRetryRead(failureCount: number, error: unknown): boolean {
   return failureCount < limit;
 }
 
-/** Exponential back-off with full jitter, honouring Retry-After when m3ter sends it. */
+/** Exponential back-off with full jitter, honouring Retry-After when the platform sends it. */
 export function retryDelay(attempt: number, error: unknown): number {
-  if (error instanceof RateLimitedError && error.retryAfterMs !== undefined) {
-    return Math.min(error.retryAfterMs, 30_000);
-  }
+  const retryAfterMs = retryAfterMsOf(error);
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, 30_000);
   const cap = Math.min(8_000, 500 * 2 ** attempt);
   return Math.round(cap / 2 + Math.random() * (cap / 2));
 }

@@ -5,11 +5,11 @@
  * Every call goes through `solvimonIntegrationsApi` to the real MSW handlers; MSW's life-cycle events
  * capture each exchange, which is then checked:
  * - the operation exists; query parameter names are declared (integers are integers); the browser
- *   sends no credentials (the spec's required X-API-KEY is added by the proxy) and `x-platform-id`
- *   only as the declared header;
+ *   sends no credentials and no `x-platform-id` (the spec's X-API-KEY and x-platform-id headers are
+ *   added by the live proxy);
  * - the request body against the operation's requestBody schema, or no body where it takes none;
  * - a 2xx: its status is the one the operation declares (201 for create) and the body matches it,
- *   with no secret in any integration;
+ *   with every secret of every integration either absent or exactly the mask (SOLVIMON_SECRET_MASK);
  * - an error: the body is an `ApiError` with a message, and the status is declared for the operation
  *   or is one of the fake's documented additions (docs/solvimon-api.md §6: 404 for an unknown id, 409
  *   on PATCH for a taken reference, 400 for a malformed test-connection).
@@ -17,10 +17,10 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import sourceText from '../../../docs/contracts/solvimon-integrations-openapi.json?raw';
-import { env } from '../../env';
 import { server, solvimonDemoStore } from '../../mocks/node';
 import { SOLVIMON_SEED_IDS } from '../../mocks/solvimon/seed';
 import {
+  SOLVIMON_SECRET_MASK,
   SOLVIMON_SECRET_PATHS,
   solvimonIntegrationsApi as api,
   toSolvimonUpdateRequest,
@@ -172,14 +172,9 @@ function problemsOf(exchange: Exchange): string[] {
       problems.push(`query parameter "${name}" is not an integer: ${value}`);
     }
   }
-  for (const header of ['x-api-key', 'authorization']) {
+  // The spec's X-API-KEY and x-platform-id are the proxy's to add (server/solvimon-proxy.ts).
+  for (const header of ['x-api-key', 'authorization', 'x-platform-id']) {
     if (exchange.headers.has(header)) problems.push(`the browser sent ${header}`);
-  }
-  if (
-    exchange.headers.has('x-platform-id') &&
-    !parameters.some((p) => p.in === 'header' && p.name === 'x-platform-id')
-  ) {
-    problems.push('x-platform-id is not declared');
   }
 
   const requestSchema = op.operation.requestBody?.content?.['application/json']?.schema;
@@ -207,8 +202,9 @@ function problemsOf(exchange: Exchange): string[] {
   }
   for (const integration of integrationsIn(body)) {
     for (const path of SOLVIMON_SECRET_PATHS) {
-      if (valueAtPath(integration, path) !== undefined) {
-        problems.push(`response carries the secret ${path.join('.')}`);
+      const value = valueAtPath(integration, path);
+      if (value !== undefined && value !== SOLVIMON_SECRET_MASK) {
+        problems.push(`response carries the secret ${path.join('.')} unmasked`);
       }
     }
   }
@@ -220,7 +216,7 @@ const { expectConforming } = captureExchanges(server, problemsOf);
 const ID = SOLVIMON_SEED_IDS;
 const UNKNOWN = 'intg_doesNotExist0000';
 
-/** One create body per type and variant, secrets included (they go in, never come back). */
+/** One create body per type and variant, secrets included (they go in, and come back only as the mask). */
 const NEW_INTEGRATIONS: SolvimonIntegrationCreateRequest[] = [
   {
     reference: 'ct-stripe',
@@ -362,16 +358,6 @@ describe('contract: reads', () => {
       await api.defaultMandates({ limit: 2, page: 2, order_by: 'country', order_direction: 'ASC' });
     });
   });
-
-  it('sends x-platform-id, as declared, when one is configured', async () => {
-    const spy = vi.spyOn(env, 'solvimonPlatformId', 'get').mockReturnValue('plat_contract');
-    try {
-      const exchanges = await expectConforming(() => api.get(ID.stripeLive));
-      expect(exchanges[0]?.headers.get('x-platform-id')).toBe('plat_contract');
-    } finally {
-      spy.mockRestore();
-    }
-  });
 });
 
 describe('contract: writes', () => {
@@ -413,6 +399,12 @@ describe('contract: writes', () => {
     });
     expect(exchanges.filter((e) => e.status === 201)).toHaveLength(NEW_INTEGRATIONS.length);
     expect(solvimonDemoStore().secretsOf(ID.stripeLive)).toEqual([]);
+    // The secrets sent on create came back as the mask, never as sent.
+    const answers = exchanges.map((e) => e.responseBody).join('\n');
+    expect(answers).toContain(`"signing_secret":"${SOLVIMON_SECRET_MASK}"`);
+    for (const sent of ['whsec_contract', 'adyen-hmac', 'lem-secret', 'elr-secret', 'key-2']) {
+      expect(answers).not.toContain(sent);
+    }
   });
 
   it('lifecycle: activate, deprecate, archive', async () => {
@@ -468,6 +460,14 @@ describe('contract: error bodies', () => {
         ),
       );
       await expectFailure(404, () => api.update(UNKNOWN, toSolvimonUpdateRequest(loaded, loaded)));
+      // The mask sent back as a secret's value (the console never does) is refused.
+      const stripe = await api.get(ID.stripeLive);
+      await expectFailure(400, () =>
+        api.update(stripe.id, {
+          ...toSolvimonUpdateRequest(stripe, stripe),
+          payment_gateway: stripe.payment_gateway,
+        }),
+      );
       await expectFailure(400, () =>
         api.testConnection({ api_key: { header: 'X', value: 'v' } }, { integration_type: 'CRM' }),
       );
@@ -498,6 +498,24 @@ describe('contract: the whole seed', () => {
     ).not.toEqual([]);
     expect(errorsOf(validatorFor(ref('ApiError')), { message: 'no code' })).not.toEqual([]);
     expect(errorsOf(validatorFor(ref('IntegrationResponseWrapper')), { page: 1 })).not.toEqual([]);
+    const unmasked = {
+      method: 'GET',
+      url: new URL(`http://localhost/solvimon/v1/integrations/${ID.stripeLive}`),
+      headers: new Headers(),
+      requestBody: '',
+      status: 200,
+      responseBody: JSON.stringify({
+        id: ID.stripeLive,
+        reference: 'r',
+        type: 'PAYMENT_GATEWAY',
+        payment_gateway: { stripe: { signing_secret: 'whsec_readable' } },
+      }),
+    };
+    expect(problemsOf(unmasked).join('\n')).toContain(
+      'carries the secret payment_gateway.stripe.signing_secret unmasked',
+    );
+    const masked = unmasked.responseBody.replace('whsec_readable', SOLVIMON_SECRET_MASK);
+    expect(problemsOf({ ...unmasked, responseBody: masked })).toEqual([]);
   });
 
   it('covered every operation, for success and for errors', () => {

@@ -126,12 +126,14 @@ const given = (value: string | null | undefined): string | undefined =>
 /** Maps a non-2xx Solvimon answer to its error class. */
 export function createSolvimonHttpError(init: SolvimonHttpErrorInit): SolvimonApiError {
   const { status, path, method, body, statusText, headers } = init;
+  const service = init.service ?? 'Solvimon';
   const parsed = readErrorBody(body);
   const code = given(parsed.code);
   const base: SolvimonApiErrorInit = {
     status,
     path,
     method,
+    service,
     message: given(parsed.message) ?? (statusText || `HTTP ${status}`),
     code,
     field: given(parsed.field),

@@ -1,6 +1,5 @@
 import { delay, http, HttpResponse } from 'msw';
 import { z } from 'zod';
-import { env } from '../../env';
 import { server } from '../../mocks/node';
 import { ApiError, InvalidResponseError, NetworkError } from '../transport';
 import {
@@ -31,7 +30,7 @@ const getOne = (options: Partial<Parameters<typeof solvimonRequest>[0]> = {}) =>
   solvimonRequest({ path: '/integrations/a', schema: itemSchema, ...options });
 
 describe('solvimonRequest: what it sends', () => {
-  it('calls {SOLVIMON_API_BASE}/v1 with the query, JSON and no credentials', async () => {
+  it('calls {SOLVIMON_API_BASE}/v1 with the query, JSON, no credentials and no platform id (the proxy adds both)', async () => {
     let seen: Request | undefined;
     server.use(
       http.get(ROUTE, ({ request }) => {
@@ -53,23 +52,6 @@ describe('solvimonRequest: what it sends', () => {
     expect(seen?.headers.has('x-api-key')).toBe(false);
     expect(seen?.headers.has('authorization')).toBe(false);
     expect(seen?.headers.has('x-platform-id')).toBe(false);
-  });
-
-  it('sends x-platform-id when one is configured', async () => {
-    const spy = vi.spyOn(env, 'solvimonPlatformId', 'get').mockReturnValue('plat_42');
-    let header: string | null = null;
-    server.use(
-      http.get(`${ROUTE}/:id`, ({ request }) => {
-        header = request.headers.get('x-platform-id');
-        return HttpResponse.json({ id: 'a' });
-      }),
-    );
-    try {
-      await getOne();
-    } finally {
-      spy.mockRestore();
-    }
-    expect(header).toBe('plat_42');
   });
 
   it('sends a JSON body with its method and content type, and takes any 2xx', async () => {

@@ -1,7 +1,7 @@
 /**
  * The one way the console talks to Solvimon (docs/solvimon-api.md §1): `{SOLVIMON_API_BASE}/v1{path}`,
- * JSON in and out, `x-platform-id` when one is configured. Solvimon's API key is added by whoever serves
- * the base (the demo backend or the live proxy), never here. Fetch, timeout, abort and body parsing are
+ * JSON in and out, no credentials. Solvimon's API key and `x-platform-id` are added by whoever serves
+ * the base (the live proxy, from its own configuration; the demo backend needs neither), never here. Fetch, timeout, abort and body parsing are
  * shared with m3ter (../transport.ts); what a failure means is Solvimon's own (./errors.ts).
  */
 import type { z } from 'zod';
@@ -57,13 +57,11 @@ export interface SolvimonRequestOptions<T> {
 export async function solvimonRequest<T>(options: SolvimonRequestOptions<T>): Promise<T> {
   const { path, query, body, schema, signal, timeoutMs } = options;
   const method = options.method ?? 'GET';
-  const platformId = env.solvimonPlatformId;
   const { response, text } = await send({
     url: `${solvimonBaseUrl()}${path}${buildQuery(query)}`,
     method,
     path,
     body,
-    headers: platformId === undefined ? {} : { 'x-platform-id': platformId },
     signal,
     timeoutMs,
     service: 'Solvimon',
@@ -75,11 +73,12 @@ export async function solvimonRequest<T>(options: SolvimonRequestOptions<T>): Pr
       path,
       method,
       body: text,
+      service: 'Solvimon',
       statusText: response.statusText,
       headers: response.headers,
     });
   }
 
-  const context = { status: response.status, path, method };
+  const context = { status: response.status, path, method, service: 'Solvimon' };
   return parseResponse(schema, readJsonBody(text, context), context);
 }

@@ -62,7 +62,10 @@ export const solvimonIntegrationsApi = {
     });
   },
 
-  /** `GET /v1/integrations/{id}`. Throws SolvimonNotFoundError for an unknown id. Secrets are not in it. */
+  /**
+   * `GET /v1/integrations/{id}`. Throws SolvimonNotFoundError for an unknown id. A set secret comes back
+   * masked, never readable (Decision 1).
+   */
   get(id: string, options: SolvimonCallOptions = {}): Promise<SolvimonIntegration> {
     return solvimonRequest({
       path: apiPath`/integrations/${id}`,

@@ -3,7 +3,7 @@ import { Dialog } from '../../components/dialog';
 import { useDisclosure } from '@mantine/hooks';
 import { NotFoundError, type IntegrationConfig } from '../../api';
 import { configLabel } from '../../lib/labels';
-import { describeError } from '../../api/errors';
+import { describeError } from '../../api/describe-error';
 import { BusyButton } from '../../components/busy-button';
 import { ErrorState } from '../../components/error-state';
 import { notify } from '../../components/notify';
