@@ -1,3 +1,4 @@
+import { SOLVIMON_SECRET_MASK } from '../../api/solvimon';
 import { demoFaults, solvimonDemoStore } from '../node';
 import { SOLVIMON_SEED_IDS as ID } from './seed';
 
@@ -115,6 +116,23 @@ describe('HTTP wiring of the fake Solvimon', () => {
       404,
       'RESOURCE_NOT_FOUND',
     );
+  });
+
+  it('answers a set secret as the mask and refuses the mask sent back as its value', async () => {
+    const read = await call(`/${ID.mailgunEu}`);
+    expect(read.body.authentication).toEqual({
+      api_key: { header: 'Authorization', value: SOLVIMON_SECRET_MASK },
+    });
+    const page = await call('?limit=100');
+    const s3 = (page.body.data as Array<Record<string, unknown>>).find((i) => i.id === ID.s3Export);
+    expect(s3).toBeDefined();
+    expect(JSON.stringify(s3)).not.toContain(SOLVIMON_SECRET_MASK);
+
+    const { id: _id, object_type: _o, message: _m, status: _s, ...asRead } = read.body;
+    const refused = await call(`/${ID.mailgunEu}`, { method: 'PATCH', body: asRead });
+    expectApiError(refused, 400, 'INVALID_FIELD');
+    expect(refused.body.field).toBe('authentication.api_key.value');
+    expect(refused.body.message).toMatch(/is the mask of the stored secret/);
   });
 
   it('writes through to the store the tests can read', async () => {

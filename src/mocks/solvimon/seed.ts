@@ -1,14 +1,19 @@
 /**
  * The fake Solvimon's demo platform: every integration type and variant, every status, and a few in
  * ERROR with the message the provider's failure would leave. Fixed data, so every run, tab and test
- * sees the same. Secrets are listed by path only (`secrets`): the fake never holds a secret's value.
+ * sees the same. Secrets are listed by path only (`secrets`): the fake never holds a secret's value, and
+ * answers SOLVIMON_SECRET_MASK at each listed path (docs/solvimon-api.md Decision 1), so the console can
+ * show which are set.
  */
 import type { SolvimonIntegration, SolvimonMandate } from '../../api/solvimon';
 import { DEFAULT_MANDATES } from './mandates';
 
 export interface SeedIntegration {
   integration: SolvimonIntegration;
-  /** Dotted paths of the secrets this integration has set (see SOLVIMON_SECRET_PATHS). */
+  /**
+   * Dotted paths of the secrets this integration has set (see SOLVIMON_SECRET_PATHS): answered as the
+   * mask, never stored as a value.
+   */
   secrets: string[];
 }
 

@@ -4,6 +4,7 @@ import {
   SOLVIMON_INTEGRATION_STATUSES,
   SOLVIMON_INTEGRATION_TYPES,
   SOLVIMON_PAYMENT_GATEWAY_VARIANTS,
+  SOLVIMON_SECRET_MASK,
   SOLVIMON_SECRET_PATHS,
   solvimonIntegrationSchema,
   toSolvimonUpdateRequest,
@@ -90,7 +91,7 @@ describe('seed', () => {
 });
 
 describe('create', () => {
-  it('starts in DRAFT with an id, keeps what was sent, and never answers a secret', () => {
+  it('starts in DRAFT with an id, keeps what was sent, and answers a set secret as the mask', () => {
     const created = store.create({ ...newStripe, crm_hint: { x: 1 } });
     expect(created).toMatchObject({
       object_type: 'INTEGRATION',
@@ -104,10 +105,14 @@ describe('create', () => {
       crm_hint: { x: 1 },
     });
     expect(created.id).toMatch(/^intg_[A-Za-z0-9]{16}$/);
-    expect(valueAtPath(created, ['payment_gateway', 'stripe', 'signing_secret'])).toBeUndefined();
+    expect(valueAtPath(created, ['payment_gateway', 'stripe', 'signing_secret'])).toBe(
+      SOLVIMON_SECRET_MASK,
+    );
     expect(store.get(created.id)).toEqual(created);
     expect(store.secretsOf(created.id)).toEqual(['payment_gateway.stripe.signing_secret']);
-    expect(JSON.stringify(store.snapshot())).not.toContain('whsec_1');
+    const stored = JSON.stringify(store.snapshot());
+    expect(stored).not.toContain('whsec_1');
+    expect(stored).not.toContain(SOLVIMON_SECRET_MASK);
   });
 
   it('ignores read-only fields sent by the client', () => {
@@ -308,6 +313,82 @@ describe('update (PATCH)', () => {
   });
 });
 
+describe('secrets in answers', () => {
+  /** The dotted secret paths that hold a value in `integration`, and what they hold. */
+  const secretsIn = (integration: SolvimonIntegration) =>
+    SOLVIMON_SECRET_PATHS.filter((p) => valueAtPath(integration, p) !== undefined).map((p) => [
+      p.join('.'),
+      valueAtPath(integration, p),
+    ]);
+
+  it('every answer carries the mask at each set secret and nothing at the unset ones', () => {
+    const adyen = [
+      ['payment_gateway.adyen.signing_secret', SOLVIMON_SECRET_MASK],
+      [
+        'payment_gateway.adyen.balance_platform_details.authentication.api_key.value',
+        SOLVIMON_SECRET_MASK,
+      ],
+      [
+        'payment_gateway.adyen.legal_entity_manager_details.authentication.username_password.password',
+        SOLVIMON_SECRET_MASK,
+      ],
+    ];
+    expect(secretsIn(store.get(ID.adyenPlatform))).toEqual(adyen);
+    expect(secretsIn(store.get(ID.s3Export))).toEqual([]);
+    const listed = store.list({ limit: 100 }).data;
+    for (const integration of listed) {
+      expect(secretsIn(integration)).toEqual(
+        store.secretsOf(integration.id).map((path) => [path, SOLVIMON_SECRET_MASK]),
+      );
+    }
+    expect(secretsIn(store.update(ID.adyenPlatform, edit(ID.adyenPlatform, {})))).toEqual(adyen);
+    expect(secretsIn(store.deprecate(ID.adyenPlatform))).toEqual(adyen);
+    expect(secretsIn(store.remove(ID.adyenPlatform))).toEqual(adyen);
+  });
+
+  it('the stored snapshot holds neither a secret nor the mask', () => {
+    store.update(
+      ID.mailgunEu,
+      edit(ID.mailgunEu, {
+        authentication: { api_key: { header: 'Authorization', value: 'key-mg-new' } },
+      }),
+    );
+    const stored = JSON.stringify(store.snapshot());
+    expect(stored).not.toContain('key-mg-new');
+    expect(stored).not.toContain(SOLVIMON_SECRET_MASK);
+  });
+
+  it('the mask sent back as a new value is refused on that field; the console’s PATCH drops it', () => {
+    const loaded = store.get(ID.stripeLive);
+    const { id: _id, object_type: _o, message: _m, status: _s, ...asLoaded } = loaded;
+    const error = storeError(() => store.update(ID.stripeLive, asLoaded));
+    expect(error).toMatchObject({ status: 400, code: 'INVALID_FIELD' });
+    expect(error.toBody()).toMatchObject({
+      field: 'payment_gateway.stripe.signing_secret',
+      resource_id: ID.stripeLive,
+      message:
+        'payment_gateway.stripe.signing_secret: "********" is the mask of the stored secret: ' +
+        'enter a new value, or leave the field out to keep it',
+    });
+    expect(store.secretsOf(ID.stripeLive)).toEqual(['payment_gateway.stripe.signing_secret']);
+
+    expect(
+      failure(() =>
+        store.create({
+          reference: 'masked',
+          type: 'EMAIL_PROVIDER',
+          authentication: { api_key: { header: 'X', value: SOLVIMON_SECRET_MASK } },
+        }),
+      ),
+    ).toEqual({ status: 400, code: 'INVALID_FIELD', field: 'authentication.api_key.value' });
+
+    // toSolvimonUpdateRequest leaves an untouched (masked) secret out, so it is kept.
+    const saved = store.update(ID.stripeLive, edit(ID.stripeLive, { name: 'Stripe EU' }));
+    expect(saved.name).toBe('Stripe EU');
+    expect(store.secretsOf(ID.stripeLive)).toEqual(['payment_gateway.stripe.signing_secret']);
+  });
+});
+
 describe('lifecycle', () => {
   it.each([
     [ID.gcsExport, 'DRAFT'],
@@ -504,6 +585,7 @@ describe('persistence and tabs', () => {
     expect(reloaded.snapshot()).toEqual(tabA.snapshot());
     expect(reloaded.create({ ...newStripe, reference: 'another' }).id).not.toBe(created.id);
     expect(persistence.read()).not.toContain('whsec_1');
+    expect(persistence.read()).not.toContain(SOLVIMON_SECRET_MASK);
   });
 
   it('reset goes back to the seed in every tab; an unreadable snapshot reseeds', () => {

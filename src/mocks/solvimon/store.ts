@@ -12,8 +12,10 @@
  * - lifecycle: activate from DRAFT, PENDING, TESTING, ERROR or DEPRECATED (with the type's section and
  *   variant set); deprecate from ACTIVE; archive from anything but ARCHIVED. Anything else is 400
  *   INVALID_OPERATION saying why.
- * - secrets: never stored, never answered. The store remembers which secrets are set; a PATCH that
- *   leaves one out keeps it, null or "" clears it.
+ * - secrets: never stored, never answered readable. The store remembers only which secrets are set and
+ *   answers SOLVIMON_SECRET_MASK at each of them (an unset one is left out); a PATCH that leaves one out
+ *   keeps it, null or "" clears it, and the mask sent as a new value is 400 INVALID_FIELD, so a mask
+ *   can never be stored as the secret.
  * - unknown id: 404 RESOURCE_NOT_FOUND.
  *
  * Persistence works like the fake m3ter's (docs/architecture.md §8): with a `Persistence`, the state is
@@ -22,6 +24,7 @@
 import {
   SOLVIMON_E_INVOICING_PROCESSORS,
   SOLVIMON_INTEGRATION_TYPES,
+  SOLVIMON_SECRET_MASK,
   SOLVIMON_SECRET_PATHS,
   SOLVIMON_TAX_CALCULATION_VARIANTS,
   solvimonAuthenticationSchema,
@@ -111,6 +114,45 @@ const fromRecords = (seq: number, records: readonly SeedIntegration[]): State =>
 /** A secret counts as given when it is a non-empty string; null or "" clears it. */
 const secretGiven = (value: unknown): boolean => typeof value === 'string' && value !== '';
 
+/**
+ * The integration as the fake answers it: the mask at every secret that is set, nothing at the others
+ * (docs/solvimon-api.md Decision 1). The record itself holds no secret value.
+ */
+function answerOf(record: SeedIntegration): SolvimonIntegration {
+  const integration = structuredClone(record.integration);
+  for (const dotted of record.secrets) {
+    const path = dotted.split('.');
+    const parent = valueAtPath(integration, path.slice(0, -1));
+    const key = path[path.length - 1];
+    if (isRecord(parent) && key !== undefined) parent[key] = SOLVIMON_SECRET_MASK;
+  }
+  return integration;
+}
+
+/**
+ * The mask sent back as a secret's new value would be stored as the secret: refused on that field.
+ * The console never sends it (toSolvimonUpdateRequest drops untouched secrets).
+ */
+function refuseMasks(body: unknown, id?: string): void {
+  for (const path of SOLVIMON_SECRET_PATHS) {
+    if (valueAtPath(body, path) !== SOLVIMON_SECRET_MASK) continue;
+    const field = path.join('.');
+    const advice =
+      id === undefined
+        ? 'is the mask of a stored secret, not a value: enter the secret itself'
+        : 'is the mask of the stored secret: enter a new value, or leave the field out to keep it';
+    throw new SolvimonStoreError(
+      400,
+      'INVALID_FIELD',
+      `${field}: "${SOLVIMON_SECRET_MASK}" ${advice}`,
+      {
+        field,
+        resourceId: id,
+      },
+    );
+  }
+}
+
 function invalidOperation(message: string, id: string, field?: string): SolvimonStoreError {
   return new SolvimonStoreError(400, 'INVALID_OPERATION', message, { field, resourceId: id });
 }
@@ -177,7 +219,7 @@ export function createSolvimonStore(options: SolvimonStoreOptions = {}): Solvimo
     const stored = { ...record, integration: withoutSolvimonSecrets(record.integration) };
     persisted.current.integrations.set(stored.integration.id, stored);
     persist();
-    return structuredClone(stored.integration);
+    return answerOf(stored);
   };
 
   const transition = (
@@ -195,14 +237,14 @@ export function createSolvimonStore(options: SolvimonStoreOptions = {}): Solvimo
   return {
     list(query = {}, linkBase = '/v1/integrations') {
       sync();
-      const all = [...persisted.current.integrations.values()].map((r) => r.integration);
+      const all = [...persisted.current.integrations.values()].map(answerOf);
       const sorted = ordered(all, query, ORDERABLE, (item, field) => item[field]);
-      return structuredClone(paginate(sorted, query, linkBase));
+      return paginate(sorted, query, linkBase);
     },
 
     get(id) {
       sync();
-      return structuredClone(find(id).integration);
+      return answerOf(find(id));
     },
 
     create(body) {
@@ -210,6 +252,7 @@ export function createSolvimonStore(options: SolvimonStoreOptions = {}): Solvimo
       const raw = requireObject(body);
       const parsed = parseBody(solvimonIntegrationCreateRequestSchema, raw);
       checkEnums(raw);
+      refuseMasks(raw);
       const { status, type, reference } = parsed;
       if (status !== undefined && status !== null && status !== 'DRAFT') {
         throw new SolvimonStoreError(
@@ -260,6 +303,7 @@ export function createSolvimonStore(options: SolvimonStoreOptions = {}): Solvimo
       const raw = requireObject(body);
       const parsed = parseBody(solvimonIntegrationUpdateRequestSchema, raw);
       checkEnums(raw);
+      refuseMasks(raw, id);
       const { id: bodyId, object_type: _objectType, message: _message, status, ...rest } = parsed;
       if (bodyId !== undefined && bodyId !== null && bodyId !== id) {
         throw new SolvimonStoreError(
@@ -294,7 +338,7 @@ export function createSolvimonStore(options: SolvimonStoreOptions = {}): Solvimo
       const record = find(id);
       persisted.current.integrations.delete(id);
       persist();
-      return structuredClone(record.integration);
+      return answerOf(record);
     },
 
     activate(id) {
