@@ -4,6 +4,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '../api/errors';
+import { SolvimonNotFoundError } from '../api/solvimon/errors';
 import { QueryState } from './query-state';
 
 /** A read the test answers by hand: each call waits for `answer(...)`. */
@@ -100,6 +101,21 @@ describe('QueryState', () => {
       }),
     ).toBeInTheDocument();
     expect(screen.getByText('Value: one')).toBeInTheDocument();
+  });
+
+  it('says the entity is gone on Solvimon’s 404 too', async () => {
+    const read = controlledRead();
+    renderPage(read.queryFn);
+    await read.answer({
+      error: new SolvimonNotFoundError({
+        status: 404,
+        message: 'Integration not found: intg_x',
+        path: '/integrations/intg_x',
+        method: 'GET',
+        code: 'RESOURCE_NOT_FOUND',
+      }),
+    });
+    expect(await screen.findByRole('heading', { name: 'No such thing' })).toBeInTheDocument();
   });
 
   it('says the entity is gone on a 404, also when it was on screen', async () => {

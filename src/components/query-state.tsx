@@ -1,6 +1,7 @@
 import { Skeleton, Stack, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { NotFoundError } from '../api/errors';
+import { SolvimonNotFoundError } from '../api/solvimon/errors';
 import { EmptyState } from './empty-state';
 import { ErrorState } from './error-state';
 import { RetryingNotice } from './retrying-notice';
@@ -29,7 +30,7 @@ export interface QueryStateProps<T> {
   heading?: string;
   /** The error's title when "Could not load {what}" reads badly (or depends on the error). */
   errorTitle?: string | ((error: unknown) => string);
-  /** Shown instead of an error when m3ter answers 404: the entity is gone or the link is wrong. */
+  /** Shown instead of an error when the platform answers 404: the entity is gone or the link is wrong. */
   notFound?: { title: string; body?: ReactNode; action?: ReactNode };
   /** Next to the error's Retry: a way out (back to the list). */
   errorAction?: ReactNode;
@@ -37,6 +38,10 @@ export interface QueryStateProps<T> {
   skeleton?: ReactNode;
   children: (data: T) => ReactNode;
 }
+
+/** A 404 from either platform (docs/architecture.md §11). */
+const isNotFound = (error: unknown): boolean =>
+  error instanceof NotFoundError || error instanceof SolvimonNotFoundError;
 
 /**
  * The one way a page shows a read: a skeleton while it loads (saying what went wrong while it is being
@@ -56,7 +61,7 @@ export function QueryState<T>({
   skeleton,
   children,
 }: QueryStateProps<T>) {
-  const gone = query.error instanceof NotFoundError && notFound !== undefined;
+  const gone = isNotFound(query.error) && notFound !== undefined;
   /** The error the user asked to retry, and when it happened (its query's `errorUpdatedAt`). */
   const [retried, setRetried] = useState<{ error: unknown; at: number } | null>(null);
   const focusAfterRetry = useRef(false);
