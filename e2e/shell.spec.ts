@@ -4,9 +4,16 @@ import { expectNoAxeViolations } from './axe.ts';
 test('the shell works on the production build with the embedded demo backend', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/configs$/);
-  await expect(page.getByText('Demo', { exact: true })).toBeVisible();
+  const platforms = page.getByRole('group', { name: 'Platforms' });
+  await expect(platforms).toContainText('m3ter · Demo');
+  await expect(platforms).toContainText('Solvimon · Demo');
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
-  await expect(nav.getByRole('link', { name: /Integration configs/ })).toBeVisible();
+  await expect(
+    nav.getByRole('group', { name: 'm3ter' }).getByRole('link', { name: /Integration configs/ }),
+  ).toBeVisible();
+  await expect(
+    nav.getByRole('group', { name: 'Solvimon' }).getByRole('link', { name: 'Integrations' }),
+  ).toBeVisible();
 
   // The demo backend is a service worker controlling the page.
   await expect

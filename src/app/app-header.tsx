@@ -15,6 +15,29 @@ import { useDemoControls } from './demo-context';
 // Demo-only UI (modals, sliders, number inputs) stays out of the entry chunk.
 const DemoMenu = lazy(() => import('./demo-menu').then((m) => ({ default: m.DemoMenu })));
 
+/**
+ * Which backend a platform's pages talk to, in words ("m3ter · Demo"): colour only groups them. Filled
+ * grape and teal are shade 9 in both schemes (theme.ts), so the white text passes WCAG AA.
+ */
+function PlatformBadge({ platform, mode }: { platform: string; mode: 'demo' | 'live' }) {
+  const demo = mode === 'demo';
+  return (
+    <Badge
+      color={demo ? 'grape' : 'teal'}
+      variant="filled"
+      tt="none"
+      title={
+        demo
+          ? `${platform}: the embedded demo backend, with made-up data`
+          : `${platform}: live, through the console’s server`
+      }
+      style={{ flexShrink: 0 }}
+    >
+      {platform} <span aria-hidden="true">·</span> <span>{demo ? 'Demo' : 'Live'}</span>
+    </Badge>
+  );
+}
+
 interface AppHeaderProps {
   navOpened: boolean;
   onToggleNav: () => void;
@@ -49,9 +72,12 @@ export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
         <Text size="sm" c="dimmed" visibleFrom="sm" title={`Organisation ${env.orgId}`}>
           {env.mode === 'demo' ? 'Demo organisation' : 'Organisation'} · {env.orgId.slice(0, 8)}
         </Text>
-        <Badge color={env.mode === 'demo' ? 'grape' : 'teal'} variant="filled">
-          {env.mode === 'demo' ? 'Demo' : 'Live'}
-        </Badge>
+        <Group gap={6} wrap="nowrap" role="group" aria-label="Platforms">
+          <PlatformBadge platform="m3ter" mode={env.mode} />
+          {env.solvimonMode === 'off' ? null : (
+            <PlatformBadge platform="Solvimon" mode={env.solvimonMode} />
+          )}
+        </Group>
         {demo ? (
           <Suspense fallback={null}>
             <DemoMenu />

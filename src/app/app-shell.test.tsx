@@ -1,10 +1,68 @@
-import { waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { env } from '../env';
 import { demoStore } from '../mocks/node';
 import { SEED_IDS } from '../mocks/seed';
 import { renderApp, screen } from '../test/render';
 
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** The navigation's group for one platform. */
+function navGroup(platform: string) {
+  const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+  return within(nav).getByRole('group', { name: platform });
+}
+
 describe('ConsoleShell', () => {
+  it('groups the navigation per platform and lights only the page shown', async () => {
+    const { router } = await renderApp('/solvimon/integrations');
+    const m3ter = navGroup('m3ter');
+    expect(
+      within(m3ter)
+        .getAllByRole('link')
+        .map((l) => l.textContent),
+    ).toEqual(['Integration configs', 'Integration runs', 'External mappings']);
+    const solvimon = within(navGroup('Solvimon')).getByRole('link', { name: 'Integrations' });
+    expect(solvimon).toHaveAttribute('href', '/solvimon/integrations');
+    const configs = within(m3ter).getByRole('link', { name: 'Integration configs' });
+    expect(solvimon).toHaveAttribute('data-active');
+    expect(configs).not.toHaveAttribute('data-active');
+
+    await router.navigate({ href: '/solvimon/integrations/intg_7Kp2mQ9xLs4vT1aB' });
+    await waitFor(() => expect(solvimon).toHaveAttribute('data-active'));
+    expect(configs).not.toHaveAttribute('data-active');
+
+    await router.navigate({ to: '/configs' });
+    await waitFor(() => expect(configs).toHaveAttribute('data-active'));
+    expect(solvimon).not.toHaveAttribute('data-active');
+  });
+
+  it('says in the header which platform is demo and which is live', async () => {
+    await renderApp('/configs');
+    const platforms = screen.getByRole('group', { name: 'Platforms' });
+    expect(within(platforms).getByText(/^m3ter/)).toHaveTextContent('m3ter · Demo');
+    expect(within(platforms).getByText(/^Solvimon/)).toHaveTextContent('Solvimon · Demo');
+  });
+
+  it('shows Solvimon as live when it is, and not at all when it is off', async () => {
+    const mode = vi.spyOn(env, 'solvimonMode', 'get').mockReturnValue('live');
+    const first = await renderApp('/configs');
+    const platforms = screen.getByRole('group', { name: 'Platforms' });
+    expect(within(platforms).getByText(/^Solvimon/)).toHaveTextContent('Solvimon · Live');
+    first.unmount();
+
+    mode.mockReturnValue('off');
+    await renderApp('/configs');
+    expect(
+      within(screen.getByRole('group', { name: 'Platforms' })).queryByText(/Solvimon/),
+    ).not.toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    expect(within(nav).queryByRole('group', { name: 'Solvimon' })).not.toBeInTheDocument();
+    expect(within(nav).getByRole('group', { name: 'm3ter' })).toBeInTheDocument();
+  });
+
   it('leaves focus alone on the page the console opens on', async () => {
     await renderApp('/configs');
     await screen.findByRole('heading', { level: 1, name: 'Integration configurations' });

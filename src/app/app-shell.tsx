@@ -1,4 +1,4 @@
-import { AppShell, NavLink } from '@mantine/core';
+import { AppShell, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { AppHeader } from './app-header';
@@ -10,11 +10,34 @@ const ConnectionStatus = lazy(() =>
   import('./connection-status').then((m) => ({ default: m.ConnectionStatus })),
 );
 
-const NAV_ITEMS = [
-  { to: '/configs', label: 'Integration configs' },
-  { to: '/runs', label: 'Integration runs' },
-  { to: '/mappings', label: 'External mappings' },
-] as const;
+interface NavGroup {
+  platform: string;
+  items: ReadonlyArray<{ to: string; label: string }>;
+}
+
+/** The pages per platform (docs/architecture.md §11); a platform shows when it is configured. */
+function navGroups(): NavGroup[] {
+  const groups: NavGroup[] = [
+    {
+      platform: 'm3ter',
+      items: [
+        { to: '/configs', label: 'Integration configs' },
+        { to: '/runs', label: 'Integration runs' },
+        { to: '/mappings', label: 'External mappings' },
+      ],
+    },
+  ];
+  if (env.solvimonMode !== 'off') {
+    groups.push({
+      platform: 'Solvimon',
+      items: [{ to: '/solvimon/integrations', label: 'Integrations' }],
+    });
+  }
+  return groups;
+}
+
+/** Whether `pathname` is `to` or a page under it (never a sibling that merely starts alike). */
+const isUnder = (pathname: string, to: string) => pathname === to || pathname.startsWith(`${to}/`);
 
 /**
  * After a move to another page, focus that fell to <body> (the row, link or dialog button that had it
@@ -73,16 +96,29 @@ export function ConsoleShell() {
         <AppHeader navOpened={opened} onToggleNav={toggle} />
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
-        {NAV_ITEMS.map((item) => (
-          <NavLink
-            key={item.to}
-            component={Link}
-            to={item.to}
-            label={item.label}
-            active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
-            onClick={close}
-          />
-        ))}
+        <Stack gap="md">
+          {navGroups().map((group) => {
+            const labelId = `nav-group-${group.platform.toLowerCase()}`;
+            return (
+              // A named group, not a heading: the page's own h1 stays the first heading.
+              <div key={group.platform} role="group" aria-labelledby={labelId}>
+                <Text id={labelId} size="xs" fw={700} c="dimmed" px="sm" pb={4}>
+                  {group.platform}
+                </Text>
+                {group.items.map((item) => (
+                  <NavLink
+                    key={item.to}
+                    component={Link}
+                    to={item.to}
+                    label={item.label}
+                    active={isUnder(pathname, item.to)}
+                    onClick={close}
+                  />
+                ))}
+              </div>
+            );
+          })}
+        </Stack>
       </AppShell.Navbar>
       <AppShell.Main ref={mainRef} id="main-content">
         {env.mode === 'live' ? (
