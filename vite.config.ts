@@ -22,13 +22,16 @@ export default defineConfig(({ mode }) => {
     plugins: [
       tanstackRouter({ target: 'react', autoCodeSplitting: true }),
       react(),
-      // Live mode: API_BASE → the m3ter proxy (server/); every build: dist/.m3ter-build.json.
+      // Live mode: API_BASE → the m3ter proxy, SOLVIMON_API_BASE/v1 → the Solvimon proxy (server/);
+      // every build: dist/.m3ter-build.json.
       m3terServerPlugin(appConfig),
     ],
     define: {
       'import.meta.env.VITE_M3TER_MODE': JSON.stringify(pub.mode),
       'import.meta.env.VITE_API_BASE': JSON.stringify(pub.apiBase),
       'import.meta.env.VITE_ORG_ID': JSON.stringify(pub.orgId),
+      'import.meta.env.VITE_SOLVIMON_MODE': JSON.stringify(pub.solvimonMode),
+      'import.meta.env.VITE_SOLVIMON_API_BASE': JSON.stringify(pub.solvimonApiBase),
     },
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },

@@ -25,6 +25,13 @@ describe('loadAppConfig', () => {
       port: undefined,
       host: undefined,
       allowedHosts: [],
+      solvimon: {
+        mode: 'demo',
+        apiBase: '/solvimon',
+        upstreamBaseUrl: 'https://api.solvimon.com',
+        apiKey: null,
+        platformId: undefined,
+      },
     });
   });
 
@@ -109,6 +116,117 @@ describe('loadAppConfig', () => {
   });
 });
 
+describe('loadAppConfig: Solvimon', () => {
+  const live = { M3TER_MODE: 'live', M3TER_ORG_ID: ORG, M3TER_API_TOKEN: 't' };
+  const solvimonLive = { ...live, SOLVIMON_MODE: 'live', SOLVIMON_API_KEY: 'sk_live_123' };
+
+  it('is demo beside a demo m3ter and off beside a live one, unless set', () => {
+    expect(loadAppConfig({}).solvimon.mode).toBe('demo');
+    expect(loadAppConfig({ SOLVIMON_MODE: 'off' }).solvimon.mode).toBe('off');
+    expect(loadAppConfig(live).solvimon).toMatchObject({ mode: 'off', apiKey: null });
+  });
+
+  it('live: the key, the platform id, the base URL (the test environment too), the base path', () => {
+    expect(
+      loadAppConfig({
+        ...solvimonLive,
+        SOLVIMON_BASE_URL: 'https://test.api.solvimon.com/',
+        SOLVIMON_PLATFORM_ID: 'plat_42',
+        SOLVIMON_API_BASE: '/api/solvimon',
+      }).solvimon,
+    ).toEqual({
+      mode: 'live',
+      apiBase: '/api/solvimon',
+      upstreamBaseUrl: 'https://test.api.solvimon.com',
+      apiKey: 'sk_live_123',
+      platformId: 'plat_42',
+    });
+    expect(loadAppConfig(solvimonLive).solvimon).toMatchObject({
+      apiBase: '/solvimon',
+      upstreamBaseUrl: 'https://api.solvimon.com',
+      platformId: undefined,
+    });
+  });
+
+  it('live without SOLVIMON_API_KEY (or with an empty one) refuses to start, naming it', () => {
+    for (const key of [undefined, '', '  ']) {
+      const problems = problemsOf({ ...live, SOLVIMON_MODE: 'live', SOLVIMON_API_KEY: key });
+      expect(problems).toEqual([expect.stringMatching(/^SOLVIMON_API_KEY is missing/)]);
+    }
+    // Listed with m3ter's own problems, all at once.
+    expect(problemsOf({ M3TER_MODE: 'live', SOLVIMON_MODE: 'live' })).toEqual([
+      expect.stringMatching(/^M3TER_ORG_ID is missing/),
+      expect.stringMatching(/^M3TER_ACCESS_KEY_ID is missing/),
+      expect.stringMatching(/^M3TER_API_SECRET is missing/),
+      expect.stringMatching(/^SOLVIMON_API_KEY is missing/),
+    ]);
+  });
+
+  it('refuses the combinations the demo backend cannot serve, saying why', () => {
+    const demoBesideLive = problemsOf({ ...live, SOLVIMON_MODE: 'demo' });
+    expect(demoBesideLive).toEqual([
+      expect.stringMatching(/^SOLVIMON_MODE=demo is not supported with M3TER_MODE=live: /),
+    ]);
+    expect(demoBesideLive[0]).toContain('service worker');
+    const liveBesideDemo = problemsOf({ SOLVIMON_MODE: 'live', SOLVIMON_API_KEY: 'k' });
+    expect(liveBesideDemo).toEqual([
+      expect.stringMatching(/^SOLVIMON_MODE=live is not supported with M3TER_MODE=demo: /),
+    ]);
+    expect(liveBesideDemo[0]).toContain('service worker');
+  });
+
+  it('wants https for Solvimon too, except on loopback, and no credentials or query in the URL', () => {
+    expect(problemsOf({ ...solvimonLive, SOLVIMON_BASE_URL: 'http://api.solvimon.com' })).toEqual([
+      expect.stringMatching(/^SOLVIMON_BASE_URL must use https/),
+    ]);
+    expect(
+      problemsOf({ ...solvimonLive, SOLVIMON_BASE_URL: 'https://u:p@api.solvimon.com' }),
+    ).toEqual([expect.stringMatching(/^SOLVIMON_BASE_URL must not contain a user name/)]);
+    expect(
+      problemsOf({ ...solvimonLive, SOLVIMON_BASE_URL: 'https://api.solvimon.com/?key=x' }),
+    ).toEqual([expect.stringMatching(/^SOLVIMON_BASE_URL must not contain a query/)]);
+    expect(problemsOf({ ...solvimonLive, SOLVIMON_BASE_URL: 'api.solvimon.com' })[0]).toMatch(
+      /^SOLVIMON_BASE_URL/,
+    );
+    expect(
+      loadAppConfig({ ...solvimonLive, SOLVIMON_BASE_URL: 'http://localhost:8788' }).solvimon
+        .upstreamBaseUrl,
+    ).toBe('http://localhost:8788');
+  });
+
+  it('keeps SOLVIMON_API_BASE apart from API_BASE', () => {
+    for (const [api, solvimon] of [
+      ['/solvimon', '/solvimon'],
+      ['/api', '/api/solvimon'],
+      ['/solvimon/m3ter', '/solvimon'],
+    ] as const) {
+      expect(problemsOf({ API_BASE: api, SOLVIMON_API_BASE: solvimon }), api).toEqual([
+        expect.stringMatching(/^SOLVIMON_API_BASE \(.+\) must differ from API_BASE/),
+      ]);
+    }
+    expect(
+      loadAppConfig({ API_BASE: '/api/m3ter', SOLVIMON_API_BASE: '/api/solvimon' }),
+    ).toBeTruthy();
+    // Off, Solvimon serves nothing: its base may be anything.
+    expect(loadAppConfig({ SOLVIMON_MODE: 'off', SOLVIMON_API_BASE: '/m3ter' })).toBeTruthy();
+  });
+
+  it('rejects malformed Solvimon values with the variable named', () => {
+    expect(problemsOf({ SOLVIMON_MODE: 'on' })).toEqual([
+      expect.stringMatching(/^SOLVIMON_MODE: SOLVIMON_MODE must be "off", "demo" or "live"/),
+    ]);
+    expect(problemsOf({ SOLVIMON_API_BASE: 'https://api.solvimon.com' })[0]).toMatch(
+      /^SOLVIMON_API_BASE/,
+    );
+    expect(problemsOf({ SOLVIMON_API_BASE: '/solvimon/' })[0]).toMatch(/^SOLVIMON_API_BASE/);
+    for (const id of ['plat 42', 'plat\r\nx-api-key: k', 'pläte']) {
+      expect(problemsOf({ ...solvimonLive, SOLVIMON_PLATFORM_ID: id })[0], id).toMatch(
+        /^SOLVIMON_PLATFORM_ID/,
+      );
+    }
+  });
+});
+
 describe('publicConfig', () => {
   it('never carries credentials to the browser', () => {
     const live = loadAppConfig({
@@ -116,9 +234,18 @@ describe('publicConfig', () => {
       M3TER_ORG_ID: ORG,
       M3TER_ACCESS_KEY_ID: 'key-id-value',
       M3TER_API_SECRET: 'secret-value',
+      SOLVIMON_MODE: 'live',
+      SOLVIMON_API_KEY: 'solvimon-key-value',
+      SOLVIMON_PLATFORM_ID: 'platform-id-value',
     });
     const pub = publicConfig(live);
-    expect(pub).toEqual({ mode: 'live', apiBase: '/m3ter', orgId: ORG });
-    expect(JSON.stringify(pub)).not.toMatch(/key-id-value|secret-value/);
+    expect(pub).toEqual({
+      mode: 'live',
+      apiBase: '/m3ter',
+      orgId: ORG,
+      solvimonMode: 'live',
+      solvimonApiBase: '/solvimon',
+    });
+    expect(JSON.stringify(pub)).not.toMatch(/key-id-value|secret-value|solvimon-key-value/);
   });
 });

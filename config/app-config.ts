@@ -29,6 +29,27 @@ const baseSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9.:_-]+$/, 'HOST must be a hostname or IP address to listen on')
     .optional(),
+  SOLVIMON_MODE: z
+    .enum(['off', 'demo', 'live'], { error: 'SOLVIMON_MODE must be "off", "demo" or "live"' })
+    .optional(),
+  SOLVIMON_API_BASE: z
+    .string()
+    .regex(
+      /^\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]$/,
+      'SOLVIMON_API_BASE must be a same-origin path such as /solvimon',
+    )
+    .default('/solvimon'),
+  SOLVIMON_BASE_URL: z
+    .url({ error: 'SOLVIMON_BASE_URL must be an absolute URL' })
+    .default('https://api.solvimon.com'),
+  SOLVIMON_API_KEY: z.string().min(1).optional(),
+  SOLVIMON_PLATFORM_ID: z
+    .string()
+    .regex(
+      /^[\x21-\x7e]+$/,
+      'SOLVIMON_PLATFORM_ID must be printable ASCII without spaces (it is sent as a header)',
+    )
+    .optional(),
   ALLOWED_HOSTS: z
     .string()
     .regex(
@@ -51,22 +72,44 @@ function parseAllowedHosts(value: string | undefined): AllowedHosts {
 }
 
 /**
- * The token exchange sends the Api Secret, so the upstream must be https; plain http is accepted only
- * on loopback, where the fake upstream of the tests and of a local try-out runs.
+ * The upstream gets the credentials (m3ter's token exchange sends the Api Secret, every Solvimon call
+ * the API key), so it must be https; plain http is accepted only on loopback, where the fake upstreams
+ * of the tests and of a local try-out run.
  */
-function upstreamProblem(baseUrl: string): string | undefined {
+function upstreamProblem(variable: string, baseUrl: string): string | undefined {
   const url = new URL(baseUrl);
-  if (url.username || url.password)
-    return 'M3TER_BASE_URL must not contain a user name or password';
-  if (url.search || url.hash) return 'M3TER_BASE_URL must not contain a query or fragment';
+  if (url.username || url.password) return `${variable} must not contain a user name or password`;
+  if (url.search || url.hash) return `${variable} must not contain a query or fragment`;
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) return undefined;
-  return `M3TER_BASE_URL must use https (http is allowed only for localhost), got ${url.protocol}//${url.host}`;
+  return `${variable} must use https (http is allowed only for localhost), got ${url.protocol}//${url.host}`;
+}
+
+/** True when one same-origin path is the other or lies below it. */
+function nests(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
 }
 
 export type Credentials =
   | { kind: 'client-credentials'; accessKeyId: string; apiSecret: string }
   | { kind: 'static-token'; token: string };
+
+interface SolvimonCommon {
+  /** Same-origin path the browser calls Solvimon under (`{apiBase}/v1/…`). */
+  apiBase: string;
+  /** Solvimon's API, without a trailing slash; used in live mode only. */
+  upstreamBaseUrl: string;
+  /** Sent as `x-platform-id` by the proxy (never by the browser). */
+  platformId: string | undefined;
+}
+
+/**
+ * Solvimon's settings. `off`: the console shows no Solvimon; `demo`: the fake Solvimon in the browser
+ * beside the fake m3ter; `live`: the Solvimon proxy, which holds the API key.
+ */
+export type SolvimonConfig =
+  | (SolvimonCommon & { mode: 'off' | 'demo'; apiKey: null })
+  | (SolvimonCommon & { mode: 'live'; apiKey: string });
 
 export interface AppConfig {
   mode: 'demo' | 'live';
@@ -80,6 +123,7 @@ export interface AppConfig {
   host: string | undefined;
   /** Host names the proxy answers besides localhost and IP literals (DNS-rebinding guard). */
   allowedHosts: AllowedHosts;
+  solvimon: SolvimonConfig;
 }
 
 export class ConfigError extends Error {
@@ -109,11 +153,20 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     host: e.HOST,
     allowedHosts: parseAllowedHosts(e.ALLOWED_HOSTS),
   };
+  const solvimonProblems: string[] = [];
+  const solvimon = solvimonConfig(e, solvimonProblems);
   if (e.M3TER_MODE === 'demo') {
-    return { ...common, mode: 'demo', orgId: e.M3TER_ORG_ID ?? DEMO_ORG_ID, credentials: null };
+    if (solvimonProblems.length > 0) throw new ConfigError(solvimonProblems);
+    return {
+      ...common,
+      mode: 'demo',
+      orgId: e.M3TER_ORG_ID ?? DEMO_ORG_ID,
+      credentials: null,
+      solvimon,
+    };
   }
   const problems: string[] = [];
-  const upstream = upstreamProblem(e.M3TER_BASE_URL);
+  const upstream = upstreamProblem('M3TER_BASE_URL', e.M3TER_BASE_URL);
   if (upstream) problems.push(upstream);
   if (!e.M3TER_ORG_ID)
     problems.push('M3TER_ORG_ID is missing: set it to your m3ter organisation UUID');
@@ -132,11 +185,69 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     if (!e.M3TER_API_SECRET)
       problems.push('M3TER_API_SECRET is missing: the Api Secret generated for that Service User');
   }
+  problems.push(...solvimonProblems);
   if (problems.length > 0 || !credentials || !e.M3TER_ORG_ID) throw new ConfigError(problems);
-  return { ...common, mode: 'live', orgId: e.M3TER_ORG_ID, credentials };
+  return { ...common, mode: 'live', orgId: e.M3TER_ORG_ID, credentials, solvimon };
+}
+
+/**
+ * Solvimon's part. The supported combinations follow from where each fake runs: the demo backend (both
+ * fakes) is the browser's service worker, which the console starts only when M3TER_MODE=demo, and
+ * which then answers every call, Solvimon's included. So Solvimon can be `demo` only beside a demo
+ * m3ter and `live` only beside a live one; `off` goes with either.
+ */
+function solvimonConfig(e: z.infer<typeof baseSchema>, problems: string[]): SolvimonConfig {
+  const m3terMode = e.M3TER_MODE;
+  const mode = e.SOLVIMON_MODE ?? (m3terMode === 'live' ? 'off' : 'demo');
+  const common: SolvimonCommon = {
+    apiBase: e.SOLVIMON_API_BASE,
+    upstreamBaseUrl: e.SOLVIMON_BASE_URL.replace(/\/+$/, ''),
+    platformId: e.SOLVIMON_PLATFORM_ID,
+  };
+  const off: SolvimonConfig = { ...common, mode: 'off', apiKey: null };
+  if (mode === 'off') return off;
+  if (mode === 'demo' && m3terMode === 'live') {
+    problems.push(
+      'SOLVIMON_MODE=demo is not supported with M3TER_MODE=live: the Solvimon demo runs in the ' +
+        "browser's service worker, which the console starts only in demo mode (M3TER_MODE=demo). " +
+        'Set SOLVIMON_MODE=live (with SOLVIMON_API_KEY) or SOLVIMON_MODE=off.',
+    );
+    return off;
+  }
+  if (mode === 'live' && m3terMode === 'demo') {
+    problems.push(
+      "SOLVIMON_MODE=live is not supported with M3TER_MODE=demo: in demo mode the browser's " +
+        "service worker answers Solvimon's calls with the demo backend, so they would never reach " +
+        'the Solvimon proxy. Set M3TER_MODE=live as well, or SOLVIMON_MODE=demo or off.',
+    );
+    return off;
+  }
+  if (nests(common.apiBase, e.API_BASE)) {
+    problems.push(
+      `SOLVIMON_API_BASE (${common.apiBase}) must differ from API_BASE (${e.API_BASE}), and neither ` +
+        'may lie inside the other: each platform is served under its own path',
+    );
+  }
+  if (mode === 'demo') return { ...common, mode: 'demo', apiKey: null };
+  const upstream = upstreamProblem('SOLVIMON_BASE_URL', e.SOLVIMON_BASE_URL);
+  if (upstream) problems.push(upstream);
+  if (!e.SOLVIMON_API_KEY) {
+    problems.push(
+      'SOLVIMON_API_KEY is missing: the API key of your Solvimon environment (required with ' +
+        'SOLVIMON_MODE=live)',
+    );
+    return off;
+  }
+  return { ...common, mode: 'live', apiKey: e.SOLVIMON_API_KEY };
 }
 
 /** The part of the configuration the browser bundle is built with: never credentials. */
 export function publicConfig(c: AppConfig) {
-  return { mode: c.mode, apiBase: c.apiBase, orgId: c.orgId };
+  return {
+    mode: c.mode,
+    apiBase: c.apiBase,
+    orgId: c.orgId,
+    solvimonMode: c.solvimon.mode,
+    solvimonApiBase: c.solvimon.apiBase,
+  };
 }

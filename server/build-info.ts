@@ -1,7 +1,8 @@
 /**
- * The browser bundle has its mode, API_BASE and organisation baked in at build time (vite.config.ts
- * `define`), so `npm run serve` must run with the configuration `npm run build` saw: a demo build served
- * in live mode would show demo data to someone who believes they are editing their real organisation.
+ * The browser bundle has its mode, API_BASE and organisation (and Solvimon's mode and base) baked in at
+ * build time (vite.config.ts `define`), so `npm run serve` must run with the configuration `npm run
+ * build` saw: a demo build served in live mode would show demo data to someone who believes they are
+ * editing their real organisation.
  * The Vite plugin writes this public part of the configuration into dist/; serve.ts compares it.
  */
 import { readFile } from 'node:fs/promises';
@@ -16,6 +17,9 @@ const buildInfoSchema = z.object({
   mode: z.enum(['demo', 'live']),
   apiBase: z.string(),
   orgId: z.string(),
+  // Absent from builds made before Solvimon's live mode: not compared then.
+  solvimonMode: z.enum(['off', 'demo', 'live']).optional(),
+  solvimonApiBase: z.string().optional(),
 });
 
 export type BuildInfo = z.infer<typeof buildInfoSchema>;
@@ -59,6 +63,16 @@ export function buildInfoMismatches(built: BuildInfo, config: AppConfig): string
   if (built.orgId !== running.orgId) {
     problems.push(
       `dist/ was built for M3TER_ORG_ID=${built.orgId}, the server uses ${running.orgId}`,
+    );
+  }
+  if (built.solvimonMode !== undefined && built.solvimonMode !== running.solvimonMode) {
+    problems.push(
+      `dist/ was built for SOLVIMON_MODE=${built.solvimonMode}, the server runs SOLVIMON_MODE=${running.solvimonMode}`,
+    );
+  }
+  if (built.solvimonApiBase !== undefined && built.solvimonApiBase !== running.solvimonApiBase) {
+    problems.push(
+      `dist/ was built for SOLVIMON_API_BASE=${built.solvimonApiBase}, the server uses ${running.solvimonApiBase}`,
     );
   }
   return problems;

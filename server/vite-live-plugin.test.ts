@@ -103,6 +103,8 @@ describe('m3terServerPlugin', () => {
       mode: 'live',
       apiBase: '/m3ter',
       orgId: TEST_ORG_ID,
+      solvimonMode: 'off',
+      solvimonApiBase: '/solvimon',
     });
     expect(String(emitted[0]?.source)).not.toContain(TEST_SECRET);
   });

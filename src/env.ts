@@ -15,21 +15,18 @@ export interface ClientEnv {
    * all. Unset: `demo` beside a demo m3ter, `off` beside a live one.
    */
   solvimonMode: 'demo' | 'live' | 'off';
-  /** Where Solvimon's API is served (the demo backend or the live proxy); `/solvimon` by default. */
+  /**
+   * Where Solvimon's API is served (the demo backend or the live proxy); `/solvimon` by default. The
+   * live proxy adds the API key and `x-platform-id`; the browser holds neither.
+   */
   solvimonApiBase: string;
-  /** Sent as `x-platform-id` when set; Solvimon's API key is added by the proxy, never here. */
-  solvimonPlatformId: string | undefined;
 }
 
 type M3terEnv = Pick<ClientEnv, 'mode' | 'apiBase' | 'orgId'>;
-type SolvimonEnv = Pick<ClientEnv, 'solvimonMode' | 'solvimonApiBase' | 'solvimonPlatformId'>;
+type SolvimonEnv = Pick<ClientEnv, 'solvimonMode' | 'solvimonApiBase'>;
 
-/** The build's constants, including the optional Solvimon ones (absent from older builds). */
-type BuiltEnv = Partial<ImportMetaEnv> & {
-  readonly VITE_SOLVIMON_MODE?: string;
-  readonly VITE_SOLVIMON_API_BASE?: string;
-  readonly VITE_SOLVIMON_PLATFORM_ID?: string;
-};
+/** The build's constants; none of them outside Vite. */
+type BuiltEnv = Partial<ImportMetaEnv>;
 
 const DEFAULT_SOLVIMON_API_BASE = '/solvimon';
 
@@ -43,12 +40,9 @@ function parseClientEnv(raw: Record<string, unknown>): M3terEnv {
   return { mode, apiBase, orgId };
 }
 
-/**
- * Solvimon's settings are both optional: an unset base is `/solvimon`, an unset or empty platform id
- * sends no header. A platform id must be safe as a header value (no whitespace or control characters).
- */
+/** Solvimon's settings are both optional: an unset mode follows m3ter's, an unset base is `/solvimon`. */
 function parseSolvimonEnv(raw: Record<string, unknown>): SolvimonEnv {
-  const { mode, m3terMode, base, platformId } = raw;
+  const { mode, m3terMode, base } = raw;
   const solvimonMode =
     mode === undefined || mode === '' ? (m3terMode === 'live' ? 'off' : 'demo') : mode;
   if (solvimonMode !== 'demo' && solvimonMode !== 'live' && solvimonMode !== 'off') {
@@ -58,13 +52,7 @@ function parseSolvimonEnv(raw: Record<string, unknown>): SolvimonEnv {
   if (typeof solvimonApiBase !== 'string' || !solvimonApiBase.startsWith('/')) {
     throw new Error(`Invalid SOLVIMON_API_BASE: ${String(base)}`);
   }
-  if (platformId === undefined || platformId === '') {
-    return { solvimonMode, solvimonApiBase, solvimonPlatformId: undefined };
-  }
-  if (typeof platformId !== 'string' || !/^[\x21-\x7e]+$/.test(platformId)) {
-    throw new Error('Invalid SOLVIMON_PLATFORM_ID: use printable characters without spaces');
-  }
-  return { solvimonMode, solvimonApiBase, solvimonPlatformId: platformId };
+  return { solvimonMode, solvimonApiBase };
 }
 
 /** Outside Vite `import.meta.env` is undefined: the m3ter error then names the missing setting. */
@@ -90,7 +78,6 @@ function readSolvimon(): SolvimonEnv {
     mode: raw?.VITE_SOLVIMON_MODE,
     m3terMode: raw?.VITE_M3TER_MODE,
     base: raw?.VITE_SOLVIMON_API_BASE,
-    platformId: raw?.VITE_SOLVIMON_PLATFORM_ID,
   });
   return parsedSolvimon;
 }
@@ -110,9 +97,6 @@ export const env: ClientEnv = {
   },
   get solvimonApiBase() {
     return readSolvimon().solvimonApiBase;
-  },
-  get solvimonPlatformId() {
-    return readSolvimon().solvimonPlatformId;
   },
 };
 
