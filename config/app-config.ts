@@ -107,7 +107,7 @@ interface SolvimonCommon {
  * Solvimon's settings. `off`: the console shows no Solvimon; `demo`: the fake Solvimon in the browser
  * beside the fake m3ter; `live`: the Solvimon proxy, which holds the API key.
  */
-export type SolvimonConfig =
+type SolvimonConfig =
   | (SolvimonCommon & { mode: 'off' | 'demo'; apiKey: null })
   | (SolvimonCommon & { mode: 'live'; apiKey: string });
 

@@ -99,6 +99,21 @@ describe('production server in demo mode', () => {
     expect(post.headers.get('allow')).toBe('GET, HEAD');
   });
 
+  it("answers Solvimon's API path in its error shape in demo mode, and its pages with index.html", async () => {
+    for (const path of ['/solvimon/v1', '/solvimon/v1/integrations?limit=1']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.json(), path).toMatchObject({
+        type: 'INVALID_REQUEST',
+        code: 'DEMO_MODE',
+        message: expect.stringContaining('Solvimon demo backend') as unknown,
+      });
+    }
+    const page = await get('/solvimon/integrations?page=2');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toBe(INDEX_HTML);
+  });
+
   it('answers API_BASE with a JSON 404 in demo mode, never with index.html', async () => {
     for (const path of ['/m3ter', `/m3ter/organizations/${config.orgId}/integrationconfigs`]) {
       const res = await get(path);

@@ -1,19 +1,21 @@
 /**
  * The production server's Hono app: the built console from dist/ with cache and security headers, and
- * in live mode the m3ter proxy on API_BASE. serve.ts runs it with @hono/node-server; tests call
- * `app.fetch` through a real listener.
+ * in live mode the m3ter proxy on API_BASE and Solvimon's on SOLVIMON_API_BASE/v1 (proxy-mounts.ts).
+ * serve.ts runs it with @hono/node-server; tests call `app.fetch` through a real listener.
  *
  * Caching: hashed files under /assets/ never change, so browsers keep them a year; everything else
  * (index.html, mockServiceWorker.js, favicon) is revalidated so a new deployment shows at once.
- * Routing: API_BASE is never answered with index.html (a JSON error instead), and neither is a missing
- * file with an extension (a 404, not HTML that the browser would try to run as a script).
+ * Routing: a proxy's prefix is never answered with index.html (a JSON error instead, also when that
+ * platform is not live here), and neither is a missing file with an extension (a 404, not HTML that
+ * the browser would try to run as a script).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { AppConfig } from '../config/app-config.ts';
-import { createProxyForConfig, isUnderApiBase, type ProxyHandler } from './proxy.ts';
+import type { ProxyHandler } from './proxy-core.ts';
+import { mountFor, proxyMounts } from './proxy-mounts.ts';
 
 /**
  * Only what the console needs: its own scripts (no inline script in Vite's index.html), inline styles
@@ -52,23 +54,23 @@ export const REVALIDATE_CACHE = 'no-cache';
 export interface ServerAppOptions {
   /** The built console (`dist/`), absolute. */
   distDir: string;
-  /** The live-mode proxy; built from `config` when omitted. */
+  /** m3ter's live-mode proxy; built from `config` when omitted. */
   proxy?: ProxyHandler;
-  /** Passed to the proxy built from `config` (tests point it at the fake upstream). */
+  /** Solvimon's live-mode proxy; built from `config` when omitted. */
+  solvimonProxy?: ProxyHandler;
+  /** Passed to the proxies built from `config` (tests point them at the fake upstreams). */
   fetchImpl?: typeof fetch;
   now?: () => number;
 }
 
 export function createServerApp(config: AppConfig, options: ServerAppOptions): Hono {
   const { distDir } = options;
-  const proxy: ProxyHandler | undefined =
-    config.mode === 'live'
-      ? (options.proxy ??
-        createProxyForConfig(config, {
-          ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
-          ...(options.now ? { now: options.now } : {}),
-        }))
-      : undefined;
+  const mounts = proxyMounts(config, {
+    m3terProxy: options.proxy,
+    solvimonProxy: options.solvimonProxy,
+    fetchImpl: options.fetchImpl,
+    now: options.now,
+  });
 
   const app = new Hono();
 
@@ -78,19 +80,9 @@ export function createServerApp(config: AppConfig, options: ServerAppOptions): H
   });
 
   app.use('*', async (c, next) => {
-    const pathname = new URL(c.req.url).pathname;
-    if (!isUnderApiBase(pathname, config.apiBase)) return next();
-    if (proxy) return proxy(c.req.raw);
-    return c.json(
-      {
-        message:
-          'Demo mode: the demo backend runs in the browser (service worker) and this server has no ' +
-          'm3ter proxy. Reload the page, or start the server with M3TER_MODE=live.',
-        code: 'DEMO_MODE',
-      },
-      404,
-      { 'cache-control': 'no-store' },
-    );
+    const mount = mountFor(new URL(c.req.url).pathname, mounts);
+    if (!mount) return next();
+    return mount.proxy ? mount.proxy(c.req.raw) : mount.notServed();
   });
 
   // Dot files (the build-info file, anything a deployment drops there) are not part of the site.
@@ -127,7 +119,7 @@ export function createServerApp(config: AppConfig, options: ServerAppOptions): H
 
   app.onError((error, c) => {
     console.error('[server] unexpected error', error);
-    return isUnderApiBase(new URL(c.req.url).pathname, config.apiBase)
+    return mountFor(new URL(c.req.url).pathname, mounts)
       ? c.json({ message: 'Internal error in the console server' }, 500)
       : c.text('Internal error', 500);
   });

@@ -1,11 +1,12 @@
 // @vitest-environment node
 /**
- * The proxy's policy (proxy-policy.ts) on its own, through createProxyHandler with a fake m3ter
- * fetch. The allow-list, origin and body refusals are tested end to end in proxy.test.ts, behind the
- * production server.
+ * The proxies' policy (proxy-policy.ts) on its own, through createProxyHandler and
+ * createSolvimonProxyHandler with a fake upstream fetch. The allow-lists, origin and body refusals are
+ * tested end to end in proxy.test.ts and solvimon-proxy.test.ts, behind the production server.
  */
 import { describe, expect, it } from 'vitest';
 import { createProxyHandler } from './proxy.ts';
+import { createSolvimonProxyHandler } from './solvimon-proxy.ts';
 import { TEST_ORG_ID } from './test-support.ts';
 
 describe('proxy Host check (DNS rebinding)', () => {
@@ -51,5 +52,31 @@ describe('proxy Host check (DNS rebinding)', () => {
       `https://api.m3ter.example/organizations/${TEST_ORG_ID}/integrationconfigs`,
     );
     expect((await proxyFor('any')(new Request(`http://anything.example${path}`))).status).toBe(200);
+  });
+
+  it("guards Solvimon's proxy the same way, naming it", async () => {
+    const calls: string[] = [];
+    const proxy = createSolvimonProxyHandler({
+      apiBase: '/solvimon',
+      upstreamBaseUrl: 'https://test.api.solvimon.example',
+      apiKey: 'k',
+      fetchImpl: (input) => {
+        calls.push(input instanceof Request ? input.url : input.toString());
+        return Promise.resolve(Response.json({ data: [] }));
+      },
+      allowedHosts: ['console.example.com'],
+    });
+    const solvimonPath = '/solvimon/v1/integrations?limit=1';
+    expect((await proxy(new Request(`http://console.example.com${solvimonPath}`))).status).toBe(
+      200,
+    );
+    const rebound = await proxy(new Request(`http://attacker.example${solvimonPath}`));
+    expect(rebound.status).toBe(403);
+    expect(await rebound.json()).toEqual({
+      type: 'INVALID_REQUEST',
+      code: 'PROXY_REFUSED',
+      message: expect.stringMatching(/Solvimon proxy; add it to ALLOWED_HOSTS/) as unknown,
+    });
+    expect(calls).toEqual(['https://test.api.solvimon.example/v1/integrations?limit=1']);
   });
 });

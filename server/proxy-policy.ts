@@ -1,27 +1,25 @@
 /**
- * The live-mode proxy's policy: which requests proxy.ts may forward to m3ter at all. Pure decisions
- * on the request's URL and headers, no I/O; proxy.ts answers every refusal with a JSON
- * `{ message, code }` and never lets a refused request reach m3ter.
+ * The live-mode proxies' policy: which requests may be forwarded to m3ter or Solvimon at all. Pure
+ * decisions on the request's URL and headers, no I/O; proxy-core.ts answers every refusal with a JSON
+ * error in the platform's shape and never lets a refused request reach the platform.
  *
- * What it guarantees (tests in proxy.test.ts, which runs it behind the server, and proxy-policy.test.ts):
- * - forwards only the resources and methods the console uses, under the configured organisation;
- * - refuses cross-site requests (CSRF: the proxy holds an Administrator's credentials) and unknown Host
- *   names (DNS rebinding), because the console itself has no login;
- * - bounded request body (413), and JSON only.
+ * One mechanism for both platforms, and each platform's allow-list beside it (tests in proxy.test.ts and
+ * solvimon-proxy.test.ts, which run it behind the server, and proxy-policy.test.ts):
+ * - forwards only the paths and methods the console's API modules use (`m3terRoute`, `solvimonRoute`),
+ *   and on Solvimon only the query parameters its spec documents for that operation;
+ * - every path segment is checked first: no empty, `.` or `..` segment, no encoded `/` or `\`, no
+ *   control character (the platform or a gateway decoding them could resolve the path to an endpoint
+ *   outside the allow-list); the allow-list compares decoded segments, and the path goes upstream as the
+ *   browser encoded it;
+ * - refuses cross-site requests (CSRF: the proxies hold an Administrator's credentials and an API key)
+ *   and unknown Host names (DNS rebinding), because the console itself has no login;
+ * - bounded request body (413), and JSON only (415).
  */
 import { isIP } from 'node:net';
 import type { AllowedHosts } from '../config/app-config.ts';
 
-/**
- * Resources under `/organizations/{orgId}/` and the methods the console's API module uses on them
- * (src/api/configs.ts, runs.ts, mappings.ts). Runs and the mapping configuration are read-only at m3ter.
- */
-const FORWARDED_RESOURCES: Readonly<Record<string, readonly string[]>> = {
-  integrationconfigs: ['GET', 'POST', 'PUT', 'DELETE'],
-  externalmappings: ['GET', 'POST', 'PUT', 'DELETE'],
-  integrationruns: ['GET'],
-  externalmappingconfiguration: ['GET'],
-};
+/** The platform a proxy serves, as named in its messages. */
+export type ProxyService = 'm3ter' | 'Solvimon';
 
 /** Request bodies above this are refused with 413 unless the proxy is given another limit. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -35,18 +33,108 @@ export interface Refusal {
   headers?: HeadersInit;
 }
 
-/** A request the policy lets through: the resource it is about and the path to send m3ter. */
+/** A request the policy lets through: what it is about and the path to send upstream. */
 export interface ForwardedRoute {
   kind: 'forward';
+  /** e.g. `integrationconfigs`, `integrations/{id}/activate`: for messages. */
   resource: string;
   /** The path below `apiBase`, as the browser encoded it. */
   upstreamPath: string;
 }
 
+/**
+ * A path the allow-list forwards: for each method, the query parameters it may carry (`any`: not
+ * checked, as for m3ter, whose list filters are many and harmless).
+ */
+export interface RouteRule {
+  resource: string;
+  methods: Readonly<Record<string, readonly string[] | 'any'>>;
+}
+
+/** What an allow-list says about a path: forward it (per method), or refuse it. */
+type RouteMatch = RouteRule | { refused: 404 } | { refused: 403; message: string };
+
 export interface RequestPolicy {
+  service: ProxyService;
+  /** The prefix the browser calls; what follows it is the upstream path. */
   apiBase: string;
-  orgId: string;
   allowedHosts: AllowedHosts;
+  /** The allow-list, over the decoded segments below `apiBase` (already checked to be plain). */
+  route: (segments: readonly string[]) => RouteMatch;
+}
+
+const NOT_FORWARDED = { refused: 404 } as const;
+
+/**
+ * m3ter: resources under `/organizations/{orgId}/` and the methods the console's API module uses on
+ * them (src/api/configs.ts, runs.ts, mappings.ts). Runs and the mapping configuration are read-only at
+ * m3ter.
+ */
+const M3TER_RESOURCES: Readonly<Record<string, readonly string[]>> = {
+  integrationconfigs: ['GET', 'POST', 'PUT', 'DELETE'],
+  externalmappings: ['GET', 'POST', 'PUT', 'DELETE'],
+  integrationruns: ['GET'],
+  externalmappingconfiguration: ['GET'],
+};
+
+/** m3ter's allow-list: `organizations/{orgId}/{resource}[/…]`, for the configured organisation only. */
+export function m3terRoute(orgId: string): RequestPolicy['route'] {
+  return ([organizations, org, resource]) => {
+    if (organizations !== 'organizations' || org === undefined || resource === undefined) {
+      return NOT_FORWARDED;
+    }
+    if (org !== orgId) {
+      return {
+        refused: 403,
+        message:
+          'This console server only forwards requests for its configured organisation (M3TER_ORG_ID).',
+      };
+    }
+    const methods = Object.hasOwn(M3TER_RESOURCES, resource)
+      ? M3TER_RESOURCES[resource]
+      : undefined;
+    if (!methods) return NOT_FORWARDED;
+    return { resource, methods: Object.fromEntries(methods.map((m) => [m, 'any'])) };
+  };
+}
+
+/** Query parameters Solvimon documents (docs/solvimon-api.md §1), per operation. */
+const LIST_QUERY = ['limit', 'page', 'order_by', 'order_direction'] as const;
+const TEST_CONNECTION_QUERY = [
+  'integration_type',
+  'e_invoicing_processor',
+  'tax_calculation_variant',
+] as const;
+const LIFECYCLE_ACTIONS = new Set(['activate', 'deprecate', 'archive']);
+
+/**
+ * Solvimon's allow-list: the console's operations on `v1/integrations` (src/api/solvimon/
+ * integrations.ts) and nothing else of Solvimon's API. `test-connection` and `e-invoicing` are
+ * Solvimon's literal paths, never read as an integration id.
+ */
+export function solvimonRoute([version, integrations, first, second, ...rest]: readonly string[]):
+  RouteRule | typeof NOT_FORWARDED {
+  if (version !== 'v1' || integrations !== 'integrations') return NOT_FORWARDED;
+  if (first === undefined) {
+    return { resource: 'integrations', methods: { GET: LIST_QUERY, POST: [] } };
+  }
+  if (first === 'test-connection') {
+    return second === undefined
+      ? { resource: 'integrations/test-connection', methods: { POST: TEST_CONNECTION_QUERY } }
+      : NOT_FORWARDED;
+  }
+  if (first === 'e-invoicing') {
+    return second === 'default-mandates' && rest.length === 0
+      ? { resource: 'integrations/e-invoicing/default-mandates', methods: { GET: LIST_QUERY } }
+      : NOT_FORWARDED;
+  }
+  if (second === undefined) {
+    return { resource: 'integrations/{id}', methods: { GET: [], PATCH: [], DELETE: [] } };
+  }
+  if (LIFECYCLE_ACTIONS.has(second) && rest.length === 0) {
+    return { resource: `integrations/{id}/${second}`, methods: { POST: [] } };
+  }
+  return NOT_FORWARDED;
 }
 
 const refused = (
@@ -62,8 +150,8 @@ export function isUnderApiBase(pathname: string, apiBase: string): boolean {
 }
 
 /**
- * Everything about a request except its body: Host and origin first, then the path and the method.
- * `method` is the request's method in upper case.
+ * Everything about a request except its body: Host and origin first, then the path, the method and
+ * the query. `method` is the request's method in upper case.
  */
 export function checkRequest(
   request: Request,
@@ -71,26 +159,41 @@ export function checkRequest(
   method: string,
   policy: RequestPolicy,
 ): ForwardedRoute | Refusal {
-  const originProblem = checkOrigin(request, url, method, policy.allowedHosts);
+  const originProblem = checkOrigin(request, url, method, policy);
   if (originProblem) return refused(403, originProblem);
 
-  const route = matchRoute(url.pathname, policy.apiBase, policy.orgId);
-  if (route.kind === 'other-org') {
-    return refused(
-      403,
-      'This console server only forwards requests for its configured organisation (M3TER_ORG_ID).',
-    );
+  const notForwarded = () => refused(404, `Not forwarded by the console server: ${url.pathname}`);
+  const { apiBase } = policy;
+  if (!url.pathname.startsWith(`${apiBase}/`)) return notForwarded();
+  const upstreamPath = url.pathname.slice(apiBase.length);
+  const segments = plainSegments(upstreamPath.slice(1));
+  if (!segments) return notForwarded();
+
+  const match = policy.route(segments);
+  if ('refused' in match) {
+    return match.refused === 403 ? refused(403, match.message) : notForwarded();
   }
-  if (route.kind === 'refused') {
-    return refused(404, `Not forwarded by the console server: ${url.pathname}`);
-  }
-  const allowedMethods = FORWARDED_RESOURCES[route.resource] ?? [];
-  if (!allowedMethods.includes(method)) {
-    return refused(405, `The console server does not forward ${method} on ${route.resource}.`, {
-      allow: allowedMethods.join(', '),
+  const allowedQuery = Object.hasOwn(match.methods, method) ? match.methods[method] : undefined;
+  if (allowedQuery === undefined) {
+    const allowed = Object.keys(match.methods);
+    return refused(405, `The console server does not forward ${method} on ${match.resource}.`, {
+      allow: allowed.join(', '),
     });
   }
-  return route;
+  if (allowedQuery !== 'any') {
+    const seen = new Set<string>();
+    for (const name of url.searchParams.keys()) {
+      if (!allowedQuery.includes(name) || seen.has(name)) {
+        return refused(
+          400,
+          `The console server does not forward the query parameter "${name}" ` +
+            `${seen.has(name) ? 'twice ' : ''}on ${method} ${match.resource}.`,
+        );
+      }
+      seen.add(name);
+    }
+  }
+  return { kind: 'forward', resource: match.resource, upstreamPath };
 }
 
 /** The 413 for a request body above `maxBodyBytes`. */
@@ -113,41 +216,21 @@ export function checkBodyType(request: Request): Refusal | undefined {
   return undefined;
 }
 
-type Route = ForwardedRoute | { kind: 'other-org' } | { kind: 'refused' };
-
-/**
- * `{apiBase}/organizations/{orgId}/{resource}[/…]` with every segment checked: no empty, `.` or `..`
- * segment and no encoded `/` or `\` (m3ter or a gateway decoding them could resolve the path to an
- * endpoint outside the allow-list). The path goes upstream as the browser encoded it.
- */
-function matchRoute(pathname: string, apiBase: string, orgId: string): Route {
-  if (!pathname.startsWith(`${apiBase}/`)) return { kind: 'refused' };
-  const upstreamPath = pathname.slice(apiBase.length);
-  const segments = upstreamPath.slice(1).split('/');
-  for (const segment of segments) {
-    let decoded: string;
+/** The decoded segments of `path`, or undefined when one of them is not a plain name. */
+function plainSegments(path: string): string[] | undefined {
+  const decoded: string[] = [];
+  for (const segment of path.split('/')) {
+    let text: string;
     try {
-      decoded = decodeURIComponent(segment);
+      text = decodeURIComponent(segment);
     } catch {
-      return { kind: 'refused' };
+      return undefined;
     }
-    if (
-      decoded === '' ||
-      decoded === '.' ||
-      decoded === '..' ||
-      /[/\\]/.test(decoded) ||
-      hasControlCharacter(decoded)
-    ) {
-      return { kind: 'refused' };
-    }
+    if (text === '' || text === '.' || text === '..' || /[/\\]/.test(text)) return undefined;
+    if (hasControlCharacter(text)) return undefined;
+    decoded.push(text);
   }
-  const [organizations, org, resource] = segments;
-  if (organizations !== 'organizations' || org === undefined || resource === undefined) {
-    return { kind: 'refused' };
-  }
-  if (decodeURIComponent(org) !== orgId) return { kind: 'other-org' };
-  if (!Object.hasOwn(FORWARDED_RESOURCES, resource)) return { kind: 'refused' };
-  return { kind: 'forward', resource, upstreamPath };
+  return decoded;
 }
 
 function hasControlCharacter(text: string): boolean {
@@ -166,15 +249,16 @@ function checkOrigin(
   request: Request,
   url: URL,
   method: string,
-  allowedHosts: AllowedHosts,
+  { service, allowedHosts }: RequestPolicy,
 ): string | undefined {
   if (!isAllowedHost(url.hostname, allowedHosts)) {
-    return `Host "${url.hostname}" is not allowed to use the console server's m3ter proxy; add it to ALLOWED_HOSTS.`;
+    return `Host "${url.hostname}" is not allowed to use the console server's ${service} proxy; add it to ALLOWED_HOSTS.`;
   }
+  const crossSite = `Cross-site requests to the ${service} proxy are refused.`;
   const site = request.headers.get('sec-fetch-site');
   if (site !== null) {
     if (site === 'same-origin' || (site === 'none' && method === 'GET')) return undefined;
-    return 'Cross-site requests to the m3ter proxy are refused.';
+    return crossSite;
   }
   const origin = request.headers.get('origin');
   if (origin === null) return undefined;
@@ -182,11 +266,9 @@ function checkOrigin(
   try {
     originHost = new URL(origin).host;
   } catch {
-    return 'Cross-site requests to the m3ter proxy are refused.';
+    return crossSite;
   }
-  return originHost === url.host
-    ? undefined
-    : 'Cross-site requests to the m3ter proxy are refused.';
+  return originHost === url.host ? undefined : crossSite;
 }
 
 /** Like Vite's `server.allowedHosts`: localhost, `*.localhost` and IP literals always pass. */

@@ -7,7 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServerApp } from './app.ts';
 import { loadFakeM3terHandlers, startFakeUpstream, type FakeUpstream } from './fake-upstream.ts';
-import { createProxyForConfig, createProxyHandler, type ProxyLogEntry } from './proxy.ts';
+import { createProxyForConfig, createProxyHandler } from './proxy.ts';
+import type { ProxyLogEntry } from './proxy-core.ts';
 import {
   createClock,
   liveConfig,

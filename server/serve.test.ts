@@ -5,15 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadAppConfig } from '../config/app-config.ts';
+import { loadFakeSolvimonHandlers, startFakeSolvimon } from './fake-solvimon.ts';
 import { loadFakeM3terHandlers, startFakeUpstream } from './fake-upstream.ts';
 import { main, readEnvironment, startServer, StartError, type RunningServer } from './serve.ts';
 import {
   liveConfig,
   loopbackFetch,
   makeDist,
+  solvimonLiveConfig,
   TEST_KEY_ID,
   TEST_ORG_ID,
+  TEST_PLATFORM_ID,
   TEST_SECRET,
+  TEST_SOLVIMON_KEY,
 } from './test-support.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -87,6 +91,18 @@ describe('serve: refusing to start', () => {
     expect((error as Error).message).toContain('dist/ was built for M3TER_MODE=demo');
     expect((error as Error).message).not.toContain(TEST_SECRET);
 
+    // Solvimon's mode is baked in too: a demo build with Solvimon shown is not served without it.
+    const withoutSolvimon = await startServer({
+      cwd,
+      env: { SOLVIMON_MODE: 'off' },
+      distDir: demoBuild.dir,
+      port: 0,
+    }).catch((e: unknown) => e);
+    expect(withoutSolvimon).toBeInstanceOf(StartError);
+    expect((withoutSolvimon as Error).message).toContain(
+      'dist/ was built for SOLVIMON_MODE=demo, the server runs SOLVIMON_MODE=off',
+    );
+
     const { err, io } = captureIo();
     expect((await main({ cwd, env, distDir: demoBuild.dir, port: 0 }, io)).exitCode).toBe(1);
     expect(err.join('\n')).toContain('npm run build');
@@ -140,6 +156,7 @@ describe('serve: running', () => {
     const printed = out.join('\n');
     expect(printed).toContain('(live mode)');
     expect(printed).toContain(`/m3ter → ${upstream.url}`);
+    expect(printed).toContain('Solvimon: off');
     expect(printed).not.toContain(TEST_SECRET);
     expect(printed).not.toContain(TEST_KEY_ID);
 
@@ -149,5 +166,41 @@ describe('serve: running', () => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as { data: unknown[] }).data).toHaveLength(1);
     expect(upstream.tokenRequestCount()).toBe(1);
+  });
+
+  it('with SOLVIMON_MODE=live also proxies to Solvimon, and never prints the key', async () => {
+    const solvimon = await startFakeSolvimon({
+      apiKey: TEST_SOLVIMON_KEY,
+      handlers: await loadFakeSolvimonHandlers(),
+    });
+    cleanups.push(() => solvimon.close());
+    const config = solvimonLiveConfig('http://127.0.0.1:9', solvimon.url);
+    const dist = await makeDist(config);
+    cleanups.push(dist.remove);
+    const cwd = await tempDir();
+    const env = {
+      M3TER_MODE: 'live',
+      M3TER_ORG_ID: TEST_ORG_ID,
+      M3TER_BASE_URL: 'http://127.0.0.1:9',
+      M3TER_API_TOKEN: 'unused-token',
+      SOLVIMON_MODE: 'live',
+      SOLVIMON_BASE_URL: solvimon.url,
+      SOLVIMON_API_KEY: TEST_SOLVIMON_KEY,
+      SOLVIMON_PLATFORM_ID: TEST_PLATFORM_ID,
+    };
+    const { out, err, io } = captureIo();
+    const result = await main(
+      { cwd, env, distDir: dist.dir, port: 0, fetchImpl: loopbackFetch },
+      io,
+    );
+    if (result.exitCode !== 0) throw new Error(err.join('\n'));
+    const running = track(result.running);
+    const printed = out.join('\n');
+    expect(printed).toContain(`/solvimon/v1 → ${solvimon.url}/v1, credentials: SOLVIMON_API_KEY`);
+    expect(printed).not.toContain(TEST_SOLVIMON_KEY);
+
+    const res = await loopbackFetch(`${running.url}/solvimon/v1/integrations?limit=1`);
+    expect(res.status).toBe(200);
+    expect(solvimon.requests[0]?.headers['x-api-key']).toBe(TEST_SOLVIMON_KEY);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * `npm run serve`: the production server. Reads the environment (the process environment wins over
  * .env.production.local, .env.production, .env.local and .env, as Vite reads them for `npm run build`),
- * checks it, and serves dist/ plus, in live mode, the m3ter proxy. A bad configuration stops the start
- * with a message naming each variable to fix; secrets are never printed.
+ * checks it, and serves dist/ plus, in live mode, the m3ter proxy (and Solvimon's when
+ * SOLVIMON_MODE=live). A bad configuration stops the start with a message naming each variable to
+ * fix; secrets are never printed.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError, loadAppConfig, type AppConfig } from '../config/app-config.ts';
 import { createServerApp } from './app.ts';
 import { buildInfoMismatches, readBuildInfo } from './build-info.ts';
+import { solvimonProxyPrefix } from './solvimon-proxy.ts';
 
 export const DEFAULT_PORT = 4173;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -134,7 +136,9 @@ export async function main(
     running = await startServer(options);
   } catch (error) {
     if (error instanceof ConfigError) {
-      io.error(`\n${error.message}\n\nSee README.md, "Connect to your m3ter organisation".\n`);
+      io.error(
+        `\n${error.message}\n\nSee README.md, "Connect to your m3ter organisation" and "Connect to Solvimon".\n`,
+      );
       return { exitCode: 1 };
     }
     if (error instanceof StartError) {
@@ -155,6 +159,12 @@ export async function main(
     const how = config.credentials?.kind === 'static-token' ? 'M3TER_API_TOKEN' : 'Service User';
     io.info(
       `  ${config.apiBase} → ${config.upstreamBaseUrl}, organisation ${config.orgId}, credentials: ${how}`,
+    );
+    const { solvimon } = config;
+    io.info(
+      solvimon.mode === 'live'
+        ? `  ${solvimonProxyPrefix(solvimon.apiBase)} → ${solvimon.upstreamBaseUrl}/v1, credentials: SOLVIMON_API_KEY${solvimon.platformId === undefined ? '' : ', x-platform-id: SOLVIMON_PLATFORM_ID'}`
+        : '  Solvimon: off (set SOLVIMON_MODE=live and SOLVIMON_API_KEY to connect to it)',
     );
   } else {
     io.info('  the demo backend runs in the browser; set M3TER_MODE=live to connect to m3ter');

@@ -20,6 +20,8 @@ export const loopbackFetch: typeof fetch = globalThis.fetch.bind(globalThis);
 export const TEST_ORG_ID = '0f4c2a11-7d3e-4b5a-9c8d-1e2f3a4b5c6d';
 export const TEST_KEY_ID = 'test-access-key-id-4F7Q';
 export const TEST_SECRET = 'test-api-secret-Zx9!kL2#pQ';
+export const TEST_SOLVIMON_KEY = 'test-solvimon-key-Hq7%vR3@';
+export const TEST_PLATFORM_ID = 'plat_test_42';
 
 /** A clock the test moves by hand; shared by the fake upstream and the proxy's token provider. */
 export function createClock(start = Date.UTC(2026, 10, 20, 12)) {
@@ -39,6 +41,21 @@ export function liveConfig(upstreamUrl: string, env: Record<string, string> = {}
     M3TER_BASE_URL: upstreamUrl,
     M3TER_ACCESS_KEY_ID: TEST_KEY_ID,
     M3TER_API_SECRET: TEST_SECRET,
+    ...env,
+  });
+}
+
+/** m3ter and Solvimon both live, each on its own (fake) upstream. */
+export function solvimonLiveConfig(
+  m3terUrl: string,
+  solvimonUrl: string,
+  env: Record<string, string> = {},
+): AppConfig {
+  return liveConfig(m3terUrl, {
+    SOLVIMON_MODE: 'live',
+    SOLVIMON_BASE_URL: solvimonUrl,
+    SOLVIMON_API_KEY: TEST_SOLVIMON_KEY,
+    SOLVIMON_PLATFORM_ID: TEST_PLATFORM_ID,
     ...env,
   });
 }

@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import type { Credentials } from '../config/app-config.ts';
+import { describeNetworkError, isTimeout } from './proxy-core.ts';
 
 export type TokenFailureKind =
   /** m3ter refused the key id / secret (400, 401 or 403 from /oauth/token). */
@@ -228,18 +229,4 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       return true;
     },
   };
-}
-
-export function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-}
-
-/** A short cause such as `ECONNREFUSED`, for messages and logs: never a URL with credentials. */
-export function describeNetworkError(error: unknown): string {
-  const cause: unknown = error instanceof Error ? error.cause : undefined;
-  if (typeof cause === 'object' && cause !== null) {
-    const code: unknown = (cause as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-  }
-  return error instanceof Error ? error.name : 'network error';
 }

@@ -8,13 +8,17 @@ import { createServer, type ViteDevServer } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadAppConfig, type AppConfig } from '../config/app-config.ts';
 import { BUILD_INFO_FILE } from './build-info.ts';
+import { loadFakeSolvimonHandlers, startFakeSolvimon } from './fake-solvimon.ts';
 import { loadFakeM3terHandlers, startFakeUpstream, type FakeUpstream } from './fake-upstream.ts';
 import {
   liveConfig,
   loopbackFetch,
+  solvimonLiveConfig,
   TEST_KEY_ID,
   TEST_ORG_ID,
+  TEST_PLATFORM_ID,
   TEST_SECRET,
+  TEST_SOLVIMON_KEY,
 } from './test-support.ts';
 import { m3terServerPlugin } from './vite-live-plugin.ts';
 
@@ -53,8 +57,13 @@ async function fakeM3ter(): Promise<FakeUpstream> {
 }
 
 describe('m3terServerPlugin', () => {
-  it('in live mode, the dev server proxies API_BASE and serves the rest itself', async () => {
+  it('in live mode, the dev server proxies API_BASE and SOLVIMON_API_BASE/v1 and serves the rest itself', async () => {
     const upstream = await fakeM3ter();
+    const solvimon = await startFakeSolvimon({
+      apiKey: TEST_SOLVIMON_KEY,
+      handlers: await loadFakeSolvimonHandlers(),
+    });
+    cleanups.push(() => solvimon.close());
     // The plugin's proxy uses the global fetch; Vitest's MSW interceptor must not catch it.
     const realFetch = globalThis.fetch;
     globalThis.fetch = loopbackFetch;
@@ -62,7 +71,7 @@ describe('m3terServerPlugin', () => {
       globalThis.fetch = realFetch;
       return Promise.resolve();
     });
-    const { url } = await startVite(liveConfig(upstream.url));
+    const { url } = await startVite(solvimonLiveConfig(upstream.url, solvimon.url));
 
     const api = await loopbackFetch(
       `${url}/m3ter/organizations/${TEST_ORG_ID}/integrationconfigs?pageSize=2`,
@@ -75,10 +84,21 @@ describe('m3terServerPlugin', () => {
     expect(refused.status).toBe(404);
     expect(await refused.json()).toMatchObject({ code: 'PROXY_REFUSED' });
 
-    const page = await loopbackFetch(`${url}/`);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<title>console</title>');
+    const integrations = await loopbackFetch(`${url}/solvimon/v1/integrations?limit=2`);
+    expect(integrations.status).toBe(200);
+    expect(((await integrations.json()) as { data: unknown[] }).data).toHaveLength(2);
+    expect(solvimon.requests.map((r) => r.headers['x-api-key'])).toEqual([TEST_SOLVIMON_KEY]);
+    expect(solvimon.requests[0]?.headers['x-platform-id']).toBe(TEST_PLATFORM_ID);
+    const refusedSolvimon = await loopbackFetch(`${url}/solvimon/v1/customers`);
+    expect(await refusedSolvimon.json()).toMatchObject({ code: 'PROXY_REFUSED' });
+
+    for (const path of ['/', '/solvimon/integrations']) {
+      const page = await loopbackFetch(`${url}${path}`);
+      expect(page.status, path).toBe(200);
+      expect(await page.text(), path).toContain('<title>console</title>');
+    }
     expect(upstream.apiRequestCount()).toBe(1);
+    expect(solvimon.requests).toHaveLength(1);
   });
 
   it('in demo mode, mounts nothing: API_BASE is left to the service worker', async () => {
