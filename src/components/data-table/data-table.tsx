@@ -29,7 +29,7 @@ interface DataTableColumnMeta {
 
 /**
  * The one feature set every DataTable uses: client-side sorting (the lists it serves are loaded
- * whole, bounded, before they are shown). Columns must be built with `createDataTableColumns`'s
+ * whole, bounded, before they are shown), or the server's order with `manualSorting`. Columns must be built with `createDataTableColumns`'s
  * helper so their types match.
  */
 const dataTableFeatures = tableFeatures({
@@ -62,6 +62,11 @@ export interface DataTableProps<T extends RowData> {
   /** Sorting, controlled by the caller (usually the URL). Empty = the order of `data`. */
   sorting: SortingState;
   onSortingChange: (next: SortingState) => void;
+  /**
+   * The rows arrive in the order to show (the server sorted them): the headers still show and change
+   * `sorting`, but the table does not reorder the rows itself.
+   */
+  manualSorting?: boolean;
   /** What the table lists, read by screen readers as its caption: "Integration configurations". */
   caption: string;
   /**
@@ -90,6 +95,7 @@ export function DataTable<T extends RowData>({
   getRowId,
   sorting,
   onSortingChange,
+  manualSorting = false,
   caption,
   onRowOpen,
   loading = false,
@@ -101,6 +107,7 @@ export function DataTable<T extends RowData>({
     data,
     getRowId: (row) => getRowId(row),
     state: { sorting },
+    manualSorting,
     onSortingChange: (updater: Updater<SortingState>) =>
       onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
     defaultColumn: { sortUndefined: 'last' },
