@@ -453,9 +453,9 @@ export function isStored(slot: SecretSlot, loaded: SolvimonIntegration | undefin
 // Validation (docs/solvimon-api.md §2: reference `^\S+$`, name and description `^.*$`, ≤ 256)
 
 const MAX_TEXT = 256;
-/** "Client id" → "client id", but "API key" and "HMAC key secret" stay as they are. */
+/** "Client id" → "client id", but "API key", "AvaTax company code" and "HMAC key secret" stay as they are. */
 const lowerFirst = (label: string): string =>
-  /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  /^[A-Z][a-z]*(\s|$)/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 const URL_RULE = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
 
 function textProblem(
