@@ -19,6 +19,45 @@ const NO_MOCKS = {
   message:
     'Only main.tsx (by dynamic import, demo mode), tests and e2e/ may import the fake m3ter (src/mocks) or the test helpers.',
 };
+const API_LAYER = [
+  {
+    regex: up(['lib', 'components', 'queries', 'features', 'app', 'routes']),
+    message:
+      'src/api imports only src/env.ts and npm packages: no lib, components, queries, features, app or routes.',
+  },
+];
+const QUERIES_LAYER = [
+  {
+    regex: up(['components', 'features', 'app', 'routes']),
+    message:
+      'src/queries holds one set of query options per resource: it imports api and lib only.',
+  },
+];
+const FEATURES_LAYER = [
+  {
+    regex: `^\\.\\./[^.]|${up(['features', 'app', 'routes'])}`,
+    message:
+      'A feature imports no other feature, nor app or routes: share through components, queries, lib or api.',
+  },
+];
+const MOCKS_LAYER = [
+  {
+    regex: up(['lib', 'components', 'queries', 'features', 'app', 'routes']),
+    message: 'The fake m3ter (src/mocks) uses the API module (schemas) only.',
+  },
+];
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Imports of Solvimon's module from `prefix` (a path relative to the importing files). */
+const NOT_SOLVIMON = (prefix, who) => ({
+  regex: `^${escape(prefix)}`,
+  message: `${who} does not use Solvimon's module: the platforms meet only in shared code.`,
+});
+/** m3ter's API module (its index, request(), schemas, errors) and queries, from `up` (e.g. '../../'). */
+const NOT_M3TER = (upPath, who) => ({
+  regex: `^${escape(upPath)}(api(/(index|configs|runs|mappings|http|schemas|pagination|contract)(/|$)|$)|queries/(configs|runs|mappings|run-))`,
+  message: `${who} does not use m3ter's API module or queries: the platforms meet only in shared code.`,
+});
+
 const LAYERS = [
   {
     files: ['src/env.ts'],
@@ -86,6 +125,66 @@ const LAYERS = [
     ],
   },
   { files: ['src/app/**', 'src/routes/**', 'src/main.tsx'], patterns: [] },
+  // The two platforms side by side (docs/architecture.md §11): each keeps its own API module, queries,
+  // fake and screens, and they meet only in what is truly shared. Later entries replace earlier ones
+  // for the same files, so each repeats its layer's patterns.
+  {
+    files: ['src/api/*.ts', 'src/api/schemas/**', 'src/api/contract/**'],
+    patterns: [...API_LAYER, NOT_SOLVIMON('./solvimon', "m3ter's API module")],
+  },
+  // Shared by both platforms: the errors' words for users, the transport, the index.
+  {
+    files: ['src/api/describe-error.ts', 'src/api/describe-error.test.ts', 'src/api/transport.ts'],
+    patterns: API_LAYER,
+  },
+  {
+    files: ['src/api/solvimon/**'],
+    patterns: [
+      ...API_LAYER,
+      {
+        // The fake, the test helpers and the contract are for its tests (NO_MOCKS keeps them there).
+        regex: '^\\.\\./(?!transport$|\\.\\./(env$|mocks/|test/)|\\.\\./\\.\\./docs/)',
+        message:
+          "Solvimon's API module shares only ../transport with m3ter's: no m3ter errors, schemas or request().",
+      },
+    ],
+  },
+  {
+    files: ['src/queries/solvimon-*.ts'],
+    patterns: [...QUERIES_LAYER, NOT_M3TER('../', 'Solvimon queries')],
+  },
+  {
+    files: [
+      'src/queries/configs.ts',
+      'src/queries/runs.ts',
+      'src/queries/mappings.ts',
+      'src/queries/run-*.ts',
+    ],
+    patterns: [...QUERIES_LAYER, NOT_SOLVIMON('../api/solvimon', 'm3ter queries')],
+  },
+  {
+    files: ['src/features/solvimon-*/**'],
+    patterns: [...FEATURES_LAYER, NOT_M3TER('../../', 'A Solvimon feature')],
+  },
+  {
+    files: ['src/features/integration-*/**', 'src/features/external-*/**'],
+    patterns: [
+      ...FEATURES_LAYER,
+      NOT_SOLVIMON('../../api/solvimon', 'An m3ter feature'),
+      NOT_SOLVIMON('../../queries/solvimon-', 'An m3ter feature'),
+    ],
+  },
+  {
+    files: ['src/mocks/solvimon/**'],
+    patterns: [
+      ...MOCKS_LAYER,
+      {
+        regex: '^\\.\\./(store|seed|seed-|handlers|fake-m3ter|run-log)',
+        message:
+          "The fake Solvimon shares only the fakes' machinery (persistence, faults, prng) with the fake m3ter.",
+      },
+    ],
+  },
 ];
 const importBoundaries = LAYERS.flatMap(({ files, patterns }) => [
   {
