@@ -2,7 +2,7 @@ import { Checkbox, PasswordInput, Stack, TagsInput, TextInput } from '@mantine/c
 import { useController, useWatch, type Control } from 'react-hook-form';
 import { SelectField, SwitchField, TextField } from '../../components/form';
 import type { ScalarField } from './form-fields';
-import type { SecretSlot, SolvimonFormValues } from './form-model';
+import { lowerFirst, type SecretSlot, type SolvimonFormValues } from './form-model';
 
 type FormControl = Control<SolvimonFormValues>;
 
@@ -117,7 +117,7 @@ export function SecretField({ control, slot, stored }: SecretFieldProps) {
       />
       {stored ? (
         <Checkbox
-          label={`Remove the stored ${slot.label.toLowerCase()}`}
+          label={`Remove the stored ${lowerFirst(slot.label)}`}
           checked={clearing}
           onChange={(event) => {
             setClear(event.currentTarget.checked);

@@ -454,7 +454,7 @@ export function isStored(slot: SecretSlot, loaded: SolvimonIntegration | undefin
 
 const MAX_TEXT = 256;
 /** "Client id" → "client id", but "API key", "AvaTax company code" and "HMAC key secret" stay as they are. */
-const lowerFirst = (label: string): string =>
+export const lowerFirst = (label: string): string =>
   /^[A-Z][a-z]*(\s|$)/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 const URL_RULE = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
 

@@ -50,6 +50,7 @@ import {
   emptySecrets,
   formFieldOf,
   isStored,
+  lowerFirst,
   sectionOfType,
   secretSlot,
   solvimonDraftSchema,
@@ -366,7 +367,7 @@ function AuthBlock({
               label={
                 block.id === 'auth'
                   ? AUTH_METHOD_FIELDS[method].publicLabel
-                  : `${block.label}: ${AUTH_METHOD_FIELDS[method].publicLabel.toLowerCase()}`
+                  : `${block.label}: ${lowerFirst(AUTH_METHOD_FIELDS[method].publicLabel)}`
               }
               required
               autoComplete="off"
@@ -376,7 +377,7 @@ function AuthBlock({
               slot={
                 block.id === 'auth'
                   ? slot
-                  : { ...slot, label: `${block.label}: ${slot.label.toLowerCase()}` }
+                  : { ...slot, label: `${block.label}: ${lowerFirst(slot.label)}` }
               }
               stored={isStored(slot, loaded)}
             />
