@@ -171,9 +171,14 @@ export function useSolvimonLifecycle() {
   });
 }
 
-/** Test-connection with credentials just entered: a write-like call, so never retried by itself. */
+/**
+ * Test-connection with credentials just entered: a write-like call, so never retried by itself. Its
+ * variables hold those credentials, so the mutation is dropped from the cache as soon as nothing
+ * shows it (gcTime 0) rather than kept for minutes.
+ */
 export function useSolvimonTestConnection() {
   return useMutation({
+    gcTime: 0,
     mutationFn: ({
       authentication,
       params,

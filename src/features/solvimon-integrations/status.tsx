@@ -13,6 +13,17 @@ const STATUS_COLORS: Readonly<Record<string, string>> = {
   ARCHIVED: 'dark',
 };
 
+/** The status in a few words, for the title of the detail page's status region. */
+const STATUS_TITLES: Readonly<Record<string, string>> = {
+  DRAFT: 'Draft: not in use yet',
+  PENDING: 'Pending: waiting to be ready',
+  TESTING: 'Testing: not in live use yet',
+  ACTIVE: 'Active: in use',
+  ERROR: 'Error: not working',
+  DEPRECATED: 'Deprecated: being phased out',
+  ARCHIVED: 'Archived: final',
+};
+
 /** What a status means for the integration, and what can be done about it (Decision 4). */
 const STATUS_MEANINGS: Readonly<Record<string, string>> = {
   DRAFT: 'Set up but not in use: Solvimon does not use it until it is activated.',
@@ -41,7 +52,7 @@ export function explainSolvimonStatus(integration: SolvimonIntegration): {
   }
   const noneGiven = integration.status === null || integration.status === undefined;
   return {
-    title: solvimonStatusLabel(status),
+    title: STATUS_TITLES[status] ?? solvimonStatusLabel(status),
     detail: `${STATUS_MEANINGS[status] ?? ''}${noneGiven ? ' (Solvimon gave no status: it counts as a draft.)' : ''}`,
   };
 }
