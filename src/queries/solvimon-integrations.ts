@@ -28,7 +28,7 @@ import {
 } from '../api/solvimon';
 
 /** Solvimon's largest page in the fake (1..100); the whole-list walk reads this many at a time. */
-export const SOLVIMON_MAX_PAGE_SIZE = 100;
+const SOLVIMON_MAX_PAGE_SIZE = 100;
 /** 20 × 100 integrations: far beyond any platform's, small enough never to hang. */
 const MAX_WALK_PAGES = 20;
 

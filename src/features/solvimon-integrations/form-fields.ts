@@ -60,8 +60,11 @@ const EMAIL = 'email_provider' as const;
 
 type WithoutScope<T> = T extends unknown ? Omit<T, 'section' | 'variant'> : never;
 
-const adyen = (rest: WithoutScope<ScalarField>): ScalarField =>
-  ({ ...rest, section: PG, variant: 'ADYEN' });
+const adyen = (rest: WithoutScope<ScalarField>): ScalarField => ({
+  ...rest,
+  section: PG,
+  variant: 'ADYEN',
+});
 
 /** The variant (or processor) of each section: the first field of its form. */
 export const VARIANT_FIELDS = {
@@ -528,7 +531,7 @@ export const AUTH_BLOCKS = [
   },
 ] as const satisfies readonly (Scope & { id: string; path: readonly string[]; label: string })[];
 
-export type AuthBlockId = (typeof AUTH_BLOCKS)[number]['id'];
+type AuthBlockId = (typeof AUTH_BLOCKS)[number]['id'];
 
 export const AUTH_METHODS = ['api_key', 'client_credentials', 'username_password'] as const;
 export type AuthMethod = (typeof AUTH_METHODS)[number];

@@ -26,7 +26,6 @@ import {
   PLAIN_SECRETS,
   SECTION_FIELDS,
   VARIANT_FIELDS,
-  type AuthBlockId,
   type AuthMethod,
   type ScalarField,
   type SecretId,
@@ -39,21 +38,21 @@ export interface SecretInput {
   clear: boolean;
 }
 
-export interface MappingValues {
+interface MappingValues {
   target: string;
   source: string;
   description: string;
   [unknown: string]: unknown;
 }
 
-export interface ConditionValues {
+interface ConditionValues {
   field: string;
   comparator_type: string;
   value: string;
   [unknown: string]: unknown;
 }
 
-export interface ConditionGroupValues {
+interface ConditionGroupValues {
   conditions: ConditionValues[];
   [unknown: string]: unknown;
 }
@@ -67,19 +66,19 @@ export interface MandateValues {
   [unknown: string]: unknown;
 }
 
-export interface LinkDetailValues {
+interface LinkDetailValues {
   base_url: string;
   custom_field_reference: string;
   [unknown: string]: unknown;
 }
 
-export interface LinkedResourceValues {
+interface LinkedResourceValues {
   resource_type: string;
   link_details: LinkDetailValues[];
   [unknown: string]: unknown;
 }
 
-export interface TaxCodeValues {
+interface TaxCodeValues {
   field: string;
   value: string;
   [unknown: string]: unknown;
@@ -144,7 +143,7 @@ const str = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 
-export const ALL_SECRET_IDS: readonly SecretId[] = [
+const ALL_SECRET_IDS: readonly SecretId[] = [
   ...AUTH_BLOCKS.map((b) => b.id),
   ...PLAIN_SECRETS.map((s) => s.id),
 ];
@@ -200,7 +199,7 @@ function scalarValue(field: ScalarField, raw: unknown): unknown {
 }
 
 /** Which method an authentication object uses: the first one present. */
-export function authMethodOf(auth: unknown): AuthMethod | '' {
+function authMethodOf(auth: unknown): AuthMethod | '' {
   return AUTH_METHODS.find((method) => isRecord(getAt(auth, [method]))) ?? '';
 }
 
@@ -697,8 +696,6 @@ export function formFieldOf(apiField: string): string | undefined {
   );
   return section?.key;
 }
-
-export type { AuthBlockId };
 
 // ---------------------------------------------------------------------------------------------
 // The conflict panel's fields, and what a save could not store

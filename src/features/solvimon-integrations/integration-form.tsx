@@ -65,7 +65,7 @@ import {
 
 type FormControl = Control<SolvimonFormValues>;
 
-export interface SolvimonSaved {
+interface SolvimonSaved {
   /** Labels of fields Solvimon holds differently from what was sent (the check after a save). */
   differs: string[];
   alreadySaved: boolean;
