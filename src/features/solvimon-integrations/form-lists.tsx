@@ -1,6 +1,7 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useFieldArray, type Control } from 'react-hook-form';
 import { SOLVIMON_CUSTOM_TAX_CODE_FIELDS } from '../../api/solvimon';
+import { AddRowButton, BESIDE_INPUTS, EmptyRows, RemoveRowButton } from './form-rows';
 import { AutocompleteField, SelectField, TextField } from '../../components/form';
 import type { SolvimonListValues } from './form-model';
 
@@ -32,11 +33,7 @@ export function LinkedResourcesField({
         A custom field on a Solvimon record holds the id in the external system; the base URL
         followed by that id opens the record there.
       </Text>
-      {resources.fields.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No links yet.
-        </Text>
-      ) : null}
+      {resources.fields.length === 0 ? <EmptyRows>No links yet.</EmptyRows> : null}
       {resources.fields.map((item, i) => (
         <Paper
           key={item.id}
@@ -55,24 +52,16 @@ export function LinkedResourcesField({
                 data={RESOURCE_TYPES}
                 required
               />
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                disabled={disabled}
-                onClick={() => resources.remove(i)}
-              >
+              <RemoveRowButton disabled={disabled} onClick={() => resources.remove(i)}>
                 Remove linked resource {i + 1}
-              </Button>
+              </RemoveRowButton>
             </Group>
             <LinkDetailsField control={control} resource={i} disabled={disabled} />
           </Stack>
         </Paper>
       ))}
-      <Button
-        variant="default"
+      <AddRowButton
         size="sm"
-        w="fit-content"
         disabled={disabled}
         onClick={() =>
           resources.append({
@@ -82,7 +71,7 @@ export function LinkedResourcesField({
         }
       >
         Add a linked resource
-      </Button>
+      </AddRowButton>
     </Stack>
   );
 }
@@ -119,27 +108,17 @@ function LinkDetailsField({
             required
             autoComplete="off"
           />
-          <Button
-            size="xs"
-            variant="subtle"
-            color="red"
-            mt={26}
-            disabled={disabled}
-            onClick={() => links.remove(j)}
-          >
+          <RemoveRowButton mt={BESIDE_INPUTS} disabled={disabled} onClick={() => links.remove(j)}>
             Remove link {n}.{j + 1}
-          </Button>
+          </RemoveRowButton>
         </Group>
       ))}
-      <Button
-        size="xs"
-        variant="default"
-        w="fit-content"
+      <AddRowButton
         disabled={disabled}
         onClick={() => links.append({ base_url: '', custom_field_reference: '' })}
       >
         Add a link to resource {n}
-      </Button>
+      </AddRowButton>
     </Stack>
   );
 }
@@ -152,11 +131,7 @@ export function TaxCodesField({ control, disabled }: { control: FormControl; dis
       <Title order={3} size="h5">
         Custom tax codes
       </Title>
-      {codes.fields.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          None: AvaTax’s defaults apply.
-        </Text>
-      ) : null}
+      {codes.fields.length === 0 ? <EmptyRows>None: AvaTax’s defaults apply.</EmptyRows> : null}
       {codes.fields.map((item, i) => (
         <Group key={item.id} align="flex-start" gap="sm" wrap="wrap">
           <SelectField
@@ -175,27 +150,17 @@ export function TaxCodesField({ control, disabled }: { control: FormControl; dis
             required
             autoComplete="off"
           />
-          <Button
-            size="xs"
-            variant="subtle"
-            color="red"
-            mt={26}
-            disabled={disabled}
-            onClick={() => codes.remove(i)}
-          >
+          <RemoveRowButton mt={BESIDE_INPUTS} disabled={disabled} onClick={() => codes.remove(i)}>
             Remove tax code {i + 1}
-          </Button>
+          </RemoveRowButton>
         </Group>
       ))}
-      <Button
-        size="xs"
-        variant="default"
-        w="fit-content"
+      <AddRowButton
         disabled={disabled}
         onClick={() => codes.append({ field: 'PRODUCT_FALLBACK', value: '' })}
       >
         Add a tax code
-      </Button>
+      </AddRowButton>
     </Stack>
   );
 }

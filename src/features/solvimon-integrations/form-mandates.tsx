@@ -9,6 +9,7 @@ import {
   type FieldPath,
 } from 'react-hook-form';
 import { SOLVIMON_E_INVOICING_COMPARATORS, type SolvimonMandate } from '../../api/solvimon';
+import { AddRowButton, BESIDE_INPUTS, EmptyRows, RemoveRowButton } from './form-rows';
 import { SelectField, SwitchField, TextField } from '../../components/form';
 import { solvimonQueries } from '../../queries/solvimon-integrations';
 import {
@@ -109,15 +110,9 @@ export function MandatesField({ control, disabled }: { control: FormControl; dis
               <Text fw={600} size="sm">
                 Mandate {i + 1}
               </Text>
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                disabled={disabled}
-                onClick={() => mandates.remove(i)}
-              >
+              <RemoveRowButton disabled={disabled} onClick={() => mandates.remove(i)}>
                 Remove mandate {i + 1}
-              </Button>
+              </RemoveRowButton>
             </Group>
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
               <TextField
@@ -147,14 +142,9 @@ export function MandatesField({ control, disabled }: { control: FormControl; dis
         </Paper>
       ))}
       <Group gap="sm" align="flex-end">
-        <Button
-          variant="default"
-          size="sm"
-          disabled={disabled}
-          onClick={() => mandates.append(emptyMandate())}
-        >
+        <AddRowButton size="sm" disabled={disabled} onClick={() => mandates.append(emptyMandate())}>
           Add a mandate
-        </Button>
+        </AddRowButton>
         {templateOptions.length > 0 ? (
           <>
             <Select
@@ -206,9 +196,7 @@ function MappingsField({
         Field mappings of mandate {n}
       </Text>
       {mappings.fields.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          None: Solvimon’s defaults apply.
-        </Text>
+        <EmptyRows>None: Solvimon’s defaults apply.</EmptyRows>
       ) : null}
       {mappings.fields.map((item, j) => (
         <Group key={item.id} align="flex-start" gap="sm" wrap="wrap">
@@ -234,27 +222,21 @@ function MappingsField({
             label={`Description (mapping ${j + 1})`}
             autoComplete="off"
           />
-          <Button
-            size="xs"
-            variant="subtle"
-            color="red"
-            mt={26}
+          <RemoveRowButton
+            mt={BESIDE_INPUTS}
             disabled={disabled}
             onClick={() => mappings.remove(j)}
           >
             Remove mapping {j + 1} of mandate {n}
-          </Button>
+          </RemoveRowButton>
         </Group>
       ))}
-      <Button
-        size="xs"
-        variant="default"
-        w="fit-content"
+      <AddRowButton
         disabled={disabled}
         onClick={() => mappings.append({ target: '', source: '', description: '' })}
       >
         Add a mapping to mandate {n}
-      </Button>
+      </AddRowButton>
     </Stack>
   );
 }
@@ -279,9 +261,7 @@ function ConditionGroupsField({
         When mandate {n} applies
       </Text>
       {groups.fields.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No conditions: it applies to every invoice.
-        </Text>
+        <EmptyRows>No conditions: it applies to every invoice.</EmptyRows>
       ) : null}
       {groups.fields.map((item, g) => (
         <Paper key={item.id} withBorder p="xs" radius="sm" bg="var(--mantine-color-default-hover)">
@@ -290,31 +270,22 @@ function ConditionGroupsField({
               <Text size="sm" fw={500}>
                 {g === 0 ? 'Group 1' : `Or group ${g + 1}`}: all of these
               </Text>
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                disabled={disabled}
-                onClick={() => groups.remove(g)}
-              >
+              <RemoveRowButton disabled={disabled} onClick={() => groups.remove(g)}>
                 Remove group {g + 1} of mandate {n}
-              </Button>
+              </RemoveRowButton>
             </Group>
             <ConditionsField control={control} mandate={mandate} group={g} disabled={disabled} />
           </Stack>
         </Paper>
       ))}
-      <Button
-        size="xs"
-        variant="default"
-        w="fit-content"
+      <AddRowButton
         disabled={disabled}
         onClick={() =>
           groups.append({ conditions: [{ field: '', comparator_type: 'EQUALS', value: '' }] })
         }
       >
         Add a condition group to mandate {n}
-      </Button>
+      </AddRowButton>
     </Stack>
   );
 }
@@ -369,28 +340,22 @@ function ConditionsField({
                 autoComplete="off"
               />
             ) : null}
-            <Button
-              size="xs"
-              variant="subtle"
-              color="red"
-              mt={26}
+            <RemoveRowButton
+              mt={BESIDE_INPUTS}
               disabled={disabled}
               onClick={() => conditions.remove(c)}
             >
               Remove condition {c + 1} of {where}
-            </Button>
+            </RemoveRowButton>
           </Group>
         );
       })}
-      <Button
-        size="xs"
-        variant="default"
-        w="fit-content"
+      <AddRowButton
         disabled={disabled}
         onClick={() => conditions.append({ field: '', comparator_type: 'EQUALS', value: '' })}
       >
         Add a condition to {where}
-      </Button>
+      </AddRowButton>
     </Stack>
   );
 }
