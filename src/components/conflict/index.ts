@@ -1,7 +1,3 @@
 export { sameFieldValues, valuesEqual, type ConflictField } from './resolve-conflict';
 export { useVersionedEdit, type VersionedEditAdapter } from './use-versioned-edit';
-export {
-  VersionedEditActions,
-  VersionedEditLeaveDialog,
-  VersionedEditNotices,
-} from './versioned-edit-notices';
+export { VersionedEditForm } from './versioned-edit-notices';

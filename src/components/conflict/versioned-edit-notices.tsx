@@ -1,4 +1,4 @@
-import { Group, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import type { ReactNode, RefObject } from 'react';
 import type { FieldValues } from 'react-hook-form';
 import { ErrorState } from '../error-state';
@@ -10,7 +10,7 @@ import { ChangedElsewhereNotice } from './changed-elsewhere-notice';
 import { ConflictPanel } from './conflict-panel';
 import type { VersionedEdit, VersionedEntity } from './use-versioned-edit';
 
-export interface VersionedEditNoticesProps<V extends FieldValues, E extends VersionedEntity> {
+interface VersionedEditNoticesProps<V extends FieldValues, E extends VersionedEntity> {
   edit: VersionedEdit<V, E>;
   /** What the user should know before restoring a draft (e.g. what a draft does not keep). */
   draftNote?: ReactNode;
@@ -20,7 +20,7 @@ export interface VersionedEditNoticesProps<V extends FieldValues, E extends Vers
  * Everything the edit flow has to say, above the form's fields, in one order for every form: the
  * draft on offer, "changed elsewhere", the conflict panel, the resolution, and a failed save.
  */
-export function VersionedEditNotices<V extends FieldValues, E extends VersionedEntity>({
+function VersionedEditNotices<V extends FieldValues, E extends VersionedEntity>({
   edit,
   draftNote,
 }: VersionedEditNoticesProps<V, E>) {
@@ -103,7 +103,7 @@ export function VersionedEditNotices<V extends FieldValues, E extends VersionedE
 }
 
 /** The leave guard's dialog for an edit: leaving forgets the draft. */
-export function VersionedEditLeaveDialog<V extends FieldValues, E extends VersionedEntity>({
+function VersionedEditLeaveDialog<V extends FieldValues, E extends VersionedEntity>({
   edit,
 }: {
   edit: VersionedEdit<V, E>;
@@ -123,7 +123,7 @@ interface VersionedEditActionsProps<V extends FieldValues, E extends VersionedEn
 }
 
 /** The row under every edit form: Save (busy while saving, held while a conflict is open), Cancel. */
-export function VersionedEditActions<V extends FieldValues, E extends VersionedEntity>({
+function VersionedEditActions<V extends FieldValues, E extends VersionedEntity>({
   edit,
   saveButton,
   submitLabel = 'Save changes',
@@ -145,5 +145,40 @@ export function VersionedEditActions<V extends FieldValues, E extends VersionedE
       </Group>
       {extra}
     </Group>
+  );
+}
+
+interface VersionedEditFormProps<
+  V extends FieldValues,
+  E extends VersionedEntity,
+> extends VersionedEditActionsProps<V, E> {
+  /** The form's accessible name, e.g. "Edit external mapping". */
+  label: string;
+  draftNote?: ReactNode;
+  /** The fields, between the notices and the actions. */
+  children: ReactNode;
+}
+
+/**
+ * Every edit form's frame, in one order: the notices, the fields, Save / Cancel, and the leave guard's
+ * dialog. Submitting runs the edit flow's save (the browser's own validation is off: the form's schema
+ * speaks at each field).
+ */
+export function VersionedEditForm<V extends FieldValues, E extends VersionedEntity>({
+  label,
+  draftNote,
+  children,
+  ...actions
+}: VersionedEditFormProps<V, E>) {
+  const { edit } = actions;
+  return (
+    <form onSubmit={(e) => void edit.submit(e)} noValidate aria-label={label}>
+      <Stack gap="md">
+        <VersionedEditNotices edit={edit} draftNote={draftNote} />
+        {children}
+        <VersionedEditActions {...actions} />
+      </Stack>
+      <VersionedEditLeaveDialog edit={edit} />
+    </form>
   );
 }

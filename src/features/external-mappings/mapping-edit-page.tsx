@@ -7,9 +7,7 @@ import { useForm } from 'react-hook-form';
 import type { ExternalMapping } from '../../api';
 import {
   useVersionedEdit,
-  VersionedEditActions,
-  VersionedEditLeaveDialog,
-  VersionedEditNotices,
+  VersionedEditForm,
   type ConflictField,
   type VersionedEditAdapter,
 } from '../../components/conflict';
@@ -206,41 +204,35 @@ function MappingEditForm({
   });
 
   return (
-    <form onSubmit={(e) => void edit.submit(e)} noValidate aria-label="Edit external mapping">
-      <Stack gap="md">
-        <VersionedEditNotices edit={edit} />
-
-        <fieldset disabled={edit.conflict !== null} style={{ border: 0, padding: 0, margin: 0 }}>
-          <MappingFields form={form} context={context} staged={false} configsError={configsError} />
-        </fieldset>
-
-        <VersionedEditActions
-          edit={edit}
-          saveButton={saveButton}
-          cancel={
-            <ButtonLink to="/mappings/$id" params={{ id: loaded.id }} variant="default">
-              Cancel
-            </ButtonLink>
-          }
-          extra={
-            <DeleteMappingButton
-              // The confirmation names what is saved now, also after a colleague's change.
-              mapping={latest}
-              onDeleted={({ alreadyGone }) => {
-                edit.forget();
-                edit.guard.allowNextNavigation();
-                notify(
-                  alreadyGone
-                    ? 'This mapping was already deleted (by someone else, or in another tab).'
-                    : 'Mapping deleted.',
-                );
-                void navigate({ to: '/mappings' });
-              }}
-            />
-          }
+    <VersionedEditForm
+      label="Edit external mapping"
+      edit={edit}
+      saveButton={saveButton}
+      cancel={
+        <ButtonLink to="/mappings/$id" params={{ id: loaded.id }} variant="default">
+          Cancel
+        </ButtonLink>
+      }
+      extra={
+        <DeleteMappingButton
+          // The confirmation names what is saved now, also after a colleague's change.
+          mapping={latest}
+          onDeleted={({ alreadyGone }) => {
+            edit.forget();
+            edit.guard.allowNextNavigation();
+            notify(
+              alreadyGone
+                ? 'This mapping was already deleted (by someone else, or in another tab).'
+                : 'Mapping deleted.',
+            );
+            void navigate({ to: '/mappings' });
+          }}
         />
-      </Stack>
-      <VersionedEditLeaveDialog edit={edit} />
-    </form>
+      }
+    >
+      <fieldset disabled={edit.conflict !== null} style={{ border: 0, padding: 0, margin: 0 }}>
+        <MappingFields form={form} context={context} staged={false} configsError={configsError} />
+      </fieldset>
+    </VersionedEditForm>
   );
 }

@@ -7,9 +7,7 @@ import { CREDENTIAL_TYPES, DESTINATION_TYPES, type IntegrationConfig } from '../
 import {
   sameFieldValues,
   useVersionedEdit,
-  VersionedEditActions,
-  VersionedEditLeaveDialog,
-  VersionedEditNotices,
+  VersionedEditForm,
   type VersionedEditAdapter,
 } from '../../components/conflict';
 import { AutocompleteField, JsonObjectField, SwitchField, TextField } from '../../components/form';
@@ -123,150 +121,138 @@ export function ConfigForm(props: ConfigFormProps) {
 
   const withCredentials = useWatch({ control, name: 'withCredentials' });
   return (
-    <form
-      onSubmit={(e) => void edit.submit(e)}
-      noValidate
-      aria-label={mode === 'create' ? 'New configuration' : 'Edit configuration'}
+    <VersionedEditForm
+      edit={edit}
+      saveButton={saveButton}
+      label={mode === 'create' ? 'New configuration' : 'Edit configuration'}
+      draftNote={
+        edit.draftOffer && hasSecretKeysInJsonText(edit.draftOffer.values.configData)
+          ? 'Values of secret-looking keys in configData (apiKey, token, password…) are never kept in a draft: if you changed configData, enter them again.'
+          : undefined
+      }
+      submitLabel={mode === 'create' ? 'Create configuration' : 'Save changes'}
+      cancel={
+        <Button variant="default" onClick={props.onCancel} disabled={pending}>
+          Cancel
+        </Button>
+      }
     >
-      <Stack gap="md">
-        <VersionedEditNotices
-          edit={edit}
-          draftNote={
-            edit.draftOffer && hasSecretKeysInJsonText(edit.draftOffer.values.configData)
-              ? 'Values of secret-looking keys in configData (apiKey, token, password…) are never kept in a draft: if you changed configData, enter them again.'
-              : undefined
-          }
-        />
-
-        <Paper withBorder p="md" radius="md" component="fieldset" disabled={conflict !== null}>
-          <Title order={2} size="h4" component="legend" px={4}>
-            What goes where
-          </Title>
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-            <TextField
-              control={control}
-              name="name"
-              label="Name"
-              description="Tells several integrations to the same system apart"
-              autoComplete="off"
-            />
-            <AutocompleteField
-              control={control}
-              name="entityType"
-              label="Entity type"
-              description="Bill, Notification, or another m3ter entity type"
-              data={[...KNOWN_ENTITY_TYPES]}
-              required
-            />
-            <AutocompleteField
-              control={control}
-              name="destination"
-              label="Destination"
-              description={
-                systems.isError
-                  ? "m3ter's list of systems is unavailable: suggesting the known ones. Any name of letters, digits, _ and - works."
-                  : 'The external system, from the ones m3ter offers, or a custom one'
-              }
-              data={destinationSuggestions}
-              required
-            />
-            <TextField
-              control={control}
-              name="entityId"
-              label="Entity id"
-              description="Optional: one Bill or Notification (UUID); empty means every one"
-              autoComplete="off"
-            />
-            <TextField
-              control={control}
-              name="destinationId"
-              label="Destination id"
-              description="Optional: the destination's UUID (e.g. a webhook destination)"
-              autoComplete="off"
-            />
-            <TextField
-              control={control}
-              name="integrationCredentialsId"
-              label="Credentials id"
-              description="Optional: stored credentials to use (UUID)"
-              autoComplete="off"
-            />
-          </SimpleGrid>
-        </Paper>
-
-        <Paper withBorder p="md" radius="md" component="fieldset" disabled={conflict !== null}>
-          <Title order={2} size="h4" component="legend" px={4}>
-            Configuration data
-          </Title>
-          <JsonObjectField
+      <Paper withBorder p="md" radius="md" component="fieldset" disabled={conflict !== null}>
+        <Title order={2} size="h4" component="legend" px={4}>
+          What goes where
+        </Title>
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <TextField
             control={control}
-            name="configData"
-            label="configData (JSON object)"
-            description="Destination-specific settings, as one JSON object. Empty means {}."
+            name="name"
+            label="Name"
+            description="Tells several integrations to the same system apart"
+            autoComplete="off"
           />
-        </Paper>
+          <AutocompleteField
+            control={control}
+            name="entityType"
+            label="Entity type"
+            description="Bill, Notification, or another m3ter entity type"
+            data={[...KNOWN_ENTITY_TYPES]}
+            required
+          />
+          <AutocompleteField
+            control={control}
+            name="destination"
+            label="Destination"
+            description={
+              systems.isError
+                ? "m3ter's list of systems is unavailable: suggesting the known ones. Any name of letters, digits, _ and - works."
+                : 'The external system, from the ones m3ter offers, or a custom one'
+            }
+            data={destinationSuggestions}
+            required
+          />
+          <TextField
+            control={control}
+            name="entityId"
+            label="Entity id"
+            description="Optional: one Bill or Notification (UUID); empty means every one"
+            autoComplete="off"
+          />
+          <TextField
+            control={control}
+            name="destinationId"
+            label="Destination id"
+            description="Optional: the destination's UUID (e.g. a webhook destination)"
+            autoComplete="off"
+          />
+          <TextField
+            control={control}
+            name="integrationCredentialsId"
+            label="Credentials id"
+            description="Optional: stored credentials to use (UUID)"
+            autoComplete="off"
+          />
+        </SimpleGrid>
+      </Paper>
 
-        <Paper withBorder p="md" radius="md" component="fieldset" disabled={conflict !== null}>
-          <Title order={2} size="h4" component="legend" px={4}>
-            New credentials (optional)
-          </Title>
-          <Stack gap="sm">
-            <Text size="sm" c="dimmed">
-              Credentials are write-only: m3ter never sends them back and this console never shows,
-              stores or logs a secret. To change them, send new ones; the configuration then uses
-              the new credentials.
-            </Text>
-            <SwitchField
-              control={control}
-              name="withCredentials"
-              label="Send new credentials with this save"
-            />
-            {withCredentials ? (
-              <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-                <AutocompleteField
-                  control={control}
-                  name="credentialsType"
-                  label="Credential type"
-                  description="From m3ter's list; newer types can be typed in"
-                  data={[...CREDENTIAL_TYPES]}
-                  required
-                />
-                <TextField
-                  control={control}
-                  name="credentialsName"
-                  label="Credentials name"
-                  autoComplete="off"
-                />
-                <AutocompleteField
-                  control={control}
-                  name="credentialsDestination"
-                  label="Credentials destination"
-                  description="Optional"
-                  data={[...DESTINATION_TYPES]}
-                />
-                <SwitchField
-                  control={control}
-                  name="credentialsEmpty"
-                  label="Empty credentials (the destination needs no details)"
-                  mt="lg"
-                />
-              </SimpleGrid>
-            ) : null}
-          </Stack>
-        </Paper>
-
-        <VersionedEditActions
-          edit={edit}
-          saveButton={saveButton}
-          submitLabel={mode === 'create' ? 'Create configuration' : 'Save changes'}
-          cancel={
-            <Button variant="default" onClick={props.onCancel} disabled={pending}>
-              Cancel
-            </Button>
-          }
+      <Paper withBorder p="md" radius="md" component="fieldset" disabled={conflict !== null}>
+        <Title order={2} size="h4" component="legend" px={4}>
+          Configuration data
+        </Title>
+        <JsonObjectField
+          control={control}
+          name="configData"
+          label="configData (JSON object)"
+          description="Destination-specific settings, as one JSON object. Empty means {}."
         />
-      </Stack>
-      <VersionedEditLeaveDialog edit={edit} />
-    </form>
+      </Paper>
+
+      <Paper withBorder p="md" radius="md" component="fieldset" disabled={conflict !== null}>
+        <Title order={2} size="h4" component="legend" px={4}>
+          New credentials (optional)
+        </Title>
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            Credentials are write-only: m3ter never sends them back and this console never shows,
+            stores or logs a secret. To change them, send new ones; the configuration then uses the
+            new credentials.
+          </Text>
+          <SwitchField
+            control={control}
+            name="withCredentials"
+            label="Send new credentials with this save"
+          />
+          {withCredentials ? (
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+              <AutocompleteField
+                control={control}
+                name="credentialsType"
+                label="Credential type"
+                description="From m3ter's list; newer types can be typed in"
+                data={[...CREDENTIAL_TYPES]}
+                required
+              />
+              <TextField
+                control={control}
+                name="credentialsName"
+                label="Credentials name"
+                autoComplete="off"
+              />
+              <AutocompleteField
+                control={control}
+                name="credentialsDestination"
+                label="Credentials destination"
+                description="Optional"
+                data={[...DESTINATION_TYPES]}
+              />
+              <SwitchField
+                control={control}
+                name="credentialsEmpty"
+                label="Empty credentials (the destination needs no details)"
+                mt="lg"
+              />
+            </SimpleGrid>
+          ) : null}
+        </Stack>
+      </Paper>
+    </VersionedEditForm>
   );
 }

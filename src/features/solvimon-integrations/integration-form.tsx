@@ -18,9 +18,7 @@ import {
 import {
   sameFieldValues,
   useVersionedEdit,
-  VersionedEditActions,
-  VersionedEditLeaveDialog,
-  VersionedEditNotices,
+  VersionedEditForm,
   type VersionedEditAdapter,
 } from '../../components/conflict';
 import { SelectField, TextField } from '../../components/form';
@@ -192,130 +190,118 @@ export function SolvimonIntegrationForm(props: SolvimonFormProps) {
   const lists = control as unknown as Control<SolvimonListValues>;
 
   return (
-    <form
-      onSubmit={(e) => void edit.submit(e)}
-      noValidate
-      aria-label={mode === 'create' ? 'New Solvimon integration' : 'Edit Solvimon integration'}
+    <VersionedEditForm
+      edit={edit}
+      saveButton={saveButton}
+      label={mode === 'create' ? 'New Solvimon integration' : 'Edit Solvimon integration'}
+      draftNote="Secrets are never kept in a draft: enter any you had typed again."
+      submitLabel={mode === 'create' ? 'Create integration' : 'Save changes'}
+      cancel={
+        <Button variant="default" onClick={props.onCancel} disabled={edit.pending}>
+          Cancel
+        </Button>
+      }
+      extra={props.extra}
     >
-      <Stack gap="md">
-        <VersionedEditNotices
-          edit={edit}
-          draftNote="Secrets are never kept in a draft: enter any you had typed again."
-        />
-
-        <Paper withBorder p="md" radius="md" component="fieldset" disabled={disabled}>
-          <Title order={2} size="h4" component="legend" px={4}>
-            The integration
-          </Title>
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-            <TextField
+      <Paper withBorder p="md" radius="md" component="fieldset" disabled={disabled}>
+        <Title order={2} size="h4" component="legend" px={4}>
+          The integration
+        </Title>
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <TextField
+            control={control}
+            name="reference"
+            label="Reference"
+            description="Your unique key for it: no spaces, e.g. stripe-eu-live"
+            required
+            autoComplete="off"
+          />
+          <TextField control={control} name="name" label="Name" autoComplete="off" />
+          <TextField
+            control={control}
+            name="description"
+            label="Description"
+            description="One line"
+            autoComplete="off"
+          />
+          {mode === 'create' ? (
+            <SelectField
               control={control}
-              name="reference"
-              label="Reference"
-              description="Your unique key for it: no spaces, e.g. stripe-eu-live"
+              name="type"
+              label="Type"
+              description="What the integration does; it cannot change later"
+              data={[...TYPE_OPTIONS]}
               required
-              autoComplete="off"
+              allowDeselect={false}
             />
-            <TextField control={control} name="name" label="Name" autoComplete="off" />
-            <TextField
-              control={control}
-              name="description"
-              label="Description"
-              description="One line"
-              autoComplete="off"
+          ) : (
+            <FixedField
+              label="Type"
+              value={TYPE_OPTIONS.find((t) => t.value === values.type)?.label ?? values.type}
+              description="Cannot change: create a new integration for another type"
             />
-            {mode === 'create' ? (
-              <SelectField
-                control={control}
-                name="type"
-                label="Type"
-                description="What the integration does; it cannot change later"
-                data={[...TYPE_OPTIONS]}
-                required
-                allowDeselect={false}
-              />
-            ) : (
-              <FixedField
-                label="Type"
-                value={TYPE_OPTIONS.find((t) => t.value === values.type)?.label ?? values.type}
-                description="Cannot change: create a new integration for another type"
-              />
-            )}
-          </SimpleGrid>
-        </Paper>
+          )}
+        </SimpleGrid>
+      </Paper>
 
-        {section ? (
-          <Paper withBorder p="md" radius="md" component="fieldset" disabled={disabled}>
-            <Title order={2} size="h4" component="legend" px={4}>
-              {TYPE_OPTIONS.find((t) => t.value === values.type)?.label.replace(/ \(.*\)$/, '')}
-            </Title>
-            <Stack gap="md">
-              <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-                <ScalarFieldControl control={control} field={VARIANT_FIELDS[section]} />
-                {SECTION_FIELDS.filter((field) => applies(field, values)).map((field) => (
-                  <ScalarFieldControl key={field.key} control={control} field={field} />
-                ))}
-                {PLAIN_SECRETS.filter((secret) => applies(secret, values)).map((secret) => {
-                  const slot = secretSlot(secret.id, values);
-                  return (
-                    <SecretField
-                      key={secret.id}
-                      control={control}
-                      slot={slot}
-                      stored={isStored(slot, loaded)}
-                    />
-                  );
-                })}
-              </SimpleGrid>
-              {AUTH_BLOCKS.filter((block) => block.id !== 'auth' && applies(block, values)).map(
-                (block) => (
-                  <AuthBlock
-                    key={block.id}
+      {section ? (
+        <Paper withBorder p="md" radius="md" component="fieldset" disabled={disabled}>
+          <Title order={2} size="h4" component="legend" px={4}>
+            {TYPE_OPTIONS.find((t) => t.value === values.type)?.label.replace(/ \(.*\)$/, '')}
+          </Title>
+          <Stack gap="md">
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+              <ScalarFieldControl control={control} field={VARIANT_FIELDS[section]} />
+              {SECTION_FIELDS.filter((field) => applies(field, values)).map((field) => (
+                <ScalarFieldControl key={field.key} control={control} field={field} />
+              ))}
+              {PLAIN_SECRETS.filter((secret) => applies(secret, values)).map((secret) => {
+                const slot = secretSlot(secret.id, values);
+                return (
+                  <SecretField
+                    key={secret.id}
                     control={control}
-                    block={block}
-                    values={values}
-                    loaded={loaded}
+                    slot={slot}
+                    stored={isStored(slot, loaded)}
                   />
-                ),
-              )}
-              {section === 'e_invoicing' ? (
-                <MandatesField control={lists} disabled={disabled} />
-              ) : null}
-              {section === 'tax_calculation' ? (
-                <TaxCodesField control={lists} disabled={disabled} />
-              ) : null}
-            </Stack>
-          </Paper>
-        ) : null}
-
-        <Paper withBorder p="md" radius="md" component="fieldset" disabled={disabled}>
-          <Title order={2} size="h4" component="legend" px={4}>
-            Credentials
-          </Title>
-          <AuthBlock control={control} block={AUTH_BLOCKS[0]} values={values} loaded={loaded} />
+                );
+              })}
+            </SimpleGrid>
+            {AUTH_BLOCKS.filter((block) => block.id !== 'auth' && applies(block, values)).map(
+              (block) => (
+                <AuthBlock
+                  key={block.id}
+                  control={control}
+                  block={block}
+                  values={values}
+                  loaded={loaded}
+                />
+              ),
+            )}
+            {section === 'e_invoicing' ? (
+              <MandatesField control={lists} disabled={disabled} />
+            ) : null}
+            {section === 'tax_calculation' ? (
+              <TaxCodesField control={lists} disabled={disabled} />
+            ) : null}
+          </Stack>
         </Paper>
+      ) : null}
 
-        <Paper withBorder p="md" radius="md" component="fieldset" disabled={disabled}>
-          <Title order={2} size="h4" component="legend" px={4}>
-            Linked resources
-          </Title>
-          <LinkedResourcesField control={lists} disabled={disabled} />
-        </Paper>
+      <Paper withBorder p="md" radius="md" component="fieldset" disabled={disabled}>
+        <Title order={2} size="h4" component="legend" px={4}>
+          Credentials
+        </Title>
+        <AuthBlock control={control} block={AUTH_BLOCKS[0]} values={values} loaded={loaded} />
+      </Paper>
 
-        <VersionedEditActions
-          edit={edit}
-          saveButton={saveButton}
-          submitLabel={mode === 'create' ? 'Create integration' : 'Save changes'}
-          cancel={
-            <Button variant="default" onClick={props.onCancel} disabled={edit.pending}>
-              Cancel
-            </Button>
-          }
-          extra={props.extra}
-        />
-      </Stack>
-      <VersionedEditLeaveDialog edit={edit} />
-    </form>
+      <Paper withBorder p="md" radius="md" component="fieldset" disabled={disabled}>
+        <Title order={2} size="h4" component="legend" px={4}>
+          Linked resources
+        </Title>
+        <LinkedResourcesField control={lists} disabled={disabled} />
+      </Paper>
+    </VersionedEditForm>
   );
 }
 
