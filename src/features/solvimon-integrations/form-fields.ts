@@ -19,6 +19,7 @@ import {
   SOLVIMON_S3_AUTHENTICATION_TYPES,
   SOLVIMON_TAX_CALCULATION_VARIANTS,
 } from '../../api/solvimon';
+import { solvimonTypeLabel, solvimonVariantLabel } from './labels';
 
 export type SectionId =
   'payment_gateway' | 'e_invoicing' | 'data_export' | 'tax_calculation' | 'email_provider';
@@ -66,6 +67,10 @@ const adyen = (rest: WithoutScope<ScalarField>): ScalarField => ({
   variant: 'ADYEN',
 });
 
+/** A section's variants named as everywhere else in the console (./labels.ts). */
+const variantLabels = (variants: readonly string[]): Record<string, string> =>
+  Object.fromEntries(variants.map((v) => [v, solvimonVariantLabel(v)]));
+
 /** The variant (or processor) of each section: the first field of its form. */
 export const VARIANT_FIELDS = {
   payment_gateway: {
@@ -74,7 +79,7 @@ export const VARIANT_FIELDS = {
     label: 'Provider',
     kind: 'select',
     options: SOLVIMON_PAYMENT_GATEWAY_VARIANTS,
-    optionLabels: { STRIPE: 'Stripe', ADYEN: 'Adyen' },
+    optionLabels: variantLabels(SOLVIMON_PAYMENT_GATEWAY_VARIANTS),
     section: PG,
     required: true,
   },
@@ -84,7 +89,7 @@ export const VARIANT_FIELDS = {
     label: 'Processor',
     kind: 'select',
     options: SOLVIMON_E_INVOICING_PROCESSORS,
-    optionLabels: { AVALARA: 'Avalara' },
+    optionLabels: variantLabels(SOLVIMON_E_INVOICING_PROCESSORS),
     section: 'e_invoicing',
     required: true,
   },
@@ -94,12 +99,7 @@ export const VARIANT_FIELDS = {
     label: 'Destination',
     kind: 'select',
     options: SOLVIMON_DATA_EXPORT_VARIANTS,
-    optionLabels: {
-      S3: 'Amazon S3',
-      BIGQUERY: 'BigQuery',
-      GCS: 'Google Cloud Storage',
-      SNOWFLAKE: 'Snowflake',
-    },
+    optionLabels: variantLabels(SOLVIMON_DATA_EXPORT_VARIANTS),
     section: DE,
     required: true,
   },
@@ -109,7 +109,7 @@ export const VARIANT_FIELDS = {
     label: 'Tax engine',
     kind: 'select',
     options: SOLVIMON_TAX_CALCULATION_VARIANTS,
-    optionLabels: { AVATAX: 'Avalara AvaTax' },
+    optionLabels: variantLabels(SOLVIMON_TAX_CALCULATION_VARIANTS),
     section: TAX,
     required: true,
   },
@@ -119,7 +119,7 @@ export const VARIANT_FIELDS = {
     label: 'Email provider',
     kind: 'select',
     options: SOLVIMON_EMAIL_PROVIDER_VARIANTS,
-    optionLabels: { SYSTEM: "Solvimon's own", MAILGUN: 'Mailgun' },
+    optionLabels: variantLabels(SOLVIMON_EMAIL_PROVIDER_VARIANTS),
     section: EMAIL,
     required: true,
   },
@@ -597,11 +597,16 @@ export const PLAIN_SECRETS = [
 
 export type SecretId = AuthBlockId | (typeof PLAIN_SECRETS)[number]['id'];
 
-/** What each integration type is for, as the form and the lists name it. */
-export const TYPE_OPTIONS = [
-  { value: 'PAYMENT_GATEWAY', label: 'Payment gateway (Stripe, Adyen)' },
-  { value: 'E_INVOICING', label: 'E-invoicing (Avalara)' },
-  { value: 'DATA_EXPORT', label: 'Data export (S3, BigQuery, GCS, Snowflake)' },
-  { value: 'TAX_CALCULATION', label: 'Tax calculation (AvaTax)' },
-  { value: 'EMAIL_PROVIDER', label: 'Email provider (Solvimon, Mailgun)' },
-] as const;
+/** The types, named as in the lists, with the variants the form offers for each. */
+export const TYPE_OPTIONS = (
+  [
+    ['PAYMENT_GATEWAY', SOLVIMON_PAYMENT_GATEWAY_VARIANTS],
+    ['E_INVOICING', SOLVIMON_E_INVOICING_PROCESSORS],
+    ['DATA_EXPORT', SOLVIMON_DATA_EXPORT_VARIANTS],
+    ['TAX_CALCULATION', SOLVIMON_TAX_CALCULATION_VARIANTS],
+    ['EMAIL_PROVIDER', SOLVIMON_EMAIL_PROVIDER_VARIANTS],
+  ] as const
+).map(([value, variants]) => ({
+  value,
+  label: `${solvimonTypeLabel(value)} (${variants.map(solvimonVariantLabel).join(', ')})`,
+}));

@@ -717,7 +717,7 @@ const scopeLabel = (field: ScalarField): string => {
   if (!field.section) return field.label;
   const variantField = VARIANT_FIELDS[field.section];
   const variant = field.variant
-    ? ((variantField.optionLabels as Record<string, string>)[field.variant] ?? field.variant)
+    ? (variantField.optionLabels[field.variant] ?? field.variant)
     : SECTION_TITLES[field.section];
   return `${variant} · ${field.label}`;
 };

@@ -140,7 +140,7 @@ describe('creating a Solvimon integration', () => {
     [
       'Tax calculation',
       /^Tax calculation/,
-      [['Tax engine', 'Avalara AvaTax']],
+      [['Tax engine', 'AvaTax']],
       { 'AvaTax company code': 'Enter the AvaTax company code' },
     ],
     [
@@ -184,7 +184,7 @@ describe('creating a Solvimon integration', () => {
       expect.stringContaining('Choose what this integration is for'),
     );
     await choose(user, 'Type', /^Email provider/);
-    await choose(user, 'Email provider', "Solvimon's own");
+    await choose(user, 'Email provider', 'Solvimon’s own sender');
     await choose(user, 'Method', 'API key');
     await submit(user);
     await waitFor(() =>
@@ -201,7 +201,7 @@ describe('creating a Solvimon integration', () => {
     const { user } = await openCreate();
     await type(user, 'Reference', 'stripe-eu-live');
     await choose(user, 'Type', /^Email provider/);
-    await choose(user, 'Email provider', "Solvimon's own");
+    await choose(user, 'Email provider', 'Solvimon’s own sender');
     await submit(user);
     await waitFor(() => expect(input('Reference')).toHaveAccessibleDescription(/already/i));
     expect(input('Reference')).toHaveValue('stripe-eu-live');

@@ -38,6 +38,7 @@ import {
   VARIANT_FIELDS,
   type AuthMethod,
 } from './form-fields';
+import { solvimonTypeLabel } from './labels';
 import { LinkedResourcesField, TaxCodesField } from './form-lists';
 import { MandatesField } from './form-mandates';
 import {
@@ -247,7 +248,7 @@ export function SolvimonIntegrationForm(props: SolvimonFormProps) {
       {section ? (
         <Paper withBorder p="md" radius="md" component="fieldset" disabled={disabled}>
           <Title order={2} size="h4" component="legend" px={4}>
-            {TYPE_OPTIONS.find((t) => t.value === values.type)?.label.replace(/ \(.*\)$/, '')}
+            {solvimonTypeLabel(values.type)}
           </Title>
           <Stack gap="md">
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
