@@ -57,7 +57,7 @@ describe('SolvimonDetailPage: sections', () => {
     const stripe = section('Stripe');
     expect(fact(stripe, 'Publishable key')).toHaveTextContent('pk_live_51NfQ2aEUdemoAcmeBilling');
     expect(fact(stripe, 'Webhook signing secret')).toHaveTextContent(/^Set$/);
-    expect(section('Authentication')).toHaveTextContent('No credentials');
+    expect(section('Credentials')).toHaveTextContent('No credentials');
 
     const links = section('Linked resources');
     expect(within(links).getByText('stripe_customer_id')).toBeVisible();
@@ -73,12 +73,13 @@ describe('SolvimonDetailPage: sections', () => {
     const adyen = section('Adyen');
     expect(fact(adyen, 'Environment')).toHaveTextContent('Live');
     expect(fact(adyen, 'Merchant accounts')).toHaveTextContent('AcmeBillingEU, AcmeBillingUK');
-    expect(fact(adyen, 'HMAC signing secret')).toHaveTextContent(/^Set$/);
-    const platform = section('Balance platform');
+    expect(fact(adyen, 'HMAC signing key')).toHaveTextContent(/^Set$/);
+    expect(fact(adyen, 'Balance platform account')).toHaveTextContent('AH3227C223222C5GXQXF658WB');
+    const platform = section('Balance platform credentials');
     expect(fact(platform, 'Method')).toHaveTextContent('API key');
-    expect(fact(platform, 'Header')).toHaveTextContent('X-API-Key');
-    expect(fact(platform, 'Key')).toHaveTextContent(/^Set$/);
-    const lem = section('Legal entity management');
+    expect(fact(platform, 'Header name')).toHaveTextContent('X-API-Key');
+    expect(fact(platform, 'API key')).toHaveTextContent(/^Set$/);
+    const lem = section('Legal entity manager credentials');
     expect(fact(lem, 'Username')).toHaveTextContent('ws_318906@Scope.Company_AcmeBilling');
     expect(fact(lem, 'Password')).toHaveTextContent(/^Set$/);
     expectNoMaskInDom();
@@ -87,15 +88,13 @@ describe('SolvimonDetailPage: sections', () => {
   it('says “Not set” for a secret Solvimon does not hold, and explains an ERROR', async () => {
     await open(ID.adyenSystem);
     await screen.findByRole('heading', { level: 1, name: 'Adyen in-store (test)' });
-    expect(fact(section('Balance platform'), 'Key')).toHaveTextContent(/^Not set$/);
+    expect(fact(section('Balance platform credentials'), 'API key')).toHaveTextContent(/^Not set$/);
     const status = section('Status: Error: not working');
     expect(status).toHaveTextContent('Fix what the message says, then activate it again.');
     expect(status).toHaveTextContent(
       `Solvimon says: ${solvimonDemoStore().get(ID.adyenSystem).message ?? 'missing'}`,
     );
-    expect(fact(section('System ownership details'), 'Store id')).toHaveTextContent(
-      'ST3224Z223224W5J6C6H4RBFD',
-    );
+    expect(fact(section('Adyen'), 'Store id')).toHaveTextContent('ST3224Z223224W5J6C6H4RBFD');
   });
 
   it('shows e-invoicing mandates with their conditions and mappings', async () => {
@@ -119,7 +118,7 @@ describe('SolvimonDetailPage: sections', () => {
     expect(section('DE-B2G-XRECHNUNG')).toHaveTextContent(
       'customer.segment is one of PUBLIC,GOVERNMENT',
     );
-    const auth = section('Authentication');
+    const auth = section('Credentials');
     expect(fact(auth, 'Method')).toHaveTextContent('Client credentials');
     expect(fact(auth, 'Client id')).toHaveTextContent('acme-billing-elr-prod');
     expect(fact(auth, 'Client secret')).toHaveTextContent(/^Set$/);
@@ -138,7 +137,7 @@ describe('SolvimonDetailPage: sections', () => {
     const s3 = await open(ID.s3Export);
     await screen.findByRole('heading', { level: 1, name: 'Nightly export to S3' });
     expect(fact(section('Data export'), 'Transport type')).toHaveTextContent('PARQUET');
-    expect(fact(section('Amazon S3'), 'Authentication')).toHaveTextContent('IAM role');
+    expect(fact(section('Amazon S3'), 'Access')).toHaveTextContent('IAM role');
     s3.unmount();
 
     const tax = await open(ID.avataxUs);
@@ -146,17 +145,17 @@ describe('SolvimonDetailPage: sections', () => {
     const taxSection = section('Tax calculation');
     expect(fact(taxSection, 'AvaTax company code')).toHaveTextContent('ACMEUS');
     expect(fact(taxSection, 'Custom tax codes')).toHaveTextContent(
-      'Invoice commitment: SW054000; Product fallback: P0000000',
+      'Invoice commitments: SW054000; Products without their own code: P0000000',
     );
-    expect(fact(taxSection, 'Tax filing')).toHaveTextContent('Enabled');
+    expect(fact(taxSection, 'File tax returns through AvaTax')).toHaveTextContent('Yes');
     tax.unmount();
 
     await open(ID.systemEmail);
     await screen.findByRole('heading', { level: 1, name: 'Solvimon email' });
     const email = section('Email provider');
-    expect(fact(email, 'Variant')).toHaveTextContent('Solvimon’s own sender');
+    expect(fact(email, 'Email provider')).toHaveTextContent('Solvimon’s own sender');
     expect(fact(email, 'Delivery window')).toHaveTextContent('1 day');
-    expect(fact(email, 'Localized templates')).toHaveTextContent('Yes');
+    expect(fact(email, 'Use localized templates')).toHaveTextContent('Yes');
   });
 
   it('lists fields it does not know, hiding anything that looks secret; unsafe links stay text', async () => {

@@ -17,17 +17,11 @@ import {
   solvimonVariantOf,
 } from './labels';
 import { SolvimonLifecycleActions, type RefusedTransition } from './lifecycle-actions';
-import {
-  CopyableValue,
-  Fact,
-  Facts,
-  OtherFields,
-  Section,
-  SOLVIMON_SHOWN_FIELDS,
-  SolvimonSectionsView,
-} from './sections-view';
+import { OtherFields } from './other-fields';
+import { SolvimonSectionsView } from './sections-view';
 import { explainSolvimonStatus, SolvimonStatusBadge } from './status';
 import { TestConnectionButton } from './test-connection';
+import { CopyableValue, Fact, Facts, Section } from './view-parts';
 
 const STATUS_COLORS: Readonly<Record<string, string>> = {
   ACTIVE: 'teal',
@@ -134,7 +128,7 @@ function SolvimonDetail({ integration }: { integration: SolvimonIntegration }) {
       <Section title="Details">
         <Stack gap="sm">
           <SimpleFacts integration={integration} />
-          <OtherFields value={integration} known={SOLVIMON_SHOWN_FIELDS} />
+          <OtherFields value={integration} at={[]} />
         </Stack>
       </Section>
 

@@ -10,7 +10,9 @@
 import {
   SOLVIMON_ADYEN_ENVIRONMENTS,
   SOLVIMON_ADYEN_OWNERSHIPS,
+  type SOLVIMON_CUSTOM_TAX_CODE_FIELDS,
   SOLVIMON_DATA_EXPORT_VARIANTS,
+  type SOLVIMON_E_INVOICING_COMPARATORS,
   SOLVIMON_E_INVOICING_PROCESSORS,
   SOLVIMON_EMAIL_PROVIDER_VARIANTS,
   SOLVIMON_MAILGUN_REGIONS,
@@ -596,6 +598,28 @@ export const PLAIN_SECRETS = [
 ] as const satisfies readonly (Scope & { id: string; path: readonly string[]; label: string })[];
 
 export type SecretId = AuthBlockId | (typeof PLAIN_SECRETS)[number]['id'];
+
+/** How a mandate's condition compares, in words; the form's hints are in brackets. */
+export const COMPARATOR_LABELS: Readonly<Record<string, string>> = {
+  EQUALS: 'equals',
+  NOT_EQUALS: 'does not equal',
+  IN: 'is one of (comma-separated)',
+  NOT_IN: 'is none of (comma-separated)',
+  GREATER_THAN: 'is greater than',
+  GREATER_THAN_OR_EQUALS: 'is at least',
+  LESS_THAN: 'is less than',
+  LESS_THAN_OR_EQUALS: 'is at most',
+  EMPTY: 'is empty',
+  NOT_EMPTY: 'is not empty',
+  CONTAINS: 'contains one of (comma-separated)',
+  NOT_CONTAINS: 'contains none of (comma-separated)',
+} satisfies Record<(typeof SOLVIMON_E_INVOICING_COMPARATORS)[number], string>;
+
+/** What a custom tax code applies to (`tax_calculation.custom_tax_codes[].field`), in words. */
+export const TAX_CODE_FIELD_LABELS: Readonly<Record<string, string>> = {
+  INVOICE_COMMITMENT: 'Invoice commitments',
+  PRODUCT_FALLBACK: 'Products without their own code',
+} satisfies Record<(typeof SOLVIMON_CUSTOM_TAX_CODE_FIELDS)[number], string>;
 
 /** The types, named as in the lists, with the variants the form offers for each. */
 export const TYPE_OPTIONS = (

@@ -3,6 +3,7 @@ import { useFieldArray, type Control } from 'react-hook-form';
 import { SOLVIMON_CUSTOM_TAX_CODE_FIELDS } from '../../api/solvimon';
 import { AddRowButton, BESIDE_INPUTS, EmptyRows, RemoveRowButton } from './form-rows';
 import { AutocompleteField, SelectField, TextField } from '../../components/form';
+import { TAX_CODE_FIELD_LABELS } from './form-fields';
 import type { SolvimonListValues } from './form-model';
 
 type FormControl = Control<SolvimonListValues>;
@@ -12,7 +13,7 @@ const RESOURCE_TYPES = ['CUSTOMER', 'CONTACT', 'PRODUCT', 'INVOICE', 'SUBSCRIPTI
 
 const TAX_CODE_FIELDS = SOLVIMON_CUSTOM_TAX_CODE_FIELDS.map((value) => ({
   value,
-  label: value === 'INVOICE_COMMITMENT' ? 'Invoice commitments' : 'Products without their own code',
+  label: TAX_CODE_FIELD_LABELS[value] ?? value,
 }));
 
 /**

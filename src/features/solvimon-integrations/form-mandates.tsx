@@ -9,6 +9,7 @@ import {
   type FieldPath,
 } from 'react-hook-form';
 import { SOLVIMON_E_INVOICING_COMPARATORS, type SolvimonMandate } from '../../api/solvimon';
+import { COMPARATOR_LABELS } from './form-fields';
 import { AddRowButton, BESIDE_INPUTS, EmptyRows, RemoveRowButton } from './form-rows';
 import { SelectField, SwitchField, TextField } from '../../components/form';
 import { solvimonQueries } from '../../queries/solvimon-integrations';
@@ -23,24 +24,9 @@ import {
 /** The form's control, seen through its lists (see SolvimonListValues). */
 type FormControl = Control<SolvimonListValues>;
 
-const COMPARATOR_LABELS: Record<(typeof SOLVIMON_E_INVOICING_COMPARATORS)[number], string> = {
-  EQUALS: 'equals',
-  NOT_EQUALS: 'does not equal',
-  IN: 'is one of (comma-separated)',
-  NOT_IN: 'is none of (comma-separated)',
-  GREATER_THAN: 'is greater than',
-  GREATER_THAN_OR_EQUALS: 'is at least',
-  LESS_THAN: 'is less than',
-  LESS_THAN_OR_EQUALS: 'is at most',
-  EMPTY: 'is empty',
-  NOT_EMPTY: 'is not empty',
-  CONTAINS: 'contains one of (comma-separated)',
-  NOT_CONTAINS: 'contains none of (comma-separated)',
-};
-
 const COMPARATOR_OPTIONS = SOLVIMON_E_INVOICING_COMPARATORS.map((value) => ({
   value,
-  label: COMPARATOR_LABELS[value],
+  label: COMPARATOR_LABELS[value] ?? value,
 }));
 
 /** A list-level message (e.g. "Add at least one mandate") at the list it is about. */

@@ -296,7 +296,7 @@ function writeScalar(target: Json, field: ScalarField, value: unknown): void {
 }
 
 /** Each section's variant objects: switching the variant drops the other's settings. */
-const VARIANT_OBJECTS: Record<SectionId, Record<string, string>> = {
+export const VARIANT_OBJECTS: Record<SectionId, Record<string, string>> = {
   payment_gateway: { STRIPE: 'stripe', ADYEN: 'adyen' },
   e_invoicing: {},
   data_export: { S3: 's3', BIGQUERY: 'bigquery', GCS: 'gcs', SNOWFLAKE: 'snowflake' },
@@ -700,7 +700,7 @@ export function formFieldOf(apiField: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // The conflict panel's fields, and what a save could not store
 
-const SECTION_TITLES: Record<SectionId, string> = {
+export const SECTION_TITLES: Record<SectionId, string> = {
   payment_gateway: 'Payment gateway',
   e_invoicing: 'E-invoicing',
   data_export: 'Data export',

@@ -52,7 +52,7 @@ export function solvimonTypeLabel(type: string): string {
 }
 
 /** Whether the type is one this console knows (and so has a section for). */
-export function isKnownSolvimonType(type: string): type is KnownType {
+function isKnownSolvimonType(type: string): type is KnownType {
   return has(TYPE_LABELS, type);
 }
 
