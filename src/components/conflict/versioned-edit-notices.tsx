@@ -133,7 +133,7 @@ function VersionedEditActions<V extends FieldValues, E extends VersionedEntity>(
   return (
     <Group justify="space-between">
       <Group gap="sm">
-        <SubmitButton loading={edit.pending} disabled={edit.conflict !== null} ref={saveButton}>
+        <SubmitButton busy={edit.pending} unavailable={edit.conflict !== null} ref={saveButton}>
           {submitLabel}
         </SubmitButton>
         {cancel}

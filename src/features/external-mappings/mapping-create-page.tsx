@@ -340,7 +340,7 @@ function MappingCreateForm({ prefill, context, configsError, onCreated }: Mappin
         {formError ? <SubmitError error={formError} values={values} /> : null}
 
         <Group>
-          <SubmitButton loading={form.formState.isSubmitting}>Create mapping</SubmitButton>
+          <SubmitButton busy={form.formState.isSubmitting}>Create mapping</SubmitButton>
           <ButtonLink to="/mappings" variant="default">
             Cancel
           </ButtonLink>

@@ -326,6 +326,32 @@ describe('editing a Solvimon integration', () => {
     expect(input('Publishable key')).toHaveValue('sk_live_oops');
   });
 
+  it('keeps keyboard focus on Save while saving and when the save fails, and keeps every value', async () => {
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    server.use(
+      http.patch(INTEGRATION_URL, async () => {
+        await answered;
+        return HttpResponse.json(
+          { type: 'API_ERROR', code: 'INTERNAL_ERROR', message: 'Boom' },
+          { status: 500 },
+        );
+      }),
+    );
+    const { user } = await openEdit(SOLVIMON_SEED_IDS.mailgunEu);
+    await type(user, 'Name', 'Mailgun EU (kept)');
+    const save = screen.getByRole('button', { name: 'Save changes' });
+    save.focus();
+    await user.keyboard('{Enter}');
+    // Busy, but never `disabled`: a browser moves focus off a button that becomes disabled.
+    await waitFor(() => expect(save).toHaveAttribute('aria-busy', 'true'));
+    expect(save).not.toBeDisabled();
+    answer();
+    expect(await screen.findByText('Not saved: your changes are still here')).toBeInTheDocument();
+    expect(save).toHaveFocus();
+    expect(input('Name')).toHaveValue('Mailgun EU (kept)');
+  });
+
   it('reads again before saving: a change made elsewhere opens the conflict, and keep mine saves on top of it', async () => {
     const id = SOLVIMON_SEED_IDS.mailgunEu;
     const { user, router } = await openEdit(id);
