@@ -55,8 +55,8 @@ export function DemoMenu() {
       >
         <Stack>
           <Text size="sm">
-            Every configuration and mapping you created, edited or deleted in the demo goes back to
-            the original seed, in every open tab.
+            Every m3ter configuration and mapping and every Solvimon integration you created, edited
+            or deleted in the demo goes back to the original seed, in every open tab.
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={closeConfirm} data-autofocus>

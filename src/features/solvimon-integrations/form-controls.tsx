@@ -1,6 +1,7 @@
 import { Checkbox, PasswordInput, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useController, useWatch, type Control } from 'react-hook-form';
 import { SelectField, SwitchField, TextField } from '../../components/form';
+import { fieldClassName } from '../../components/form/types';
 import type { ScalarField } from './form-fields';
 import { lowerFirst, type SecretSlot, type SolvimonFormValues } from './form-model';
 
@@ -79,6 +80,8 @@ export interface SecretFieldProps {
   slot: SecretSlot;
   /** Solvimon holds a value for it now. */
   stored: boolean;
+  /** A value must be typed (a new method, with nothing stored). */
+  required?: boolean;
 }
 
 /**
@@ -86,7 +89,7 @@ export interface SecretFieldProps {
  * replaces the stored one on save; "Remove" clears it; leaving it blank keeps it. What is typed lives
  * only in the form's memory: drafts never keep `secrets`, and nothing stored is ever shown.
  */
-export function SecretField({ control, slot, stored }: SecretFieldProps) {
+export function SecretField({ control, slot, stored, required = false }: SecretFieldProps) {
   const {
     field: { ref, value, onChange, onBlur },
     fieldState,
@@ -114,6 +117,13 @@ export function SecretField({ control, slot, stored }: SecretFieldProps) {
         disabled={clearing}
         autoComplete="new-password"
         spellCheck={false}
+        required={required}
+        className={fieldClassName(undefined)}
+        // Reachable by Tab: checking what was typed is part of typing a secret.
+        visibilityToggleButtonProps={{
+          tabIndex: 0,
+          'aria-label': `Show or hide the ${lowerFirst(slot.label)}`,
+        }}
       />
       {stored ? (
         <Checkbox

@@ -23,6 +23,9 @@ import {
 } from '../../api/solvimon';
 import { solvimonTypeLabel, solvimonVariantLabel } from './labels';
 
+/** What a text field's value must look like beyond one line of at most 256 characters. */
+export type TextRule = 'url' | 'country' | 'noSpaces' | 'stripePublishableKey';
+
 export type SectionId =
   'payment_gateway' | 'e_invoicing' | 'data_export' | 'tax_calculation' | 'email_provider';
 
@@ -45,7 +48,7 @@ interface FieldBase extends Scope {
 }
 
 export type ScalarField =
-  | (FieldBase & { kind: 'text'; placeholder?: string; rule?: 'url' | 'country' | 'noSpaces' })
+  | (FieldBase & { kind: 'text'; placeholder?: string; rule?: TextRule })
   | (FieldBase & {
       kind: 'select';
       options: readonly string[];
@@ -136,7 +139,7 @@ export const SECTION_FIELDS: readonly ScalarField[] = [
     label: 'Publishable key',
     description: 'pk_live_… or pk_test_…',
     kind: 'text',
-    rule: 'noSpaces',
+    rule: 'stripePublishableKey',
     section: PG,
     variant: 'STRIPE',
     required: true,

@@ -129,7 +129,7 @@ export function TaxCodesField({ control, disabled }: { control: FormControl; dis
   const codes = useFieldArray({ control, name: 'tax_custom_codes' });
   return (
     <Stack gap="xs">
-      <Title order={3} size="h5">
+      <Title order={2} size="h5">
         Custom tax codes
       </Title>
       {codes.fields.length === 0 ? <EmptyRows>None: AvaTax’s defaults apply.</EmptyRows> : null}

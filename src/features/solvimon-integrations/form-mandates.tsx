@@ -73,7 +73,7 @@ export function MandatesField({ control, disabled }: { control: FormControl; dis
   }));
   return (
     <Stack gap="sm">
-      <Title order={3} size="h5">
+      <Title order={2} size="h5">
         Mandates
       </Title>
       <Text size="sm" c="dimmed">

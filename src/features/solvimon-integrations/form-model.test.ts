@@ -186,6 +186,17 @@ describe('checks before a save', () => {
     });
   });
 
+  it('tells a Stripe secret key from the publishable key the field wants', () => {
+    const values = {
+      ...toFormValues(seeded(SOLVIMON_SEED_IDS.stripeLive)),
+      stripe_public_key: 'sk_live_1',
+    };
+    expect(problemsOf(values, seeded(SOLVIMON_SEED_IDS.stripeLive))).toEqual({
+      stripe_public_key:
+        'A publishable key starts with pk_live_ or pk_test_ (a secret sk_ key does not belong here)',
+    });
+  });
+
   it('does not ask again for a secret Solvimon holds', () => {
     const loaded = seeded(SOLVIMON_SEED_IDS.avalaraEu);
     expect(problemsOf(toFormValues(loaded), loaded)).toEqual({});

@@ -30,6 +30,7 @@ import {
   type ScalarField,
   type SecretId,
   type SectionId,
+  type TextRule,
 } from './form-fields';
 
 /** A write-only input: a new value replaces the stored secret, `clear` removes it, neither keeps it. */
@@ -457,16 +458,16 @@ export const lowerFirst = (label: string): string =>
   /^[A-Z][a-z]*(\s|$)/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 const URL_RULE = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
 
-function textProblem(
-  value: string,
-  rule: 'url' | 'country' | 'noSpaces' | undefined,
-): string | undefined {
+function textProblem(value: string, rule: TextRule | undefined): string | undefined {
   if (value.length > MAX_TEXT) return `At most ${MAX_TEXT} characters`;
   if (/[\r\n]/.test(value)) return 'Must be a single line';
   if (rule === 'noSpaces' && /\s/.test(value)) return 'Must not contain spaces';
   if (rule === 'url' && !URL_RULE.test(value)) return 'Enter a full http:// or https:// address';
   if (rule === 'country' && !/^[A-Z]{2}$/.test(value))
     return 'Use the two-letter country code, e.g. BE';
+  if (rule === 'stripePublishableKey' && !/^pk_(live|test)_\S+$/.test(value)) {
+    return 'A publishable key starts with pk_live_ or pk_test_ (a secret sk_ key does not belong here)';
+  }
   return undefined;
 }
 
@@ -485,7 +486,7 @@ export function findProblems(
   const checkText = (
     path: string,
     value: string,
-    options: { required?: string; rule?: 'url' | 'country' | 'noSpaces' } = {},
+    options: { required?: string; rule?: TextRule } = {},
   ) => {
     if (value.trim() === '') {
       if (options.required) add(path, options.required);

@@ -325,6 +325,9 @@ function AuthBlock({
 }) {
   const method = values[`${block.id}_method`] as AuthMethod | '';
   const slot = secretSlot(block.id, values);
+  const stored = isStored(slot, loaded);
+  // As the form's checks have it: a method other than the saved one needs its secret typed.
+  const loadedMethod = loaded ? toFormValues(loaded)[`${block.id}_method`] : undefined;
   return (
     <Stack gap="xs">
       {block.id === 'auth' ? (
@@ -333,7 +336,7 @@ function AuthBlock({
           back and this console never shows, stores or logs one.
         </Text>
       ) : (
-        <Title order={3} size="h5">
+        <Title order={2} size="h5">
           {block.label}
         </Title>
       )}
@@ -366,7 +369,8 @@ function AuthBlock({
                   ? slot
                   : { ...slot, label: `${block.label}: ${lowerFirst(slot.label)}` }
               }
-              stored={isStored(slot, loaded)}
+              stored={stored}
+              required={!stored && loadedMethod !== method}
             />
           </>
         ) : null}

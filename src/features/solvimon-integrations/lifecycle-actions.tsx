@@ -180,6 +180,8 @@ export function SolvimonLifecycleActions({
               </Button>
               <BusyButton
                 color={text.color}
+                // Dark text where white would not reach 4.5:1 (white on orange.9 is 4.29:1).
+                autoContrast
                 onClick={() => confirm(asked)}
                 busy={lifecycle.isPending}
               >

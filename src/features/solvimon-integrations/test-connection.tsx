@@ -145,9 +145,8 @@ function TestConnectionForm({
     <form onSubmit={submit} noValidate aria-label="Credentials to test">
       <Stack>
         <Text size="sm">
-          Solvimon cannot read back the credentials it stores, so enter the ones to test for this{' '}
-          {solvimonKindLabel(integration).toLowerCase()} integration. Nothing you enter here is
-          saved.
+          Solvimon cannot read back the credentials it stores, so enter the ones to test for this
+          integration ({solvimonKindLabel(integration)}). Nothing you enter here is saved.
         </Text>
         <Radio.Group
           label="Authentication method"
