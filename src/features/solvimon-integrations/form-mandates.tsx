@@ -105,6 +105,8 @@ export function MandatesField({ control, disabled }: { control: FormControl; dis
                 control={control}
                 name={`mandates.${i}.name`}
                 label="Name"
+                // Three mandates have three Name fields: the accessible name says whose.
+                aria-label={`Name of mandate ${i + 1}`}
                 required
                 autoComplete="off"
               />
@@ -112,6 +114,7 @@ export function MandatesField({ control, disabled }: { control: FormControl; dis
                 control={control}
                 name={`mandates.${i}.country`}
                 label="Country"
+                aria-label={`Country of mandate ${i + 1}`}
                 description="Two-letter code, e.g. BE"
                 required
                 autoComplete="off"
@@ -120,6 +123,7 @@ export function MandatesField({ control, disabled }: { control: FormControl; dis
                 control={control}
                 name={`mandates.${i}.include_pdf_in_einvoice`}
                 label="Attach the invoice PDF"
+                aria-label={`Attach the invoice PDF (mandate ${i + 1})`}
               />
             </SimpleGrid>
             <MappingsField control={control} mandate={i} disabled={disabled} />
@@ -190,6 +194,7 @@ function MappingsField({
             control={control}
             name={`mandates.${mandate}.mappings.${j}.target`}
             label={`E-invoice field (mapping ${j + 1})`}
+            aria-label={`E-invoice field (mapping ${j + 1} of mandate ${n})`}
             placeholder="cbc:BuyerReference"
             required
             autoComplete="off"
@@ -198,6 +203,7 @@ function MappingsField({
             control={control}
             name={`mandates.${mandate}.mappings.${j}.source`}
             label={`Solvimon field (mapping ${j + 1})`}
+            aria-label={`Solvimon field (mapping ${j + 1} of mandate ${n})`}
             placeholder="customer.reference"
             required
             autoComplete="off"
@@ -206,6 +212,7 @@ function MappingsField({
             control={control}
             name={`mandates.${mandate}.mappings.${j}.description`}
             label={`Description (mapping ${j + 1})`}
+            aria-label={`Description (mapping ${j + 1} of mandate ${n})`}
             autoComplete="off"
           />
           <RemoveRowButton
@@ -305,6 +312,7 @@ function ConditionsField({
               control={control}
               name={`${base}.${c}.field`}
               label={`Field (condition ${c + 1})`}
+              aria-label={`Field (condition ${c + 1} of ${where})`}
               placeholder="customer.country"
               required
               autoComplete="off"
@@ -313,6 +321,7 @@ function ConditionsField({
               control={control}
               name={`${base}.${c}.comparator_type`}
               label={`Comparison (condition ${c + 1})`}
+              aria-label={`Comparison (condition ${c + 1} of ${where})`}
               data={COMPARATOR_OPTIONS}
               required
               allowDeselect={false}
@@ -322,6 +331,7 @@ function ConditionsField({
                 control={control}
                 name={`${base}.${c}.value`}
                 label={`Value (condition ${c + 1})`}
+                aria-label={`Value (condition ${c + 1} of ${where})`}
                 required
                 autoComplete="off"
               />

@@ -220,7 +220,10 @@ describe('creating a Solvimon integration', () => {
     expect(await screen.findByText('Add at least one mandate')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Add a mandate' }));
     const mandate = screen.getByRole('region', { name: 'Mandate 1' });
-    await user.type(within(mandate).getByRole('textbox', { name: 'Name' }), 'NL-B2B-PEPPOL');
+    await user.type(
+      within(mandate).getByRole('textbox', { name: 'Name of mandate 1' }),
+      'NL-B2B-PEPPOL',
+    );
     await user.type(within(mandate).getByRole('textbox', { name: /^Country/ }), 'NL');
     await user.click(within(mandate).getByRole('button', { name: 'Add a mapping to mandate 1' }));
     await user.type(
@@ -235,16 +238,25 @@ describe('creating a Solvimon integration', () => {
       within(mandate).getByRole('button', { name: 'Add a condition group to mandate 1' }),
     );
     await user.type(
-      within(mandate).getByRole('textbox', { name: /^Field \(condition 1\)/ }),
+      within(mandate).getByRole('textbox', {
+        name: /^Field \(condition 1 of group 1 of mandate 1\)/,
+      }),
       'customer.country',
     );
     await submit(user);
     await waitFor(() =>
       expect(
-        within(mandate).getByRole('textbox', { name: /^Value \(condition 1\)/ }),
+        within(mandate).getByRole('textbox', {
+          name: /^Value \(condition 1 of group 1 of mandate 1\)/,
+        }),
       ).toHaveAccessibleDescription(expect.stringContaining('Enter the value to compare with')),
     );
-    await user.type(within(mandate).getByRole('textbox', { name: /^Value \(condition 1\)/ }), 'NL');
+    await user.type(
+      within(mandate).getByRole('textbox', {
+        name: /^Value \(condition 1 of group 1 of mandate 1\)/,
+      }),
+      'NL',
+    );
     await submit(user);
     await waitFor(() =>
       expect(router.state.location.pathname).toMatch(/^\/solvimon\/integrations\/intg_/),
@@ -286,7 +298,9 @@ describe('editing a Solvimon integration', () => {
     const before = solvimonDemoStore().get(id);
     const { user, router } = await openEdit(id);
     const mandate = screen.getByRole('region', { name: 'Mandate 2' });
-    const value = within(mandate).getByRole('textbox', { name: /^Value \(condition 2\)/ });
+    const value = within(mandate).getByRole('textbox', {
+      name: /^Value \(condition 2 of group 1 of mandate 2\)/,
+    });
     expect(value).toHaveValue('PUBLIC,GOVERNMENT');
     await user.clear(value);
     await user.type(value, 'PUBLIC');
