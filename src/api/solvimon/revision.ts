@@ -30,8 +30,13 @@ function hash(text: string, seed: number): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** The saved state's fingerprint, e.g. `"3f2a9c01e87b4d10"`. */
+/**
+ * The saved state's fingerprint, e.g. `"3f2a9c01e87b4d10"`, over what an edit can change: not `status`,
+ * `message` or `object_type`, which only Solvimon and the lifecycle actions write (an activation or a
+ * new ERROR message elsewhere is no conflict with an edit, and the PATCH does not carry them).
+ */
 export function solvimonRevision(integration: SolvimonIntegration): string {
-  const text = canonical(withoutSolvimonSecrets(integration));
+  const { status: _status, message: _message, object_type: _objectType, ...editable } = integration;
+  const text = canonical(withoutSolvimonSecrets(editable));
   return `${hash(text, 0x811c9dc5)}${hash(text, 0x2166136b)}`;
 }

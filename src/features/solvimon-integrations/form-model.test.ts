@@ -6,6 +6,7 @@ import {
   emptyFormValues,
   findProblems,
   formFieldOf,
+  keepSecretsOnResolve,
   toCreateRequest,
   toFormValues,
   toUpdateRequest,
@@ -139,6 +140,38 @@ describe('the form and Solvimon’s integration', () => {
       expect(created.status).toBe('DRAFT');
       expect(unsavedFields(values, created), String(fields.type)).toEqual([]);
     });
+  });
+});
+
+describe('what a save sends after the form changed shape', () => {
+  it('clears a field its condition now hides (a live prefix on a TEST account)', () => {
+    const loaded = seeded(SOLVIMON_SEED_IDS.adyenPlatform);
+    expect(loaded.payment_gateway?.adyen?.live_prefix).toBeTruthy();
+    const body = toUpdateRequest({ ...toFormValues(loaded), adyen_environment: 'TEST' }, loaded);
+    expect(body.payment_gateway?.adyen).toMatchObject({ environment: 'TEST', live_prefix: null });
+  });
+
+  it('after a conflict, keeps a typed secret only where it still goes to the same place', () => {
+    const mine = {
+      ...toFormValues(seeded(SOLVIMON_SEED_IDS.mailgunEu)),
+      auth_method: 'client_credentials',
+      auth_public: 'client-1',
+    };
+    mine.secrets = { ...mine.secrets, auth: { value: 'cs-typed', clear: false } };
+    const theirs = toFormValues(seeded(SOLVIMON_SEED_IDS.mailgunEu)); // still an API key
+    expect(keepSecretsOnResolve(theirs, mine).secrets.auth.value).toBe('');
+    expect(
+      keepSecretsOnResolve({ ...theirs, auth_method: 'client_credentials' }, mine).secrets.auth
+        .value,
+    ).toBe('cs-typed');
+  });
+
+  it('is not a conflict when only the status or its message changed elsewhere', () => {
+    const loaded = seeded(SOLVIMON_SEED_IDS.stripeLive);
+    expect(
+      solvimonRevision({ ...loaded, status: 'DEPRECATED', message: 'Deprecated by ops' }),
+    ).toBe(solvimonRevision(loaded));
+    expect(solvimonRevision({ ...loaded, name: 'Renamed' })).not.toBe(solvimonRevision(loaded));
   });
 });
 

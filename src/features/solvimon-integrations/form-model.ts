@@ -15,6 +15,7 @@ import {
   isSolvimonSecretSet,
   SOLVIMON_SECTION_OF_TYPE,
   toSolvimonUpdateRequest,
+  valueAtPath,
   type SolvimonIntegration,
   type SolvimonIntegrationCreateRequest,
   type SolvimonIntegrationUpdateRequest,
@@ -122,15 +123,6 @@ type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function getAt(root: unknown, path: readonly string[]): unknown {
-  let current = root;
-  for (const key of path) {
-    if (!isRecord(current)) return undefined;
-    current = current[key];
-  }
-  return current;
-}
-
 function setAt(root: Json, path: readonly string[], value: unknown): void {
   let current = root;
   path.slice(0, -1).forEach((key) => {
@@ -201,7 +193,7 @@ function scalarValue(field: ScalarField, raw: unknown): unknown {
 
 /** Which method an authentication object uses: the first one present. */
 function authMethodOf(auth: unknown): AuthMethod | '' {
-  return AUTH_METHODS.find((method) => isRecord(getAt(auth, [method]))) ?? '';
+  return AUTH_METHODS.find((method) => isRecord(valueAtPath(auth, [method]))) ?? '';
 }
 
 const mandateValues = (m: unknown): MandateValues => {
@@ -255,14 +247,14 @@ export function toFormValues(integration: SolvimonIntegration): SolvimonFormValu
     secrets: emptySecrets(),
   };
   for (const field of [...Object.values(VARIANT_FIELDS), ...SECTION_FIELDS]) {
-    values[field.key] = scalarValue(field, getAt(integration, field.path));
+    values[field.key] = scalarValue(field, valueAtPath(integration, field.path));
   }
   for (const block of AUTH_BLOCKS) {
-    const auth = getAt(integration, block.path);
+    const auth = valueAtPath(integration, block.path);
     const method = authMethodOf(auth);
     values[`${block.id}_method`] = method;
     values[`${block.id}_public`] =
-      method === '' ? '' : str(getAt(auth, [method, AUTH_METHOD_FIELDS[method].publicField]));
+      method === '' ? '' : str(valueAtPath(auth, [method, AUTH_METHOD_FIELDS[method].publicField]));
   }
   return values;
 }
@@ -277,7 +269,7 @@ export function emptyFormValues(): SolvimonFormValues {
 
 /** Writes a form value at `path`; an empty value clears a field that had one and adds nothing. */
 function writeScalar(target: Json, field: ScalarField, value: unknown): void {
-  const current = getAt(target, field.path);
+  const current = valueAtPath(target, field.path);
   const had = current !== undefined && current !== null;
   if (field.kind === 'switch') {
     if (value === true || had) setAt(target, field.path, value === true);
@@ -326,7 +318,7 @@ function writeAuthBlock(
   values: SolvimonFormValues,
 ): void {
   const method = str(values[`${block.id}_method`]) as AuthMethod | '';
-  const current = getAt(target, block.path);
+  const current = valueAtPath(target, block.path);
   if (method === '') {
     if (current !== undefined && current !== null) setAt(target, block.path, null);
     return;
@@ -334,7 +326,7 @@ function writeAuthBlock(
   const fields = AUTH_METHOD_FIELDS[method];
   // The same method keeps what Solvimon holds for it (a stored secret, unknown fields); another
   // method replaces the whole object, so the old method's secret goes with it.
-  const kept = getAt(current, [method]);
+  const kept = valueAtPath(current, [method]);
   const methodObject: Json = isRecord(kept) ? structuredClone(kept) : {};
   methodObject[fields.publicField] = str(values[`${block.id}_public`]);
   setAt(target, block.path, { [method]: methodObject });
@@ -378,14 +370,17 @@ function toIntegration(values: SolvimonFormValues, loaded: SolvimonIntegration |
     const variantField = VARIANT_FIELDS[section];
     const variant = str(values[variantField.key]);
     const objects = VARIANT_OBJECTS[section];
-    const sectionObject = getAt(target, [section]);
+    const sectionObject = valueAtPath(target, [section]);
     if (isRecord(sectionObject) && sectionObject[variantField.path[1] ?? ''] !== variant) {
       for (const [other, key] of Object.entries(objects))
         if (other !== variant) delete sectionObject[key];
     }
     writeScalar(target, variantField, variant);
-    for (const field of SECTION_FIELDS)
+    for (const field of SECTION_FIELDS) {
       if (applies(field, values)) writeScalar(target, field, values[field.key]);
+      // Hidden by its condition (a live prefix on a TEST account): what it held goes, not stays.
+      else if (applies({ ...field, when: undefined }, values)) writeScalar(target, field, '');
+    }
     if (section === 'e_invoicing')
       setAt(target, ['e_invoicing', 'mandates'], mandatesBody(values.mandates));
     if (
@@ -547,7 +542,8 @@ export function findProblems(
     const input = values.secrets[block.id];
     // On an edit that keeps the method, what Solvimon holds (or not) stays: only a new method needs one.
     const newMethod =
-      context.loaded === undefined || authMethodOf(getAt(context.loaded, block.path)) !== method;
+      context.loaded === undefined ||
+      authMethodOf(valueAtPath(context.loaded, block.path)) !== method;
     if (input.value === '' && newMethod && !isStored(slot, context.loaded)) {
       add(
         `secrets.${block.id}.value`,
@@ -746,16 +742,44 @@ export const CONFLICT_FIELDS: readonly ConflictField<SolvimonFormValues>[] = [
 export const changesSecrets = (values: SolvimonFormValues): boolean =>
   Object.values(values.secrets).some((input) => input.value !== '' || input.clear);
 
+/** Values as a save sends them: a comparison with nothing carries no leftover value. */
+function asSent(values: SolvimonFormValues): SolvimonFormValues {
+  return {
+    ...values,
+    mandates: values.mandates.map((mandate) => ({
+      ...mandate,
+      condition_groups: mandate.condition_groups.map((group) => ({
+        ...group,
+        conditions: group.conditions.map((c) =>
+          comparatorTakesValue(c.comparator_type) ? c : { ...c, value: '' },
+        ),
+      })),
+    })),
+  };
+}
+
+/**
+ * The labels of the fields where `theirs` differs from `mine`, among those `mine` sends (a section,
+ * variant or condition it does not use is not compared).
+ */
+function differingFields(mine: SolvimonFormValues, theirs: SolvimonFormValues): string[] {
+  const a = asSent(mine);
+  const b = asSent(theirs);
+  return CONFLICT_FIELDS.filter((field) => applies(scopeOfKey(field.key), a))
+    .filter((field) => !valuesEqual(a[field.key], b[field.key]))
+    .map((field) => field.label);
+}
+
+/** Whether Solvimon holds what these values would save (a lost answer's save did land, a create exists). */
+export const holdsSameValues = (mine: SolvimonFormValues, theirs: SolvimonFormValues): boolean =>
+  differingFields(mine, theirs).length === 0;
+
 /**
  * The fields Solvimon answered differently from what was sent (docs/solvimon-api.md Decision 3: the
  * check after a save), by label. Empty when it holds exactly what the form sent.
  */
-export function unsavedFields(sent: SolvimonFormValues, answered: SolvimonIntegration): string[] {
-  const saved = toFormValues(answered);
-  return CONFLICT_FIELDS.filter((field) => applies(scopeOfKey(field.key), sent))
-    .filter((field) => !valuesEqual(sent[field.key], saved[field.key]))
-    .map((field) => field.label);
-}
+export const unsavedFields = (sent: SolvimonFormValues, answered: SolvimonIntegration): string[] =>
+  differingFields(sent, toFormValues(answered));
 
 /** The scope of a form key, for `applies` (fields outside the type's section were not sent). */
 function scopeOfKey(key: string): ScopeLike {
@@ -766,4 +790,25 @@ function scopeOfKey(key: string): ScopeLike {
   if (key === 'mandates') return { section: 'e_invoicing' };
   if (key === 'tax_custom_codes') return { section: 'tax_calculation' };
   return {};
+}
+
+/**
+ * After a conflict is resolved: the secrets typed into the form survive only where they still go to
+ * the same place (the same credentials method, a secret whose section and variant still apply), so
+ * "take theirs" never sends a client secret typed for one method as another method's key.
+ */
+export function keepSecretsOnResolve(
+  merged: SolvimonFormValues,
+  current: SolvimonFormValues,
+): SolvimonFormValues {
+  const secrets = emptySecrets();
+  for (const id of ALL_SECRET_IDS) {
+    const before = secretSlot(id, current).path?.join('.');
+    const after = secretSlot(id, merged).path?.join('.');
+    const scope = AUTH_BLOCKS.find((b) => b.id === id) ?? PLAIN_SECRETS.find((s) => s.id === id);
+    if (before !== undefined && before === after && scope && applies(scope, merged)) {
+      secrets[id] = current.secrets[id];
+    }
+  }
+  return { ...merged, secrets };
 }

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import {
   useForm,
   type Control,
@@ -16,7 +16,6 @@ import {
   type SolvimonIntegration,
 } from '../../api/solvimon';
 import {
-  sameFieldValues,
   useVersionedEdit,
   VersionedEditForm,
   type VersionedEditAdapter,
@@ -48,7 +47,9 @@ import {
   emptyFormValues,
   emptySecrets,
   formFieldOf,
+  holdsSameValues,
   isStored,
+  keepSecretsOnResolve,
   lowerFirst,
   sectionOfType,
   secretSlot,
@@ -119,8 +120,11 @@ export function SolvimonIntegrationForm(props: SolvimonFormProps) {
   const { mode } = props;
   const queryClient = useQueryClient();
   const loaded = mode === 'edit' ? props.loaded : undefined;
+  const baseRef = useRef(loaded);
   const form = useForm<SolvimonFormValues>({
-    resolver: zodResolver(solvimonFormSchema({ mode, loaded })),
+    // Checked against what the edit is based on now (a resolved conflict moves it), read when it runs.
+    resolver: (values, context, options) =>
+      zodResolver(solvimonFormSchema({ mode, loaded: baseRef.current }))(values, context, options),
     defaultValues: loaded ? toFormValues(loaded) : emptyFormValues(),
     mode: 'onTouched',
   });
@@ -139,9 +143,8 @@ export function SolvimonIntegrationForm(props: SolvimonFormProps) {
       fields: CONFLICT_FIELDS,
       revision: solvimonRevision,
       // New secrets are write-only: a save that sent some is never known to have landed.
-      isOwnSave: (mine, theirs) =>
-        !changesSecrets(mine) && sameFieldValues(CONFLICT_FIELDS, mine, theirs),
-      keepOnResolve: (merged, current) => ({ ...merged, secrets: current.secrets }),
+      isOwnSave: (mine, theirs) => !changesSecrets(mine) && holdsSameValues(mine, theirs),
+      keepOnResolve: keepSecretsOnResolve,
       applyServerError: (error, setError) => applySolvimonError(error, setError, getValues),
       draft: {
         ref: { entity: 'solvimon-integration', id: loaded?.id ?? 'new' },
@@ -162,8 +165,7 @@ export function SolvimonIntegrationForm(props: SolvimonFormProps) {
         });
         return items.find(
           (item) =>
-            item.reference === values.reference &&
-            sameFieldValues(CONFLICT_FIELDS, values, toFormValues(item)),
+            item.reference === values.reference && holdsSameValues(values, toFormValues(item)),
         );
       },
     }),
@@ -185,6 +187,11 @@ export function SolvimonIntegrationForm(props: SolvimonFormProps) {
       return saved;
     },
   });
+  // Whether a secret is stored, and so whether one must be typed, follows the edit's base.
+  const base = edit.base;
+  useEffect(() => {
+    baseRef.current = base;
+  }, [base]);
   const disabled = edit.conflict !== null;
   const values = useFormValues(control);
   const section = sectionOfType(values.type);
@@ -263,7 +270,7 @@ export function SolvimonIntegrationForm(props: SolvimonFormProps) {
                     key={secret.id}
                     control={control}
                     slot={slot}
-                    stored={isStored(slot, loaded)}
+                    stored={isStored(slot, base)}
                   />
                 );
               })}
@@ -275,7 +282,7 @@ export function SolvimonIntegrationForm(props: SolvimonFormProps) {
                   control={control}
                   block={block}
                   values={values}
-                  loaded={loaded}
+                  loaded={base}
                 />
               ),
             )}
@@ -293,7 +300,7 @@ export function SolvimonIntegrationForm(props: SolvimonFormProps) {
         <Title order={2} size="h4" component="legend" px={4}>
           Credentials
         </Title>
-        <AuthBlock control={control} block={AUTH_BLOCKS[0]} values={values} loaded={loaded} />
+        <AuthBlock control={control} block={AUTH_BLOCKS[0]} values={values} loaded={base} />
       </Paper>
 
       <Paper withBorder p="md" radius="md" component="fieldset" disabled={disabled}>
