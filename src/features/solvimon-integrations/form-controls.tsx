@@ -1,4 +1,5 @@
 import { Checkbox, PasswordInput, Stack, TagsInput, TextInput } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useController, useWatch, type Control } from 'react-hook-form';
 import { SelectField, SwitchField, TextField } from '../../components/form';
 import { fieldClassName } from '../../components/form/types';
@@ -98,6 +99,13 @@ export function SecretField({ control, slot, stored, required = false }: SecretF
     field: { value: clear, onChange: setClear },
   } = useController({ control, name: `secrets.${slot.id}.clear` });
   const clearing = clear === true;
+  // Uncontrolled: a controlled input mirrors what is typed into its `value` attribute, where DOM
+  // snapshots and extensions can read it. The form's value is only written from here, and the input
+  // is emptied when the form empties it (a restored draft, a resolved conflict, Remove).
+  const input = useRef<HTMLInputElement | null>(null);
+  useEffect(() => {
+    if (value === '' && input.current) input.current.value = '';
+  }, [value]);
   const description = clearing
     ? 'Will be removed when you save.'
     : stored
@@ -106,11 +114,14 @@ export function SecretField({ control, slot, stored, required = false }: SecretF
   return (
     <Stack gap={6}>
       <PasswordInput
-        ref={ref}
+        ref={(element) => {
+          input.current = element;
+          ref(element);
+        }}
         name={`secrets.${slot.id}.value`}
         label={slot.label}
         description={description}
-        value={typeof value === 'string' ? value : ''}
+        defaultValue=""
         onChange={(event) => onChange(event.currentTarget.value)}
         onBlur={onBlur}
         error={fieldState.error?.message}
@@ -125,7 +136,8 @@ export function SecretField({ control, slot, stored, required = false }: SecretF
           'aria-label': `Show or hide the ${lowerFirst(slot.label)}`,
         }}
       />
-      {stored ? (
+      {/* Also while removing: a method changed after ticking it must be able to untick it. */}
+      {stored || clearing ? (
         <Checkbox
           label={`Remove the stored ${lowerFirst(slot.label)}`}
           checked={clearing}

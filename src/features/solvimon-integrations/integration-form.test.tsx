@@ -285,6 +285,9 @@ describe('editing a Solvimon integration', () => {
     );
     expect(document.body.innerHTML).not.toContain(SOLVIMON_SECRET_MASK);
     await user.type(secret, 'whsec_never_kept');
+    // Typed, but not in the page's HTML (a controlled input would mirror it into its value attribute).
+    expect(secret).toHaveValue('whsec_never_kept');
+    expect(document.body.innerHTML).not.toContain('whsec_never_kept');
     await type(user, 'Name', 'Stripe EU (renamed)');
     await waitFor(() =>
       expect(JSON.stringify({ ...sessionStorage })).toContain('Stripe EU (renamed)'),
