@@ -17,9 +17,12 @@ import type { z } from 'zod';
 
 const PREFIX = 'm3ter-console:draft:v1';
 
-/** Key names never written to a draft, at any depth. */
+/** Key names never written to a draft, at any depth, nor shown when a screen lists unknown fields. */
 const SECRET_KEY =
   /secret|passw|passphrase|token|api[-_]?key|private[-_]?key|signing[-_]?key|bearer/i;
+
+/** Whether a key name looks like it holds a credential (`apiKey`, `client_secret`, `password`, …). */
+export const looksSecret = (key: string): boolean => SECRET_KEY.test(key);
 
 export interface DraftRef {
   /** The kind of thing edited, e.g. "integration-config". */

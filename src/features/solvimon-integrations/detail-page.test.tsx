@@ -166,7 +166,12 @@ describe('SolvimonDetailPage: sections', () => {
           reference: 'netsuite-sync',
           type: 'ERP_SYNC',
           status: 'SUSPENDED',
-          erp_sync: { account: 'TSTDRV123', token_secret: 'do-not-show-me' },
+          erp_sync: {
+            account: 'TSTDRV123',
+            token_secret: 'do-not-show-me',
+            api_key: 'key-do-not-show',
+            auth: { bearer: 'bearer-do-not-show' },
+          },
           linked_resources_configurations: [
             {
               resource_type: 'CUSTOMER',
@@ -185,6 +190,8 @@ describe('SolvimonDetailPage: sections', () => {
     expect(other).toHaveTextContent('TSTDRV123');
     expect(other).toHaveTextContent('(hidden)');
     expect(document.body.innerHTML).not.toContain('do-not-show-me');
+    expect(document.body.innerHTML).not.toContain('key-do-not-show');
+    expect(document.body.innerHTML).not.toContain('bearer-do-not-show');
     const links = section('Linked resources');
     expect(within(links).queryByRole('link')).not.toBeInTheDocument();
     expect(within(links).getByText('javascript:alert(1)')).toBeVisible();

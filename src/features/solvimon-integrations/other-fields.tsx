@@ -14,6 +14,7 @@ import {
   VARIANT_FIELDS,
   type SectionId,
 } from './form-fields';
+import { looksSecret } from '../../lib/drafts';
 import { emptyMandate, VARIANT_OBJECTS } from './form-model';
 import { Fact, Facts } from './view-parts';
 
@@ -69,12 +70,16 @@ function otherFields(value: unknown, at: Path): Array<[string, unknown]> {
   });
 }
 
-/** Keys that may hold a credential in a field this console does not know: never shown. */
-const SECRET_LIKE = /secret|password|token|^value$|private|credential/i;
+/**
+ * Keys that may hold a credential in a field this console does not know: never shown. The drafts'
+ * rule, `value` (what an authentication method calls its secret) and anything named a credential.
+ */
+const isSecretLike = (key: string): boolean =>
+  looksSecret(key) || key === 'value' || /credential/i.test(key);
 
 /** The value of `key` with every secret-looking value replaced, itself included, at any depth. */
 function redacted(key: string, value: unknown): unknown {
-  if (SECRET_LIKE.test(key) && (typeof value === 'string' || typeof value === 'number'))
+  if (isSecretLike(key) && (typeof value === 'string' || typeof value === 'number'))
     return '(hidden)';
   if (Array.isArray(value)) return value.map((item) => redacted('', item));
   if (!isRecord(value)) return value;
