@@ -25,6 +25,10 @@ import {
   SolvimonValidationError,
 } from './solvimon/errors';
 
+/** A 404 from either platform (Solvimon also says so with a 400 RESOURCE_NOT_FOUND). */
+export const isNotFoundError = (error: unknown): boolean =>
+  error instanceof NotFoundError || error instanceof SolvimonNotFoundError;
+
 export interface ErrorDescription {
   title: string;
   detail: string;
@@ -63,7 +67,7 @@ export function describeError(error: unknown): ErrorDescription {
       ),
     };
   }
-  if (error instanceof NotFoundError || error instanceof SolvimonNotFoundError) {
+  if (isNotFoundError(error)) {
     return { title: 'Not found', detail: 'It may have been deleted, or the link is wrong.' };
   }
   if (error instanceof SolvimonDuplicateReferenceError) {

@@ -1,7 +1,6 @@
 import { Skeleton, Stack, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { NotFoundError } from '../api/errors';
-import { SolvimonNotFoundError } from '../api/solvimon/errors';
+import { isNotFoundError } from '../api/describe-error';
 import { EmptyState } from './empty-state';
 import { ErrorState } from './error-state';
 import { RetryingNotice } from './retrying-notice';
@@ -39,10 +38,6 @@ export interface QueryStateProps<T> {
   children: (data: T) => ReactNode;
 }
 
-/** A 404 from either platform (docs/architecture.md §11). */
-const isNotFound = (error: unknown): boolean =>
-  error instanceof NotFoundError || error instanceof SolvimonNotFoundError;
-
 /**
  * The one way a page shows a read: a skeleton while it loads (saying what went wrong while it is being
  * retried), "not found" for a 404, an error with Retry, and the data — which stays on screen when a
@@ -61,7 +56,7 @@ export function QueryState<T>({
   skeleton,
   children,
 }: QueryStateProps<T>) {
-  const gone = isNotFound(query.error) && notFound !== undefined;
+  const gone = isNotFoundError(query.error) && notFound !== undefined;
   /** The error the user asked to retry, and when it happened (its query's `errorUpdatedAt`). */
   const [retried, setRetried] = useState<{ error: unknown; at: number } | null>(null);
   const focusAfterRetry = useRef(false);

@@ -68,9 +68,15 @@ export const solvimonQueries = {
             { signal },
           );
           items.push(...answer.data);
+          // Solvimon's page count (or its next link) decides; a short page only when it says neither,
+          // since its largest page may be smaller than the one asked for.
+          const total = answer.total_number_of_pages;
           const last =
-            answer.data.length < SOLVIMON_MAX_PAGE_SIZE ||
-            (answer.total_number_of_pages != null && page >= answer.total_number_of_pages);
+            total != null
+              ? page >= total
+              : answer.links?.next !== undefined
+                ? !answer.links.next
+                : answer.data.length < SOLVIMON_MAX_PAGE_SIZE;
           if (last) return { items, truncated: false };
         }
         return { items, truncated: true };
