@@ -1,7 +1,7 @@
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useFieldArray, type Control } from 'react-hook-form';
 import { SOLVIMON_CUSTOM_TAX_CODE_FIELDS } from '../../api/solvimon';
-import { AddRowButton, BESIDE_INPUTS, EmptyRows, RemoveRowButton } from './form-rows';
+import { AddRowButton, BESIDE_INPUTS, EmptyRows, ListError, RemoveRowButton } from './form-rows';
 import { AutocompleteField, SelectField, TextField } from '../../components/form';
 import { TAX_CODE_FIELD_LABELS } from './form-fields';
 import type { SolvimonListValues } from './form-model';
@@ -90,6 +90,7 @@ function LinkDetailsField({
   const n = resource + 1;
   return (
     <Stack gap="xs">
+      <ListError control={control} name={`linked_resources.${resource}.link_details`} />
       {links.fields.map((item, j) => (
         <Group key={item.id} align="flex-start" gap="sm" wrap="wrap">
           <TextField

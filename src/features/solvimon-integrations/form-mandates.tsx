@@ -1,16 +1,10 @@
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import {
-  useFieldArray,
-  useFormState,
-  useWatch,
-  type Control,
-  type FieldPath,
-} from 'react-hook-form';
+import { useFieldArray, useWatch, type Control } from 'react-hook-form';
 import { SOLVIMON_E_INVOICING_COMPARATORS, type SolvimonMandate } from '../../api/solvimon';
 import { COMPARATOR_LABELS } from './form-fields';
-import { AddRowButton, BESIDE_INPUTS, EmptyRows, RemoveRowButton } from './form-rows';
+import { AddRowButton, BESIDE_INPUTS, EmptyRows, ListError, RemoveRowButton } from './form-rows';
 import { SelectField, SwitchField, TextField } from '../../components/form';
 import { solvimonQueries } from '../../queries/solvimon-integrations';
 import {
@@ -28,27 +22,6 @@ const COMPARATOR_OPTIONS = SOLVIMON_E_INVOICING_COMPARATORS.map((value) => ({
   value,
   label: COMPARATOR_LABELS[value] ?? value,
 }));
-
-/** A list-level message (e.g. "Add at least one mandate") at the list it is about. */
-function ListError({
-  control,
-  name,
-}: {
-  control: FormControl;
-  name: FieldPath<SolvimonListValues>;
-}) {
-  const { errors } = useFormState({ control, name });
-  const error = name
-    .split('.')
-    .reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], errors) as
-    { message?: string; root?: { message?: string } } | undefined;
-  const message = error?.message ?? error?.root?.message;
-  return message ? (
-    <Text size="sm" c="var(--mantine-color-error)" role="alert">
-      {message}
-    </Text>
-  ) : null;
-}
 
 /** A template's values, from Solvimon's default mandates. */
 const fromTemplate = (template: SolvimonMandate): MandateValues =>

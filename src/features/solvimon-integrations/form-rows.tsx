@@ -1,5 +1,9 @@
 import { Button, Text, type ButtonProps } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useFormState, type Control, type FieldPath } from 'react-hook-form';
+import type { SolvimonListValues } from './form-model';
+
+type FormControl = Control<SolvimonListValues>;
 
 interface RowButtonProps extends Pick<ButtonProps, 'mt'> {
   onClick: () => void;
@@ -41,4 +45,25 @@ export function EmptyRows({ children }: { children: ReactNode }) {
       {children}
     </Text>
   );
+}
+
+/** A list-level message (e.g. "Add at least one mandate") at the list it is about. */
+export function ListError({
+  control,
+  name,
+}: {
+  control: FormControl;
+  name: FieldPath<SolvimonListValues>;
+}) {
+  const { errors } = useFormState({ control, name });
+  const error = name
+    .split('.')
+    .reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], errors) as
+    { message?: string; root?: { message?: string } } | undefined;
+  const message = error?.message ?? error?.root?.message;
+  return message ? (
+    <Text size="sm" c="var(--mantine-color-error)" role="alert">
+      {message}
+    </Text>
+  ) : null;
 }

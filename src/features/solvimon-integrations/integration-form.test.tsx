@@ -346,6 +346,34 @@ describe('editing a Solvimon integration', () => {
     expect(input('Publishable key')).toHaveValue('pk_live_other_account');
   });
 
+  it('shows a rejection about a field the form does not show in the form-level alert', async () => {
+    server.use(
+      http.patch(INTEGRATION_URL, () =>
+        HttpResponse.json(
+          {
+            type: 'INVALID_REQUEST',
+            code: 'INVALID_FIELD',
+            field: 'data_export.s3.bucket_name',
+            message: 'data_export.s3.bucket_name: only for DATA_EXPORT integrations',
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const { user } = await openEdit(SOLVIMON_SEED_IDS.stripeLive);
+    await type(user, 'Name', 'Stripe EU (renamed)');
+    await submit(user, 'Save changes');
+    const alert = await screen.findByRole('alert', { name: 'Solvimon rejected the save' });
+    expect(alert).toHaveTextContent('only for DATA_EXPORT integrations');
+  });
+
+  it('says so when a linked resource has no link left', async () => {
+    const { user } = await openEdit(SOLVIMON_SEED_IDS.stripeLive);
+    await user.click(screen.getByRole('button', { name: 'Remove link 1.1' }));
+    await submit(user, 'Save changes');
+    expect(await screen.findByText('Add a link, or remove the resource')).toBeInTheDocument();
+  });
+
   it('keeps keyboard focus on Save while saving and when the save fails, and keeps every value', async () => {
     let answer: () => void = () => undefined;
     const answered = new Promise<void>((resolve) => (answer = resolve));

@@ -90,6 +90,18 @@ export type SolvimonFormProps = {
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** Lists whose own message the form shows (./form-rows.tsx ListError). */
+const LIST_MESSAGE =
+  /^(mandates|linked_resources\.\d+\.link_details|mandates\.\d+\.condition_groups\.\d+\.conditions)$/;
+
+/**
+ * Whether the form shows a message set on `field` now: an input of that name is on the page, or it is
+ * a list with its own message. Anything else (a hidden variant's field, a list item as a whole) goes to
+ * the form-level alert, so Solvimon's words are never set where nobody sees them.
+ */
+const isShown = (field: string): boolean =>
+  LIST_MESSAGE.test(field) || document.getElementsByName(field).length > 0;
+
 /**
  * Solvimon's answer to a rejected save at the field its `field` names (the message without the path
  * it starts with), or in the form-level alert when the form has no such field.
@@ -105,7 +117,9 @@ function applySolvimonError(
     error instanceof SolvimonInvalidOperationError;
   if (!rejected) return null;
   const field = error.field ? formFieldOf(error.field) : undefined;
-  if (field === undefined || getValues(field) === undefined) return [error.message];
+  if (field === undefined || getValues(field) === undefined || !isShown(field)) {
+    return [error.message];
+  }
   const message = capitalise(error.message.replace(/^[\w.]+:\s*/, ''));
   setError(field, { type: 'server', message }, { shouldFocus: true });
   return [];
