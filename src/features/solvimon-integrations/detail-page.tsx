@@ -19,17 +19,9 @@ import {
 import { SolvimonLifecycleActions, type RefusedTransition } from './lifecycle-actions';
 import { OtherFields } from './other-fields';
 import { SolvimonSectionsView } from './sections-view';
-import { explainSolvimonStatus, SolvimonStatusBadge } from './status';
+import { explainSolvimonStatus, SolvimonStatusBadge, STATUS_COLORS } from './status';
 import { TestConnectionButton } from './test-connection';
 import { CopyableValue, Fact, Facts, Section } from './view-parts';
-
-const STATUS_COLORS: Readonly<Record<string, string>> = {
-  ACTIVE: 'teal',
-  ERROR: 'red',
-  PENDING: 'blue',
-  TESTING: 'blue',
-  DEPRECATED: 'orange',
-};
 
 const NOT_DONE: Record<RefusedTransition['action'], string> = {
   activate: 'Solvimon did not activate it',

@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { BusyButton } from '../../components/busy-button';
 import { useState } from 'react';
 import { useFieldArray, useWatch, type Control } from 'react-hook-form';
 import { SOLVIMON_E_INVOICING_COMPARATORS, type SolvimonMandate } from '../../api/solvimon';
@@ -133,6 +134,21 @@ export function MandatesField({ control, disabled }: { control: FormControl; dis
               Add from template
             </Button>
           </>
+        ) : templates.isError ? (
+          // Only a convenience: say it is missing and offer another try, the form works without it.
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              Solvimon’s mandate templates could not be loaded.
+            </Text>
+            <BusyButton
+              size="xs"
+              variant="default"
+              busy={templates.isFetching}
+              onClick={() => void templates.refetch()}
+            >
+              Try loading templates again
+            </BusyButton>
+          </Group>
         ) : null}
       </Group>
     </Stack>

@@ -2,8 +2,8 @@ import { Badge, Stack, Text } from '@mantine/core';
 import type { SolvimonIntegration } from '../../api/solvimon';
 import { isKnownSolvimonStatus, solvimonStatusLabel, solvimonStatusOf } from './labels';
 
-/** The colour of the badge's dot, grouping statuses; the words carry the meaning. */
-const STATUS_COLORS: Readonly<Record<string, string>> = {
+/** The colour of a status (the badge's dot, the detail's status region); the words carry the meaning. */
+export const STATUS_COLORS: Readonly<Record<string, string>> = {
   DRAFT: 'gray',
   PENDING: 'blue',
   TESTING: 'cyan',

@@ -155,6 +155,9 @@ function TestConnectionForm({
             const next = METHODS.find((m) => m.value === value);
             if (next) {
               setMethod(next.value);
+              // The secret inputs are uncontrolled and come back empty: so do their values, so a
+              // key typed before switching away is never sent unseen.
+              setFields((current) => ({ ...current, key: '', clientSecret: '', password: '' }));
               setErrors({});
               if (!test.isPending) test.reset();
             }
