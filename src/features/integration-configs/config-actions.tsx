@@ -1,11 +1,9 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
-import { Dialog } from '../../components/dialog';
-import { useDisclosure } from '@mantine/hooks';
-import { NotFoundError, type IntegrationConfig } from '../../api';
+import { Stack, Text } from '@mantine/core';
+import type { IntegrationConfig } from '../../api';
 import { configLabel } from '../../lib/labels';
 import { describeError } from '../../api/describe-error';
 import { BusyButton } from '../../components/busy-button';
-import { ErrorState } from '../../components/error-state';
+import { ConfirmDelete } from '../../components/confirm-delete';
 import { notify } from '../../components/notify';
 import { useDeleteConfig, useEnableConfig } from '../../queries/configs';
 
@@ -15,73 +13,32 @@ interface DeleteConfigButtonProps {
   onDeleted: () => void;
 }
 
-/** Delete, after a confirmation that names the config. A 404 means it is already gone. */
+/** Delete, after a confirmation that names the config. */
 export function DeleteConfigButton({ config, onDeleted }: DeleteConfigButtonProps) {
-  const [opened, { open, close }] = useDisclosure(false);
   const remove = useDeleteConfig();
   const label = configLabel(config);
   const what = config.entityType === 'Notification' ? 'Notifications' : `${config.entityType}s`;
-
-  const confirm = () => {
-    if (remove.isPending) return;
-    remove.mutate(config.id, {
-      onSuccess: () => {
-        close();
-        notify(`Deleted “${label}”.`, 'teal');
-        onDeleted();
-      },
-      onError: (error) => {
-        if (error instanceof NotFoundError) {
-          close();
-          notify(`“${label}” was already deleted (by someone else, or in another tab).`, 'yellow');
-          onDeleted();
-        }
-      },
-    });
-  };
-
   return (
-    <>
-      <Button color="red.9" variant="default" onClick={open}>
-        Delete…
-      </Button>
-      <Dialog
-        opened={opened}
-        onClose={() => {
-          if (!remove.isPending) {
-            remove.reset();
-            close();
-          }
-        }}
-        title={`Delete “${label}”?`}
-      >
-        <Stack>
-          <Text size="sm">
-            {what} stop going to {config.destination} through this configuration. Its run history
-            stays in m3ter. This cannot be undone.
-          </Text>
-          {remove.isError && !(remove.error instanceof NotFoundError) ? (
-            <ErrorState error={remove.error} title="Not deleted" />
-          ) : null}
-          <Group justify="flex-end">
-            <Button
-              variant="default"
-              onClick={() => {
-                remove.reset();
-                close();
-              }}
-              disabled={remove.isPending}
-              data-autofocus
-            >
-              Cancel
-            </Button>
-            <BusyButton color="red.9" onClick={confirm} busy={remove.isPending}>
-              {remove.isError ? 'Try again' : `Delete “${label}”`}
-            </BusyButton>
-          </Group>
-        </Stack>
-      </Dialog>
-    </>
+    <ConfirmDelete
+      title={`Delete “${label}”?`}
+      confirmLabel={`Delete “${label}”`}
+      remove={remove}
+      id={config.id}
+      onDeleted={({ alreadyGone }) => {
+        notify(
+          alreadyGone
+            ? `“${label}” was already deleted (by someone else, or in another tab).`
+            : `Deleted “${label}”.`,
+          alreadyGone ? 'yellow' : 'teal',
+        );
+        onDeleted();
+      }}
+    >
+      <Text size="sm">
+        {what} stop going to {config.destination} through this configuration. Its run history stays
+        in m3ter. This cannot be undone.
+      </Text>
+    </ConfirmDelete>
   );
 }
 
