@@ -6,6 +6,7 @@ import { isNotFoundError } from '../api/describe-error';
 import { BusyButton } from './busy-button';
 import { Dialog } from './dialog';
 import { ErrorState } from './error-state';
+import { notify } from './notify';
 
 export interface ConfirmDeleteProps {
   /** The dialog's title, naming what goes: `Delete “Stripe EU”?`. */
@@ -23,6 +24,11 @@ export interface ConfirmDeleteProps {
    * deleted it first; the outcome the user asked for all the same.
    */
   onDeleted: (how: { alreadyGone: boolean }) => void;
+  /**
+   * What it is called (“Stripe EU”): when given, the outcome is notified in the console's words,
+   * "Deleted “Stripe EU”." or that it was already deleted.
+   */
+  notifyName?: string;
   /** The button that opens the dialog. */
   openLabel?: string;
   openProps?: ButtonProps;
@@ -42,12 +48,25 @@ export function ConfirmDelete({
   remove,
   id,
   onDeleted,
+  notifyName,
   openLabel = 'Delete…',
   openProps = { color: 'red.9', variant: 'default' },
   confirmLabel,
   cancelLabel = 'Cancel',
 }: ConfirmDeleteProps) {
   const [opened, { open, close }] = useDisclosure(false);
+  const gone = (how: { alreadyGone: boolean }) => {
+    close();
+    if (notifyName !== undefined) {
+      notify(
+        how.alreadyGone
+          ? `“${notifyName}” was already deleted (by someone else, or in another tab).`
+          : `Deleted “${notifyName}”.`,
+        how.alreadyGone ? 'yellow' : 'teal',
+      );
+    }
+    onDeleted(how);
+  };
   const dismiss = () => {
     if (remove.isPending) return;
     remove.reset();
@@ -56,14 +75,9 @@ export function ConfirmDelete({
   const confirm = () => {
     if (remove.isPending) return;
     remove.mutate(id, {
-      onSuccess: () => {
-        close();
-        onDeleted({ alreadyGone: false });
-      },
+      onSuccess: () => gone({ alreadyGone: false }),
       onError: (error) => {
-        if (!isNotFoundError(error)) return;
-        close();
-        onDeleted({ alreadyGone: true });
+        if (isNotFoundError(error)) gone({ alreadyGone: true });
       },
     });
   };

@@ -24,15 +24,8 @@ export function DeleteConfigButton({ config, onDeleted }: DeleteConfigButtonProp
       confirmLabel={`Delete “${label}”`}
       remove={remove}
       id={config.id}
-      onDeleted={({ alreadyGone }) => {
-        notify(
-          alreadyGone
-            ? `“${label}” was already deleted (by someone else, or in another tab).`
-            : `Deleted “${label}”.`,
-          alreadyGone ? 'yellow' : 'teal',
-        );
-        onDeleted();
-      }}
+      notifyName={label}
+      onDeleted={onDeleted}
     >
       <Text size="sm">
         {what} stop going to {config.destination} through this configuration. Its run history stays

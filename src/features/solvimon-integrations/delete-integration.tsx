@@ -1,7 +1,6 @@
 import { Text } from '@mantine/core';
 import type { SolvimonIntegration } from '../../api/solvimon';
 import { ConfirmDelete } from '../../components/confirm-delete';
-import { notify } from '../../components/notify';
 import { useDeleteSolvimonIntegration } from '../../queries/solvimon-integrations';
 import { solvimonIntegrationLabel, solvimonStatusOf } from './labels';
 
@@ -22,15 +21,8 @@ export function DeleteIntegrationButton({ integration, onDeleted }: DeleteIntegr
       confirmLabel={`Delete “${label}”`}
       remove={remove}
       id={integration.id}
-      onDeleted={({ alreadyGone }) => {
-        notify(
-          alreadyGone
-            ? `“${label}” was already deleted (by someone else, or in another tab).`
-            : `Deleted “${label}”.`,
-          alreadyGone ? 'yellow' : 'teal',
-        );
-        onDeleted();
-      }}
+      notifyName={label}
+      onDeleted={onDeleted}
     >
       <Text size="sm">
         {active ? `It is active: Solvimon stops using it at once. ` : ''}“{label}” (
