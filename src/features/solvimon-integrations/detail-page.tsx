@@ -7,6 +7,7 @@ import { Notice } from '../../components/notice';
 import { QueryState } from '../../components/query-state';
 import { READABLE_TITLE } from '../../components/readable';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
+import { SOLVIMON_LOAD_STATE } from './load-state';
 import { solvimonQueries } from '../../queries/solvimon-integrations';
 import { DeleteIntegrationButton } from './delete-integration';
 import {
@@ -161,12 +162,7 @@ export function SolvimonDetailPage({ id }: { id: string }) {
     <QueryState
       query={query}
       heading="Solvimon integration"
-      what="this integration"
-      notFound={{
-        title: 'This integration does not exist',
-        body: 'It may have been deleted, or the link is wrong.',
-        action: <ButtonLink to="/solvimon/integrations">Back to the list</ButtonLink>,
-      }}
+      {...SOLVIMON_LOAD_STATE}
       errorAction={
         <ButtonLink to="/solvimon/integrations" variant="default" w="fit-content">
           Back to the list

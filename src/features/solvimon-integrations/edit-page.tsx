@@ -6,6 +6,7 @@ import type { SolvimonIntegration } from '../../api/solvimon';
 import { notify } from '../../components/notify';
 import { QueryState } from '../../components/query-state';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
+import { SOLVIMON_LOAD_STATE } from './load-state';
 import { solvimonQueries } from '../../queries/solvimon-integrations';
 import { SolvimonIntegrationForm } from './integration-form';
 import { solvimonIntegrationLabel } from './labels';
@@ -76,12 +77,7 @@ export function SolvimonEditPage({ id }: { id: string }) {
     <QueryState
       query={query}
       heading="Edit Solvimon integration"
-      what="this integration"
-      notFound={{
-        title: 'This integration does not exist',
-        body: 'It may have been deleted in Solvimon, or the link is wrong.',
-        action: <ButtonLink to="/solvimon/integrations">Back to the list</ButtonLink>,
-      }}
+      {...SOLVIMON_LOAD_STATE}
       errorAction={
         <Button variant="default" w="fit-content" onClick={() => window.history.back()}>
           Go back
