@@ -167,12 +167,12 @@ describe('loadAppConfig: Solvimon', () => {
     expect(demoBesideLive).toEqual([
       expect.stringMatching(/^SOLVIMON_MODE=demo is not supported with M3TER_MODE=live: /),
     ]);
-    expect(demoBesideLive[0]).toContain('service worker');
+    expect(demoBesideLive[0]).toContain('only in demo mode');
     const liveBesideDemo = problemsOf({ SOLVIMON_MODE: 'live', SOLVIMON_API_KEY: 'k' });
     expect(liveBesideDemo).toEqual([
       expect.stringMatching(/^SOLVIMON_MODE=live is not supported with M3TER_MODE=demo: /),
     ]);
-    expect(liveBesideDemo[0]).toContain('service worker');
+    expect(liveBesideDemo[0]).toContain('demo backend in the browser');
   });
 
   it('wants https for Solvimon too, except on loopback, and no credentials or query in the URL', () => {

@@ -192,8 +192,8 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
 
 /**
  * Solvimon's part. The supported combinations follow from where each fake runs: the demo backend (both
- * fakes) is the browser's service worker, which the console starts only when M3TER_MODE=demo, and
- * which then answers every call, Solvimon's included. So Solvimon can be `demo` only beside a demo
+ * fakes) runs in the browser page, which the console starts only when M3TER_MODE=demo, and which
+ * then answers every call, Solvimon's included. So Solvimon can be `demo` only beside a demo
  * m3ter and `live` only beside a live one; `off` goes with either.
  */
 function solvimonConfig(e: z.infer<typeof baseSchema>, problems: string[]): SolvimonConfig {
@@ -209,15 +209,15 @@ function solvimonConfig(e: z.infer<typeof baseSchema>, problems: string[]): Solv
   if (mode === 'demo' && m3terMode === 'live') {
     problems.push(
       'SOLVIMON_MODE=demo is not supported with M3TER_MODE=live: the Solvimon demo runs in the ' +
-        "browser's service worker, which the console starts only in demo mode (M3TER_MODE=demo). " +
+        'browser beside the m3ter demo, which the console starts only in demo mode (M3TER_MODE=demo). ' +
         'Set SOLVIMON_MODE=live (with SOLVIMON_API_KEY) or SOLVIMON_MODE=off.',
     );
     return off;
   }
   if (mode === 'live' && m3terMode === 'demo') {
     problems.push(
-      "SOLVIMON_MODE=live is not supported with M3TER_MODE=demo: in demo mode the browser's " +
-        "service worker answers Solvimon's calls with the demo backend, so they would never reach " +
+      'SOLVIMON_MODE=live is not supported with M3TER_MODE=demo: in demo mode the demo backend in ' +
+        "the browser answers Solvimon's calls, so they would never reach " +
         'the Solvimon proxy. Set M3TER_MODE=live as well, or SOLVIMON_MODE=demo or off.',
     );
     return off;

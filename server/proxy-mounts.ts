@@ -56,7 +56,7 @@ export function proxyMounts(config: AppConfig, deps: ProxyMountDeps = {}): Proxy
           404,
           m3terErrorBody(
             'DEMO_MODE',
-            'Demo mode: the demo backend runs in the browser (service worker) and this server has no ' +
+            'Demo mode: the demo backend runs in the browser page and this server has no ' +
               'm3ter proxy. Reload the page, or start the server with M3TER_MODE=live.',
           ),
         ),
@@ -74,7 +74,7 @@ export function proxyMounts(config: AppConfig, deps: ProxyMountDeps = {}): Proxy
               solvimonErrorBody(
                 404,
                 'DEMO_MODE',
-                'Demo mode: the Solvimon demo backend runs in the browser (service worker) and this ' +
+                'Demo mode: the Solvimon demo backend runs in the browser page and this ' +
                   'server has no Solvimon proxy. Reload the page, or start the server with ' +
                   'M3TER_MODE=live and SOLVIMON_MODE=live.',
               ),

@@ -2,7 +2,7 @@
  * Vite plugin: in live mode the dev server (`npm start`) and `vite preview` answer API_BASE (and
  * SOLVIMON_API_BASE/v1 when Solvimon is live) with the same proxies as `npm run serve`, so the browser
  * never talks to m3ter or Solvimon and never holds a credential. In demo mode it mounts nothing: the
- * demo backend in the browser's service worker answers both.
+ * demo backend in the browser page answers both.
  * In every build it writes the public configuration into dist/ (see build-info.ts) so that
  * `npm run serve` can refuse a build made for another mode or organisation.
  *

@@ -4,6 +4,7 @@ import '@mantine/notifications/styles.css';
 import './app/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { setPlatformFetch } from './api/transport';
 import { App } from './app/app';
 import type { DemoControls } from './app/demo-context';
 import { env } from './env';
@@ -13,7 +14,9 @@ async function startDemoBackendIfNeeded(): Promise<DemoControls | null> {
   // The build-time constant (not env.mode) lets a live build drop the fake m3ter chunk entirely.
   if (import.meta.env.VITE_M3TER_MODE !== 'demo' || env.mode !== 'demo') return null;
   const { startDemoBackend } = await import('./mocks/browser');
-  return startDemoBackend();
+  const backend = startDemoBackend();
+  setPlatformFetch(backend.fetch);
+  return backend.controls;
 }
 
 const root = createRoot(document.getElementById('root')!);
@@ -32,6 +35,6 @@ startDemoBackendIfNeeded()
     const p = document.createElement('p');
     p.setAttribute('role', 'alert');
     p.style.cssText = 'font-family: sans-serif; padding: 2rem; max-width: 40rem';
-    p.textContent = `The embedded demo backend could not start (${message}). Service workers need a secure context (http://localhost or https) and must not be blocked by the browser. Reload to try again.`;
+    p.textContent = `The embedded demo backend could not start (${message}). Reload to try again.`;
     document.getElementById('root')!.replaceChildren(p);
   });

@@ -164,6 +164,16 @@ export interface RawResponse {
  * Throws: a caller abort as the platform's AbortError, unwrapped (React Query relies on it);
  * `NetworkError` when fetch fails or `timeoutMs` passes (also while the body is being read).
  */
+/**
+ * Where requests go: the browser's fetch, or in demo mode the embedded backend's (main.tsx sets it
+ * before the app renders), which answers in the page instead of through a service worker.
+ */
+let platformFetch: typeof fetch = (input, init) => fetch(input, init);
+
+export function setPlatformFetch(impl: typeof fetch): void {
+  platformFetch = impl;
+}
+
 export async function send(options: SendOptions): Promise<RawResponse> {
   const { url, method, path, body, signal: callerSignal, service } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -180,7 +190,7 @@ export async function send(options: SendOptions): Promise<RawResponse> {
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   try {
-    const response = await fetch(url, {
+    const response = await platformFetch(url, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,12 +1,12 @@
 /**
- * The embedded demo backend in the browser: MSW's service worker answers `{API_BASE}/organizations/…`
- * from a store kept in localStorage, so a reload keeps edits and every tab of the origin shares one
- * backend (each request re-reads the snapshot another tab may have written).
+ * The embedded demo backend in the browser: MSW's handlers answer `{API_BASE}/organizations/…` in the
+ * page (in-page-fetch.ts) from a store kept in localStorage, so a reload keeps edits and every tab of
+ * the origin shares one backend (each request re-reads the snapshot another tab may have written).
  */
-import { setupWorker } from 'msw/browser';
 import type { DemoControls } from './demo-controls';
 import { createFaultSwitch } from './faults';
 import { createHandlers } from './handlers';
+import { createInPageFetch } from './in-page-fetch';
 import {
   createLocalStoragePersistence,
   FAULTS_STORAGE_KEY,
@@ -14,8 +14,6 @@ import {
 } from './persistence';
 import { createSolvimonStore, SOLVIMON_STORE_STORAGE_KEY } from './solvimon/store';
 import { createStore } from './store';
-
-export type { DemoControls } from './demo-controls';
 
 /**
  * Each tab edits as its own demo user (kept for the tab's life in sessionStorage), so a conflict
@@ -30,7 +28,14 @@ function demoUserOfThisTab(): string {
   return id;
 }
 
-export async function startDemoBackend(): Promise<DemoControls> {
+export interface DemoBackend {
+  /** The fetch the API modules send through (transport.ts `setPlatformFetch`). */
+  fetch: typeof fetch;
+  controls: DemoControls;
+}
+
+export function startDemoBackend(): DemoBackend {
+  forgetServiceWorkerOfEarlierBuilds();
   const store = createStore({
     actor: demoUserOfThisTab(),
     // Seeded relative to the first visit (and to each reset), then persisted: run dates look
@@ -44,24 +49,39 @@ export async function startDemoBackend(): Promise<DemoControls> {
     persistence: createLocalStoragePersistence(SOLVIMON_STORE_STORAGE_KEY),
   });
   const faults = createFaultSwitch(createLocalStoragePersistence(FAULTS_STORAGE_KEY));
-  const worker = setupWorker(
-    ...createHandlers({
-      store: () => store,
-      solvimonStore: () => solvimonStore,
-      faults: () => faults.get(),
-    }),
-  );
-  await worker.start({
-    onUnhandledRequest: 'bypass',
-    quiet: true,
-    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+  const handlers = createHandlers({
+    store: () => store,
+    solvimonStore: () => solvimonStore,
+    faults: () => faults.get(),
   });
   return {
-    reset: () => {
-      store.reset();
-      solvimonStore.reset();
+    fetch: createInPageFetch(handlers, (input, init) => window.fetch(input, init)),
+    controls: {
+      reset: () => {
+        store.reset();
+        solvimonStore.reset();
+      },
+      getFaults: () => faults.get(),
+      setFaults: (settings) => faults.set(settings),
     },
-    getFaults: () => faults.get(),
-    setFaults: (settings) => faults.set(settings),
   };
+}
+
+/**
+ * Earlier demo builds answered through MSW's service worker; a browser that still has it registered
+ * would keep routing this origin's requests through it, so it is unregistered.
+ */
+function forgetServiceWorkerOfEarlierBuilds(): void {
+  void navigator.serviceWorker
+    ?.getRegistrations()
+    .then((registrations) =>
+      Promise.all(
+        registrations
+          .filter((r) => r.active?.scriptURL.endsWith('/mockServiceWorker.js'))
+          .map((r) => r.unregister()),
+      ),
+    )
+    .catch(() => {
+      // Nothing to forget, or service workers are unavailable here.
+    });
 }
