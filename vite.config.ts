@@ -2,6 +2,8 @@ import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import { ConfigError, loadAppConfig, publicConfig } from './config/app-config.ts';
+import { precompressPlugin } from './config/precompress-plugin.ts';
+import { routePreloadPlugin } from './config/route-preload-plugin.ts';
 import { m3terServerPlugin } from './server/vite-live-plugin.ts';
 
 export default defineConfig(({ mode }) => {
@@ -25,6 +27,10 @@ export default defineConfig(({ mode }) => {
       // Live mode: API_BASE → the m3ter proxy, SOLVIMON_API_BASE/v1 → the Solvimon proxy (server/);
       // every build: dist/.m3ter-build.json.
       m3terServerPlugin(appConfig),
+      // index.html preloads the chunks of the route the URL names (and the demo backend).
+      routePreloadPlugin(),
+      // dist/ also holds .br and .gz copies, which `npm run serve` sends to browsers that take them.
+      precompressPlugin(),
     ],
     define: {
       'import.meta.env.VITE_M3TER_MODE': JSON.stringify(pub.mode),

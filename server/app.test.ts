@@ -1,5 +1,6 @@
 // @vitest-environment node
 /** The production server's static side: cache headers, SPA fallback, security headers, demo mode. */
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAppConfig } from '../config/app-config.ts';
 import {
@@ -9,7 +10,13 @@ import {
   REVALIDATE_CACHE,
 } from './app.ts';
 import { BUILD_INFO_FILE } from './build-info.ts';
-import { INDEX_HTML, listen, loopbackFetch, makeDist } from './test-support.ts';
+import { ENTRY_JS, INDEX_HTML, listen, loopbackFetch, makeDist, rawGet } from './test-support.ts';
+
+function decode(body: Buffer, encoding: string | null): Buffer {
+  if (encoding === 'br') return brotliDecompressSync(body);
+  if (encoding === 'gzip') return gunzipSync(body);
+  return body;
+}
 
 describe('production server in demo mode', () => {
   const config = loadAppConfig({});
@@ -50,7 +57,7 @@ describe('production server in demo mode', () => {
       'style-src': "'self' 'unsafe-inline'",
       'connect-src': "'self'",
       'img-src': "'self' data:",
-      'worker-src': "'self'",
+      'worker-src': "'none'",
       'frame-ancestors': "'none'",
       'object-src': "'none'",
     });
@@ -63,10 +70,36 @@ describe('production server in demo mode', () => {
     expect(js.headers.get('cache-control')).toBe(IMMUTABLE_CACHE);
     const css = await get('/assets/index-Ef56Gh78.css');
     expect(css.headers.get('cache-control')).toBe(IMMUTABLE_CACHE);
-    const worker = await get('/mockServiceWorker.js');
-    expect(worker.status).toBe(200);
-    expect(worker.headers.get('cache-control')).toBe(REVALIDATE_CACHE);
-    expect(worker.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const icon = await get('/favicon.svg');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('cache-control')).toBe(REVALIDATE_CACHE);
+    expect(icon.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it("sends the build's brotli or gzip copy of a file to a browser that takes it", async () => {
+    const cases: [string, string | null][] = [
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip, deflate', 'gzip'],
+      ['identity', null],
+    ];
+    for (const [accepts, expected] of cases) {
+      const res = await rawGet(server.url, '/assets/index-Ab12Cd34.js', accepts);
+      expect(res.headers['content-encoding'] ?? null, accepts).toBe(expected);
+      expect(res.headers.vary, accepts).toMatch(/accept-encoding/i);
+      expect(res.headers['cache-control'], accepts).toBe(IMMUTABLE_CACHE);
+      expect(decode(res.body, expected).toString('utf8'), accepts).toBe(ENTRY_JS);
+      if (expected) expect(res.body.length, accepts).toBeLessThan(ENTRY_JS.length / 4);
+    }
+  });
+
+  it('gzips index.html on the way out when the browser takes it', async () => {
+    const res = await rawGet(server.url, '/configs', 'gzip, deflate, br');
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(gunzipSync(res.body).toString('utf8')).toBe(INDEX_HTML);
+    const plain = await rawGet(server.url, '/configs', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8')).toBe(INDEX_HTML);
   });
 
   it('falls back to index.html for client routes, but not for missing files', async () => {

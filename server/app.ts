@@ -4,7 +4,8 @@
  * serve.ts runs it with @hono/node-server; tests call `app.fetch` through a real listener.
  *
  * Caching: hashed files under /assets/ never change, so browsers keep them a year; everything else
- * (index.html, mockServiceWorker.js, favicon) is revalidated so a new deployment shows at once.
+ * (index.html, favicon) is revalidated so a new deployment shows at once.
+ * Compression: the build's .br/.gz copies for files, gzip on the fly for index.html and proxy JSON.
  * Routing: a proxy's prefix is never answered with index.html (a JSON error instead, also when that
  * platform is not live here), and neither is a missing file with an extension (a 404, not HTML that
  * the browser would try to run as a script).
@@ -13,14 +14,16 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import type { AppConfig } from '../config/app-config.ts';
 import type { ProxyHandler } from './proxy-core.ts';
 import { mountFor, proxyMounts } from './proxy-mounts.ts';
 
 /**
  * Only what the console needs: its own scripts (no inline script in Vite's index.html), inline styles
- * (Mantine sets style attributes), data: images (Mantine's CSS icons), same-origin fetches (API_BASE)
- * and the demo's service worker from the same origin. No framing, no plugins, no foreign forms.
+ * (Mantine sets style attributes), data: images (Mantine's CSS icons) and same-origin fetches
+ * (API_BASE). No workers (the demo backend answers in the page), no framing, no plugins, no foreign
+ * forms.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -29,7 +32,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  "worker-src 'self'",
+  "worker-src 'none'",
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
@@ -79,6 +82,9 @@ export function createServerApp(config: AppConfig, options: ServerAppOptions): H
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   });
 
+  // What is not precompressed (index.html, the proxies' JSON) is gzipped here when the browser takes it.
+  app.use('*', compress());
+
   app.use('*', async (c, next) => {
     const mount = mountFor(new URL(c.req.url).pathname, mounts);
     if (!mount) return next();
@@ -101,7 +107,8 @@ export function createServerApp(config: AppConfig, options: ServerAppOptions): H
     }
   });
 
-  app.use('*', serveStatic({ root: distDir }));
+  // The build wrote .br and .gz copies (config/precompress-plugin.ts); the best one accepted is sent.
+  app.use('*', serveStatic({ root: distDir, precompressed: true }));
 
   app.on(['GET', 'HEAD'], '*', async (c) => {
     const lastSegment = c.req.path.split('/').pop() ?? '';

@@ -4,6 +4,7 @@
  * proxy) → fake m3ter (node:http, /oauth/token + the fake store). One clock drives both the fake's
  * token expiry and the proxy's token cache, so expiry is tested without waiting.
  */
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServerApp } from './app.ts';
 import { loadFakeM3terHandlers, startFakeUpstream, type FakeUpstream } from './fake-upstream.ts';
@@ -15,6 +16,7 @@ import {
   listen,
   loopbackFetch,
   makeDist,
+  rawGet,
   readAll,
   TEST_KEY_ID,
   TEST_ORG_ID,
@@ -127,6 +129,18 @@ describe('live-mode proxy', () => {
     // The path without API_BASE and the query string as sent.
     expect(apiRequest?.url).toBe(`/organizations/${TEST_ORG_ID}/integrationconfigs?pageSize=2`);
     expect(bearerOf(apiRequest!)).toBe(`Bearer ${h.upstream.issuedTokens[0]}`);
+  });
+
+  it('gzips JSON for a browser that takes it, and only then', async () => {
+    const path = `${h.api}/integrationconfigs?pageSize=5`;
+    const zipped = await rawGet(h.consoleUrl, path, 'gzip, deflate, br');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+    const json = JSON.parse(gunzipSync(zipped.body).toString('utf8')) as { data: unknown[] };
+    expect(json.data).toHaveLength(5);
+    const plain = await rawGet(h.consoleUrl, path, 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(plain.body.toString('utf8'))).toEqual(json);
   });
 
   it('gets one token for many concurrent requests, then reuses it', async () => {

@@ -8,7 +8,9 @@
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Hono } from 'hono';
@@ -64,17 +66,21 @@ export const INDEX_HTML =
   '<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head>' +
   '<body><div id="root"></div></body></html>';
 
-/** A dist/ like Vite's: index.html, hashed assets, public files, and optionally the build info. */
+export const ENTRY_JS = `console.log(${JSON.stringify('the console '.repeat(200))});\n`;
+
+/** A dist/ like Vite's: index.html, hashed assets (with .br/.gz), public files, optionally the build info. */
 export async function makeDist(
   buildFor?: AppConfig,
 ): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'm3ter-dist-'));
   await mkdir(join(dir, 'assets'));
   await writeFile(join(dir, 'index.html'), INDEX_HTML);
-  await writeFile(join(dir, 'assets', 'index-Ab12Cd34.js'), 'console.log("console");\n');
+  await writeFile(join(dir, 'assets', 'index-Ab12Cd34.js'), ENTRY_JS);
   await writeFile(join(dir, 'assets', 'index-Ef56Gh78.css'), 'body{margin:0}\n');
   await writeFile(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  await writeFile(join(dir, 'mockServiceWorker.js'), '/* msw */\n');
+  // The build's compressed copies (config/precompress-plugin.ts) of the entry chunk.
+  await writeFile(join(dir, 'assets', 'index-Ab12Cd34.js.br'), brotliCompressSync(ENTRY_JS));
+  await writeFile(join(dir, 'assets', 'index-Ab12Cd34.js.gz'), gzipSync(ENTRY_JS));
   if (buildFor) await writeFile(join(dir, BUILD_INFO_FILE), buildInfoSource(buildFor));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
@@ -109,4 +115,26 @@ export async function readAll(response: Response): Promise<{
     headers[name] = value;
   });
   return { status: response.status, headers, text: await response.text() };
+}
+
+/** A GET with exactly this Accept-Encoding, the body as sent (fetch would decompress it). */
+export function rawGet(
+  base: string,
+  path: string,
+  acceptEncoding: string,
+): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${base}${path}`,
+      { headers: { 'accept-encoding': acceptEncoding } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
 }

@@ -1,0 +1,108 @@
+// @vitest-environment node
+/** Which chunks index.html preloads for a URL: the route table from the bundle, and the script's choice. */
+import { runInNewContext } from 'node:vm';
+import type { Rollup } from 'vite';
+import { describe, expect, it } from 'vitest';
+import { preloadScriptOf, preloadTableOf, routePatternOf } from './route-preload-plugin.ts';
+
+const ROOT = '/repo';
+
+function chunk(fileName: string, facade: string | null, imports: string[] = [], isEntry = false) {
+  return {
+    type: 'chunk',
+    fileName,
+    facadeModuleId: facade === null ? null : `${ROOT}${facade}`,
+    imports,
+    isEntry,
+  } as unknown as Rollup.OutputChunk;
+}
+
+function bundleOf(...chunks: Rollup.OutputChunk[]): Rollup.OutputBundle {
+  return Object.fromEntries(chunks.map((c) => [c.fileName, c]));
+}
+
+/** Runs the generated script for a path and returns the hrefs it preloads, in order. */
+function preloadsFor(script: string, pathname: string): string[] {
+  const added: string[] = [];
+  runInNewContext(script, {
+    location: { pathname },
+    document: {
+      createElement: () => ({ rel: '', href: '' }),
+      head: { appendChild: (link: { rel: string; href: string }) => added.push(link.href) },
+    },
+  });
+  return added;
+}
+
+describe('routePatternOf', () => {
+  it("turns this project's route files into the paths the router matches", () => {
+    const matches = (file: string, path: string) =>
+      new RegExp(routePatternOf(file)!.pattern).test(path);
+    expect(matches('runs/$entityType.$entityId.tsx', '/runs/Bill/b1')).toBe(true);
+    expect(matches('runs/$entityType.$entityId.tsx', '/runs/Bill')).toBe(false);
+    expect(matches('configs/index.tsx', '/configs')).toBe(true);
+    expect(matches('configs/index.tsx', '/configs/')).toBe(true);
+    expect(matches('configs/$id/edit.tsx', '/configs/c-1/edit')).toBe(true);
+    expect(matches('configs/$id/edit.tsx', '/configs/c-1')).toBe(false);
+    expect(matches('solvimon/integrations/new.tsx', '/solvimon/integrations/new')).toBe(true);
+    expect(routePatternOf('__root.tsx')).toBeUndefined();
+  });
+
+  it('counts static segments, so the more specific route can win', () => {
+    expect(routePatternOf('runs/destination.$destinationId.tsx')!.staticSegments).toBe(2);
+    expect(routePatternOf('runs/$entityType.$entityId.tsx')!.staticSegments).toBe(1);
+  });
+});
+
+describe('the preload script', () => {
+  const bundle = bundleOf(
+    chunk('assets/index.js', '/index.html', ['assets/react.js'], true),
+    chunk('assets/react.js', null),
+    chunk('assets/history.js', '/src/routes/runs/$entityType.$entityId.tsx?tsr-split=component', [
+      'assets/table.js',
+      'assets/react.js',
+    ]),
+    chunk('assets/table.js', null, ['assets/react.js']),
+    chunk(
+      'assets/destination.js',
+      '/src/routes/runs/destination.$destinationId.tsx?tsr-split=component',
+      ['assets/table.js'],
+    ),
+    chunk('assets/configs.js', '/src/routes/configs/index.tsx?tsr-split=component'),
+    chunk('assets/demo.js', '/src/mocks/browser.ts', ['assets/msw.js']),
+    chunk('assets/msw.js', null),
+  );
+  const script = preloadScriptOf(preloadTableOf(bundle, ROOT, '/'));
+
+  it("preloads the URL's route chunk and its imports, not what the entry already loads", () => {
+    expect(preloadsFor(script, '/runs/Bill/b1')).toEqual([
+      '/assets/demo.js',
+      '/assets/msw.js',
+      '/assets/history.js',
+      '/assets/table.js',
+    ]);
+  });
+
+  it('takes the most specific route, and preloads no route for an unknown path', () => {
+    expect(preloadsFor(script, '/runs/destination/d1')).toEqual([
+      '/assets/demo.js',
+      '/assets/msw.js',
+      '/assets/destination.js',
+      '/assets/table.js',
+    ]);
+    expect(preloadsFor(script, '/nowhere/at/all/here')).toEqual([
+      '/assets/demo.js',
+      '/assets/msw.js',
+    ]);
+  });
+
+  it('preloads no demo backend in a build without one, and respects the base path', () => {
+    const live = bundleOf(
+      chunk('assets/index.js', '/index.html', [], true),
+      chunk('assets/configs.js', '/src/routes/configs/index.tsx?tsr-split=component'),
+    );
+    expect(
+      preloadsFor(preloadScriptOf(preloadTableOf(live, ROOT, '/console/')), '/console/configs'),
+    ).toEqual(['/console/assets/configs.js']);
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * Build plugin: no waterfall to the first screen. Without it the browser learns which route chunks a
+ * URL needs only once the entry has downloaded and run and the router has matched (hundreds of ms
+ * later); with it a tiny script in <head> (a file, as the CSP allows no inline script) matches the
+ * URL against the file routes and adds `<link rel="modulepreload">` for the route's chunks and their
+ * imports, so they download while the entry does. Demo builds also preload the embedded backend.
+ *
+ * Routes come from the file names under src/routes (TanStack Router's conventions as this project
+ * uses them: `.` and `/` separate segments, `$name` is a parameter, `index` is the folder's path).
+ */
+import { createHash } from 'node:crypto';
+import type { Plugin, Rollup } from 'vite';
+
+type OutputBundle = Rollup.OutputBundle;
+type OutputChunk = Rollup.OutputChunk;
+
+const ROUTES_DIR = '/src/routes/';
+const ALWAYS_IN_DEMO = '/src/mocks/browser.ts';
+
+export interface RoutePattern {
+  /** Anchored regular expression source matched against `location.pathname`. */
+  pattern: string;
+  /** Static segments: the router prefers `/runs/destination/$id` over `/runs/$type/$id`. */
+  staticSegments: number;
+}
+
+/** `runs/$entityType.$entityId.tsx` → `^/runs/[^/]+/[^/]+/?$`; undefined for files that are no page. */
+export function routePatternOf(routeFile: string): RoutePattern | undefined {
+  const withoutExt = routeFile.replace(/\.tsx$/, '');
+  const segments = withoutExt
+    .split('/')
+    .flatMap((part) => part.split('.'))
+    .filter((s) => s !== 'index');
+  if (segments.some((s) => s.startsWith('__') || s.startsWith('_') || s === '')) return undefined;
+  const parts = segments.map((s) => (s.startsWith('$') ? '[^/]+' : escapeRegExp(s)));
+  return {
+    pattern: `^/${parts.join('/')}${parts.length > 0 ? '/?' : ''}$`,
+    staticSegments: segments.filter((s) => !s.startsWith('$')).length,
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/** A chunk and everything it imports statically, as file names. */
+function closureOf(
+  chunk: OutputChunk,
+  bundle: OutputBundle,
+  into = new Set<string>(),
+): Set<string> {
+  if (into.has(chunk.fileName)) return into;
+  into.add(chunk.fileName);
+  for (const imported of chunk.imports) {
+    const next = bundle[imported];
+    if (next?.type === 'chunk') closureOf(next, bundle, into);
+  }
+  return into;
+}
+
+export interface PreloadTable {
+  /** Every file a route may preload, once; routes refer to them by index. */
+  files: string[];
+  /** Most specific first: the script takes the first route that matches. */
+  routes: [pattern: string, files: number[]][];
+  /** Preloaded on every URL (the demo backend in demo builds). */
+  always: number[];
+}
+
+export function preloadTableOf(bundle: OutputBundle, root: string, base: string): PreloadTable {
+  const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
+  const entry = chunks.find((c) => c.isEntry);
+  const inEntry = entry ? closureOf(entry, bundle) : new Set<string>();
+  const files: string[] = [];
+  const indexOf = (file: string) => {
+    const url = `${base}${file}`;
+    const at = files.indexOf(url);
+    return at >= 0 ? at : files.push(url) - 1;
+  };
+  const filesOf = (chunk: OutputChunk) =>
+    [...closureOf(chunk, bundle)].filter((f) => !inEntry.has(f)).map(indexOf);
+
+  const byRoute = new Map<string, { route: RoutePattern; files: Set<number> }>();
+  const always: number[] = [];
+  for (const chunk of chunks) {
+    const id = chunk.facadeModuleId?.replace(/\\/g, '/');
+    if (!id?.startsWith(root)) continue;
+    const local = id.slice(root.length);
+    if (local === ALWAYS_IN_DEMO) always.push(...filesOf(chunk));
+    if (!local.startsWith(ROUTES_DIR)) continue;
+    const route = routePatternOf(local.slice(ROUTES_DIR.length).replace(/\?.*$/, ''));
+    if (!route) continue;
+    const forRoute = byRoute.get(route.pattern) ?? { route, files: new Set<number>() };
+    for (const f of filesOf(chunk)) forRoute.files.add(f);
+    byRoute.set(route.pattern, forRoute);
+  }
+  const routes = [...byRoute.values()]
+    .sort((a, b) => b.route.staticSegments - a.route.staticSegments)
+    // The app is served under `base`: `/console/` + `^/configs/?$` → `^/console/configs/?$`.
+    .map(({ route, files: routeFiles }): [string, number[]] => [
+      route.pattern.replace(/^\^/, `^${escapeRegExp(base.replace(/\/$/, ''))}`),
+      [...routeFiles],
+    ]);
+  return { files, routes, always };
+}
+
+/** The classic script: runs in <head> before the module entry starts, so no waiting on the entry. */
+export function preloadScriptOf(table: PreloadTable): string {
+  return `(function () {
+  var t = ${JSON.stringify(table)};
+  var wanted = t.always.slice();
+  for (var i = 0; i < t.routes.length; i++) {
+    if (new RegExp(t.routes[i][0]).test(location.pathname)) {
+      wanted = wanted.concat(t.routes[i][1]);
+      break;
+    }
+  }
+  for (var j = 0; j < wanted.length; j++) {
+    var link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = t.files[wanted[j]];
+    document.head.appendChild(link);
+  }
+})();
+`;
+}
+
+export function routePreloadPlugin(): Plugin {
+  let root = '';
+  let base = '/';
+  return {
+    name: 'm3ter:route-preload',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      root = config.root.replace(/\\/g, '/');
+      base = config.base;
+    },
+    generateBundle(_options, bundle) {
+      const html = bundle['index.html'];
+      if (html?.type !== 'asset' || typeof html.source !== 'string') return;
+      const source = preloadScriptOf(preloadTableOf(bundle, root, base));
+      const hash = createHash('sha256').update(source).digest('base64url').slice(0, 10);
+      const fileName = `assets/route-preload-${hash}.js`;
+      this.emitFile({ type: 'asset', fileName, source });
+      // First after the charset, so the browser fetches it before the entry's files; a classic
+      // script runs before any module script (those are deferred).
+      const tag = `<script src="${base}${fileName}"></script>`;
+      const charset = /<meta charset="[^"]*"\s*\/?>/i;
+      html.source = charset.test(html.source)
+        ? html.source.replace(charset, (meta) => `${meta}\n    ${tag}`)
+        : html.source.replace('<head>', `<head>\n    ${tag}`);
+    },
+  };
+}
