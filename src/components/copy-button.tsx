@@ -1,37 +1,56 @@
-import { ActionIcon, CopyButton as MantineCopyButton, Tooltip } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import classes from './copy-button.module.css';
 
 interface CopyButtonProps {
   value: string;
-  /** What is copied, for the accessible name: "Copy entity id". */
+  /** What is copied, for the accessible name and the hover hint: "Copy entity id". */
   label: string;
 }
 
-/** A small icon button that copies `value` and says so. */
+/** How long the button says "copied" (or that it could not copy) after a click. */
+const OUTCOME_SHOWN_MS = 1500;
+
+type Outcome = 'copied' | 'refused';
+
+/**
+ * A small icon button that copies `value` and says so (a check mark, and "…: copied" as its name and
+ * hint). A native title instead of a Mantine Tooltip: tables show one per row, and a Tooltip sets up
+ * its floating element on every render.
+ */
 export function CopyButton({ value, label }: CopyButtonProps) {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  useEffect(() => {
+    if (!outcome) return;
+    const timer = setTimeout(() => setOutcome(null), OUTCOME_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [outcome]);
+  const name =
+    outcome === 'copied'
+      ? `${label}: copied`
+      : outcome === 'refused'
+        ? `${label}: the browser did not allow copying`
+        : label;
   return (
-    <MantineCopyButton value={value} timeout={1500}>
-      {({ copied, copy }) => (
-        <Tooltip label={copied ? 'Copied' : label} withArrow>
-          <ActionIcon
-            variant="subtle"
-            color={copied ? 'teal' : 'gray'}
-            size="sm"
-            onClick={(e) => {
-              // Inside clickable table rows the copy must not also open the row.
-              e.stopPropagation();
-              copy();
-            }}
-            aria-label={copied ? `${label}: copied` : label}
-          >
-            {copied ? <CheckIcon /> : <CopyIcon />}
-          </ActionIcon>
-        </Tooltip>
-      )}
-    </MantineCopyButton>
+    <button
+      type="button"
+      className={classes.button}
+      data-copied={outcome === 'copied' || undefined}
+      aria-label={name}
+      title={name}
+      onClick={(event) => {
+        event.stopPropagation();
+        // Clipboard access can be refused (permissions, an insecure context): then say so.
+        navigator.clipboard.writeText(value).then(
+          () => setOutcome('copied'),
+          () => setOutcome('refused'),
+        );
+      }}
+    >
+      {outcome === 'copied' ? <CheckIcon /> : <CopyIcon />}
+    </button>
   );
 }
 
-// Inline icons: a glyph such as ⧉ is missing from some system fonts and shows as a box.
 function CopyIcon() {
   return (
     <svg

@@ -1,5 +1,5 @@
-import { Anchor, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import classes from './safe-external-link.module.css';
 
 /** Only http(s) URLs from API data become links; anything else (javascript:, data:) is shown as text. */
 function safeHttpUrl(value: string | null | undefined): string | null {
@@ -21,15 +21,15 @@ export function SafeExternalLink({ href, children }: SafeExternalLinkProps) {
   const safe = safeHttpUrl(href);
   if (!safe) {
     return href ? (
-      <Text span size="sm" c="dimmed" title="Not an http(s) link, so it is not opened">
+      <span className={classes.notALink} title="Not an http(s) link, so it is not opened">
         {href}
-      </Text>
+      </span>
     ) : null;
   }
   return (
-    <Anchor href={safe} target="_blank" rel="noopener noreferrer" size="sm">
+    <a href={safe} target="_blank" rel="noopener noreferrer" className={classes.link}>
       {children ?? safe}
       <span className="visually-hidden"> (opens in a new tab)</span>
-    </Anchor>
+    </a>
   );
 }

@@ -1,5 +1,6 @@
-import { Badge, type BadgeProps } from '@mantine/core';
+import type { CSSProperties } from 'react';
 import { statusGroupOf, RUN_STATUS_GROUPS, type RunStatus, type RunStatusGroupId } from '../api';
+import classes from './status-badge.module.css';
 
 /** One colour per group (docs/m3ter-api.md Decision 9), shown as the badge's dot; an unknown status is grey. */
 export const STATUS_GROUP_COLORS: Record<RunStatusGroupId | 'unknown', string> = {
@@ -23,29 +24,28 @@ export function statusLabel(status: RunStatus): string {
 
 interface StatusBadgeProps {
   status: RunStatus;
-  size?: BadgeProps['size'];
+  size?: 'sm' | 'lg';
 }
 
 /**
- * A run status: the words carry the meaning (colour only groups them), and the exact m3ter value and
- * group are in the tooltip title for support tickets.
+ * A run status: the words carry the meaning (colour only groups them: STATUS_GROUP_COLORS, as the dot
+ * of status-badge.module.css), and the exact m3ter value and group are in the title for support tickets.
  */
 export function StatusBadge({ status, size = 'sm' }: StatusBadgeProps) {
   const group = statusGroupOf(status);
   return (
-    <Badge
-      color={STATUS_GROUP_COLORS[group]}
-      // The dot carries the colour and the text keeps the body colour: light badges in teal or
-      // orange fall below WCAG AA text contrast.
-      variant="dot"
-      size={size}
-      radius="sm"
-      tt="none"
+    <span
+      className={classes.badge}
+      data-size={size}
       title={`${status} · ${group === 'unknown' ? 'status not known to this console' : statusGroupLabel(group)}`}
       data-status-group={group}
-      style={{ whiteSpace: 'nowrap' }}
+      style={
+        {
+          '--badge-dot-color': `var(--mantine-color-${STATUS_GROUP_COLORS[group]}-filled)`,
+        } as CSSProperties
+      }
     >
       {statusLabel(status)}
-    </Badge>
+    </span>
   );
 }

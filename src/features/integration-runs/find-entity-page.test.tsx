@@ -54,6 +54,8 @@ describe('find a run history', () => {
     first.unmount();
     const second = await renderApp(`/runs/destination/${SEED_IDS.destinations.xeroUk}`);
     await screen.findByText(/runs loaded/, {}, { timeout: 5000 });
+    // The destination's name comes from another query than its runs: left once it is shown.
+    await screen.findByRole('heading', { name: /Xero/ }, { timeout: 5000 });
     second.unmount();
 
     const { user, router } = await renderApp('/runs');

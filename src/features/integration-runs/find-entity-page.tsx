@@ -4,7 +4,6 @@ import {
   Card,
   Group,
   List,
-  SegmentedControl,
   SimpleGrid,
   Stack,
   Text,
@@ -17,6 +16,7 @@ import { useEffect, useState, type ClipboardEvent } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { isUuid } from '../../api';
+import { ChoiceGroup } from '../../components/choice-group';
 import { ErrorState } from '../../components/error-state';
 import { RUN_ENTITY_TYPES, type RunEntityType } from '../../queries/runs';
 import { extractUuid } from './entity-ref';
@@ -135,7 +135,7 @@ function EntityCard({ initialType, initialId }: FindEntityPageProps) {
                 <Text size="sm" fw={500} id="entity-type-label">
                   Entity type
                 </Text>
-                <SegmentedControl
+                <ChoiceGroup
                   aria-labelledby="entity-type-label"
                   data={RUN_ENTITY_TYPES.map((t) => ({ value: t, label: t }))}
                   value={field.value}

@@ -1,7 +1,8 @@
-import { SegmentedControl, Group, Stack, Text, Title } from '@mantine/core';
+import { Group, Stack, Text, Title } from '@mantine/core';
 import { useNavigate, useRouter } from '@tanstack/react-router';
 import { useId, useMemo } from 'react';
 import { isUuid } from '../../api';
+import { ChoiceGroup } from '../../components/choice-group';
 import { ErrorState } from '../../components/error-state';
 import { RunDetail } from './run-detail';
 import type { RunLinkHandlers } from './run-links';
@@ -42,9 +43,8 @@ export function RunDetailPage({ runId, tz, onTzChange }: RunDetailPageProps) {
           <Text size="sm" fw={500} id={tzLabel}>
             Times in
           </Text>
-          <SegmentedControl
+          <ChoiceGroup
             aria-labelledby={tzLabel}
-            size="xs"
             value={tz}
             data={[
               { value: 'utc', label: 'UTC' },

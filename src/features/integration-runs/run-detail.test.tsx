@@ -13,7 +13,7 @@ describe('run detail page', () => {
   it('shows every field, the timeline, the error, the retry chain and the decoded log', async () => {
     const { user, router } = await renderApp(`/runs/run/${retryChild}`);
     expect(
-      await screen.findByText('Rate limit retry', { selector: '.mantine-Badge-label' }),
+      await screen.findByText('Rate limit retry', { selector: '[data-status-group]' }),
     ).toBeInTheDocument();
     expect(screen.getByText(retryChild)).toBeInTheDocument();
     // Timeline with durations.
@@ -67,7 +67,7 @@ describe('run detail page', () => {
       ),
     );
     await renderApp(`/runs/run/${retryGrandchild}`);
-    const badge = await screen.findByText('QUANTUM_RETRY', { selector: '.mantine-Badge-label' });
+    const badge = await screen.findByText('QUANTUM_RETRY', { selector: '[data-status-group]' });
     expect(badge.closest('[data-status-group]')).toHaveAttribute('data-status-group', 'unknown');
     expect(screen.getByText('A status this console does not know yet')).toBeInTheDocument();
     expect(screen.getByText('javascript:alert(1)')).not.toHaveAttribute('href');

@@ -1,12 +1,4 @@
-import {
-  Button,
-  Group,
-  MultiSelect,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useId, useState } from 'react';
 import {
   RUN_STATUS_GROUPS,
@@ -14,6 +6,7 @@ import {
   type KnownRunStatus,
   type RunStatusGroupId,
 } from '../../api';
+import { ChoiceGroup } from '../../components/choice-group';
 import { statusLabel } from '../../components/status-badge';
 import type { RangeChoice } from '../../queries/runs';
 import { RANGE_LABELS, type RunsSearch } from './search-schema';
@@ -79,13 +72,7 @@ function LabelledSegments({
       <Text size="sm" fw={500} id={id}>
         {label}
       </Text>
-      <SegmentedControl
-        aria-labelledby={id}
-        size="xs"
-        value={value}
-        data={data}
-        onChange={onChange}
-      />
+      <ChoiceGroup aria-labelledby={id} value={value} data={data} onChange={onChange} />
     </Stack>
   );
 }
@@ -173,9 +160,8 @@ function DateRangeFilter({ search, onChange }: RunFiltersProps) {
       <Text size="sm" fw={500} id={labelId}>
         Started
       </Text>
-      <SegmentedControl
+      <ChoiceGroup
         aria-labelledby={labelId}
-        size="xs"
         value={shown}
         data={RANGE_CHOICES.map((value) => ({ value, label: RANGE_LABELS[value] }))}
         onChange={(value) => {

@@ -1,9 +1,10 @@
 /**
  * The run history's columns and their cells. The cells read what they share (time zone, expanded
  * errors, link handlers) from RunsTableContext, so the column definitions stay module constants and
- * a memoised row re-renders only when its own data changes (see runs-table.tsx).
+ * a memoised row re-renders only when its own data changes (see runs-table.tsx). Cells are plain
+ * elements styled by runs-table.module.css (why: see there).
  */
-import { Anchor, Button, Group, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import { createContext, useContext, type ReactNode } from 'react';
 import type { IntegrationRun } from '../../api';
@@ -16,7 +17,7 @@ import { shortId } from '../../lib/labels';
 import { isPlainClick, type RunLinkHandlers } from './run-links';
 import type { TimeZoneChoice } from './search-schema';
 import { formatInstant, zoneLabel } from './time';
-import { AnchorLink } from '../../components/router-links';
+import classes from './runs-table.module.css';
 
 export interface RunRow {
   run: IntegrationRun;
@@ -50,10 +51,9 @@ function RunLink({
 }) {
   const { href, open } = useRunsTable();
   return (
-    <Anchor
+    <a
       href={href(runId)}
-      size="sm"
-      ff="monospace"
+      className={`${classes.link} ${classes.mono}`}
       onClick={(event) => {
         if (!isPlainClick(event)) return;
         event.preventDefault();
@@ -62,24 +62,25 @@ function RunLink({
     >
       {children}
       <span className="visually-hidden">{label}</span>
-    </Anchor>
+    </a>
   );
 }
 
 function Instant({ value }: { value: string | undefined }) {
   const { tz } = useRunsTable();
   if (!value) {
-    return (
-      <Text span size="sm" c="dimmed">
-        —
-      </Text>
-    );
+    return <Nothing />;
   }
   return (
-    <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
-      <time dateTime={value}>{formatInstant(value, tz)}</time>
-    </Text>
+    <time dateTime={value} className={classes.nowrap}>
+      {formatInstant(value, tz)}
+    </time>
   );
+}
+
+/** An empty cell, said as a dash. */
+function Nothing() {
+  return <span className={classes.dimmed}>—</span>;
 }
 
 function firstLine(text: string): string {
@@ -89,76 +90,57 @@ function firstLine(text: string): string {
 function ErrorCell({ run }: { run: IntegrationRun }) {
   const { expandedErrors, toggleError } = useRunsTable();
   if (!run.error) {
-    return (
-      <Text span size="sm" c="dimmed">
-        —
-      </Text>
-    );
+    return <Nothing />;
   }
   const expanded = expandedErrors.has(run.id);
   const line = firstLine(run.error);
   // About what fits the collapsed cell; longer or multi-line errors can be expanded in place.
   const expandable = line !== run.error || line.length > 40;
   return (
-    <Group gap={4} wrap="nowrap" align="flex-start">
-      <Text
-        size="sm"
-        ff="monospace"
+    <div className={classes.line}>
+      <div
         id={`run-error-${run.id}`}
-        style={
-          expanded
-            ? { whiteSpace: 'pre-wrap', wordBreak: 'break-word', minWidth: 0, flex: 1 }
-            : {
-                whiteSpace: 'nowrap',
-                overflow: 'hidden',
-                textOverflow: 'ellipsis',
-                minWidth: 0,
-                flex: 1,
-              }
-        }
+        className={`${classes.mono} ${expanded ? classes.wrap : classes.clip}`}
       >
         {expanded ? run.error : line}
-      </Text>
+      </div>
       {expandable ? (
-        <Button
-          variant="subtle"
-          size="compact-xs"
+        <button
+          type="button"
+          className={classes.more}
           aria-expanded={expanded}
           aria-controls={`run-error-${run.id}`}
           aria-label={`${expanded ? 'Less' : 'More'} of the error of run ${shortId(run.id)}`}
           onClick={() => toggleError(run.id)}
         >
           {expanded ? 'Less' : 'More'}
-        </Button>
+        </button>
       ) : null}
-    </Group>
+    </div>
   );
 }
 
 function DestinationCell({ run }: { run: IntegrationRun }) {
   const { linkDestinations } = useRunsTable();
   if (!linkDestinations || !run.destinationId) {
-    return <Text size="sm">{run.destination}</Text>;
+    return <span>{run.destination}</span>;
   }
   return (
-    <AnchorLink
+    <Link
       to="/runs/destination/$destinationId"
       params={{ destinationId: run.destinationId }}
-      size="sm"
+      preload="intent"
+      className={classes.link}
     >
       {run.destination}
       <span className="visually-hidden"> (all runs to this destination)</span>
-    </AnchorLink>
+    </Link>
   );
 }
 
 function ChainCell({ chain, run }: { chain: LoadedChainInfo | undefined; run: IntegrationRun }) {
   if (!chain || (chain.size === 1 && chain.complete)) {
-    return (
-      <Text span size="sm" c="dimmed">
-        —
-      </Text>
-    );
+    return <Nothing />;
   }
   const atLeast = chain.complete ? '' : '≥ ';
   const text = `${atLeast}${chain.attempt} of ${atLeast}${chain.size}`;
@@ -166,15 +148,13 @@ function ChainCell({ chain, run }: { chain: LoadedChainInfo | undefined; run: In
     ? `Attempt ${chain.attempt} of a chain of ${chain.size} loaded runs`
     : `At least attempt ${chain.attempt}: an earlier run of this chain is not loaded`;
   return (
-    <Text
-      span
-      size="sm"
-      style={{ whiteSpace: 'nowrap' }}
+    <span
+      className={classes.nowrap}
       title={explanation}
       aria-label={`${text}. ${explanation} (run ${shortId(run.id)})`}
     >
       {text}
-    </Text>
+    </span>
   );
 }
 
@@ -234,9 +214,9 @@ export const runColumns = helper.columns([
     id: 'duration',
     header: 'Duration',
     cell: ({ row }) => (
-      <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+      <span className={classes.nowrap}>
         {formatDuration(row.original.run.dtStarted, row.original.run.dtCompleted) ?? '—'}
-      </Text>
+      </span>
     ),
   }),
   helper.display({
@@ -250,30 +230,15 @@ export const runColumns = helper.columns([
     cell: ({ row }) => {
       const { externalId } = row.original.run;
       if (!externalId) {
-        return (
-          <Text span size="sm" c="dimmed">
-            —
-          </Text>
-        );
+        return <Nothing />;
       }
       return (
-        <Group gap={2} wrap="nowrap">
-          <Text
-            span
-            size="sm"
-            ff="monospace"
-            title={externalId}
-            style={{
-              whiteSpace: 'nowrap',
-              overflow: 'hidden',
-              textOverflow: 'ellipsis',
-              minWidth: 0,
-            }}
-          >
+        <div className={classes.line}>
+          <span className={`${classes.mono} ${classes.clip}`} title={externalId}>
             {externalId}
-          </Text>
+          </span>
           <CopyButton value={externalId} label={`Copy external id ${externalId}`} />
-        </Group>
+        </div>
       );
     },
   }),
@@ -286,9 +251,7 @@ export const runColumns = helper.columns([
           Open in {row.original.run.destination}
         </SafeExternalLink>
       ) : (
-        <Text span size="sm" c="dimmed">
-          —
-        </Text>
+        <Nothing />
       ),
   }),
   helper.display({
@@ -301,9 +264,7 @@ export const runColumns = helper.columns([
           {shortId(parentId)}
         </RunLink>
       ) : (
-        <Text span size="sm" c="dimmed">
-          —
-        </Text>
+        <Nothing />
       );
     },
   }),

@@ -13,11 +13,12 @@ import {
   type RunsTableContextValue,
 } from './runs-columns';
 import type { TimeZoneChoice } from './search-schema';
+import classes from './runs-table.module.css';
 
 /**
- * Above this many rows only the visible ones (about 15, plus overscan) are rendered. A row of Mantine
- * cells costs several ms to render, so a first page of 200 runs rendered in full kept the table empty
- * for over a second; 50 rows still render at once in a small list (a Bill with a few dozen runs).
+ * Above this many rows only the visible ones (about 15, plus overscan) are rendered: a first page of
+ * 200 runs rendered in full kept the table empty for over a second; 50 rows still render at once in a
+ * small list (a Bill with a few dozen runs).
  */
 const VIRTUALIZE_ABOVE = 50;
 /** The height of a run row with its error collapsed (one line of text). */
@@ -51,30 +52,22 @@ const RunTableRow = memo(function RunTableRow({
   CellRenderer,
 }: RunTableRowProps) {
   return (
-    <Table.Tr
+    <tr
       data-index={index}
+      className={classes.row}
       // Rows are one line high (ROW_HEIGHT); only a row with an expanded error is measured. Measuring
       // every row makes the virtualizer recompute all positions per row, which stutters at 5,000 rows.
       ref={virtualized && expanded ? measure : undefined}
       aria-rowindex={virtualized ? index + 2 : undefined}
       aria-current={selected ? true : undefined}
-      style={{
-        height: ROW_HEIGHT,
-        // A bar and a neutral tint: a blue tint would take link text below AA contrast.
-        ...(selected
-          ? {
-              background: 'var(--mantine-color-default-hover)',
-              boxShadow: 'inset 4px 0 0 var(--mantine-color-blue-6)',
-            }
-          : {}),
-      }}
+      style={{ height: ROW_HEIGHT }}
     >
       {row.getAllCells().map((cell) => (
-        <Table.Td key={cell.id} style={{ verticalAlign: 'top' }}>
+        <td key={cell.id} className={classes.cell}>
           <CellRenderer cell={cell} />
-        </Table.Td>
+        </td>
       ))}
-    </Table.Tr>
+    </tr>
   );
 });
 

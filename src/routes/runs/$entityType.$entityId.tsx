@@ -1,9 +1,14 @@
 import { createFileRoute, useRouter } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { canonicalEntityPath, parseEntityType } from '../../features/integration-runs/entity-ref';
+import { prefetchRunHistory } from '../../features/integration-runs/prefetch-history';
 import { InvalidHistoryLink } from '../../features/integration-runs/invalid-history-link';
 import { RunHistoryPage } from '../../features/integration-runs/run-history-page';
-import { healRunsSearch, type RunsSearch } from '../../features/integration-runs/search-schema';
+import {
+  healRunsSearch,
+  toRunFilters,
+  type RunsSearch,
+} from '../../features/integration-runs/search-schema';
 import { healInBeforeLoad, healingSearch, useHealedLinkNotes } from '../../lib/link-healing';
 import { usePageTitle } from '../../lib/use-page-title';
 
@@ -17,6 +22,12 @@ export const Route = createFileRoute('/runs/$entityType/$entityId')({
     params: ({ entityType = '', entityId = '' }) =>
       canonicalEntityPath(entityType, entityId) ?? { entityType, entityId },
   }),
+  // Only what the list depends on: opening a run (`run` in the URL) does not load the list again.
+  loaderDeps: ({ search }) => toRunFilters(search),
+  loader: ({ context, params, deps }) => {
+    const scope = canonicalEntityPath(params.entityType, params.entityId);
+    if (scope) prefetchRunHistory(context.queryClient, { kind: 'entity', ...scope }, deps);
+  },
   component: EntityHistoryRoute,
 });
 

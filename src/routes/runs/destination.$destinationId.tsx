@@ -1,9 +1,14 @@
 import { createFileRoute, useRouter } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { isUuid } from '../../api';
+import { prefetchRunHistory } from '../../features/integration-runs/prefetch-history';
 import { InvalidHistoryLink } from '../../features/integration-runs/invalid-history-link';
 import { RunHistoryPage } from '../../features/integration-runs/run-history-page';
-import { healRunsSearch, type RunsSearch } from '../../features/integration-runs/search-schema';
+import {
+  healRunsSearch,
+  toRunFilters,
+  type RunsSearch,
+} from '../../features/integration-runs/search-schema';
 import { healInBeforeLoad, healingSearch, useHealedLinkNotes } from '../../lib/link-healing';
 import { usePageTitle } from '../../lib/use-page-title';
 
@@ -17,6 +22,17 @@ export const Route = createFileRoute('/runs/destination/$destinationId')({
       return { destinationId: isUuid(lower) ? lower : destinationId };
     },
   }),
+  // Only what the list depends on: opening a run (`run` in the URL) does not load the list again.
+  loaderDeps: ({ search }) => toRunFilters(search),
+  loader: ({ context, params, deps }) => {
+    if (isUuid(params.destinationId)) {
+      prefetchRunHistory(
+        context.queryClient,
+        { kind: 'destination', destinationId: params.destinationId },
+        deps,
+      );
+    }
+  },
   component: DestinationHistoryRoute,
 });
 
