@@ -1,5 +1,5 @@
-import { Button, Group, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
-import { useId, useState } from 'react';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { lazy, Suspense, useId, useState } from 'react';
 import {
   RUN_STATUS_GROUPS,
   RUN_STATUSES,
@@ -15,21 +15,25 @@ import { formatInstant, fromDateTimeInput, toDateTimeInput, zoneLabel } from './
 /** The brief's order: what a support engineer looks for first. */
 const SHORTCUT_ORDER: RunStatusGroupId[] = ['in-progress', 'failed', 'stopped', 'succeeded'];
 
-const STATUS_DATA = RUN_STATUS_GROUPS.map((group) => ({
-  group: group.label,
-  items: group.statuses.map((status) => ({ value: status, label: statusLabel(status) })),
-}));
+const StatusPicker = lazy(() =>
+  import('./status-picker').then((m) => ({ default: m.StatusPicker })),
+);
 
 interface RunFiltersProps {
   search: RunsSearch;
   onChange: (next: RunsSearch) => void;
+  /**
+   * False until the first runs are shown: the status picker's code loads only then, so it does not
+   * compete with them (a summary of the selection stands in for it until it is there).
+   */
+  pickerReady?: boolean;
 }
 
 /** Every control writes the URL (a new history entry), so back and forward step through filters. */
-export function RunFilters({ search, onChange }: RunFiltersProps) {
+export function RunFilters({ search, onChange, pickerReady = true }: RunFiltersProps) {
   return (
     <Stack gap="sm">
-      <StatusFilter search={search} onChange={onChange} />
+      <StatusFilter search={search} onChange={onChange} pickerReady={pickerReady} />
       <Group gap="lg" align="flex-start" wrap="wrap">
         <DateRangeFilter search={search} onChange={onChange} />
         <LabelledSegments
@@ -77,7 +81,7 @@ function LabelledSegments({
   );
 }
 
-function StatusFilter({ search, onChange }: RunFiltersProps) {
+function StatusFilter({ search, onChange, pickerReady }: RunFiltersProps) {
   const selected = search.status ?? [];
   const setStatuses = (next: readonly string[]) => {
     const set = new Set(next);
@@ -99,19 +103,13 @@ function StatusFilter({ search, onChange }: RunFiltersProps) {
 
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
-      <MultiSelect
-        label="Statuses"
-        placeholder={selected.length === 0 ? 'All statuses' : undefined}
-        data={STATUS_DATA}
-        value={selected}
-        onChange={setStatuses}
-        clearable
-        searchable
-        nothingFoundMessage="No such status"
-        comboboxProps={{ withinPortal: true }}
-        w={{ base: '100%', sm: 420 }}
-        maxDropdownHeight={360}
-      />
+      {pickerReady ? (
+        <Suspense fallback={<PickerStandIn selected={selected} />}>
+          <StatusPicker selected={selected} onChange={setStatuses} />
+        </Suspense>
+      ) : (
+        <PickerStandIn selected={selected} />
+      )}
       <Stack gap={4}>
         <Text size="sm" fw={500} id="status-shortcuts-label">
           Quick filters
@@ -142,6 +140,21 @@ function StatusFilter({ search, onChange }: RunFiltersProps) {
         </Group>
       </Stack>
     </Group>
+  );
+}
+
+/** What the status picker will show, read-only, in its place while its code loads. */
+function PickerStandIn({ selected }: { selected: readonly string[] }) {
+  const id = useId();
+  return (
+    <TextInput
+      id={id}
+      label="Statuses"
+      readOnly
+      aria-busy
+      value={selected.length === 0 ? 'All statuses' : selected.map(statusLabel).join(', ')}
+      w={{ base: '100%', sm: 420 }}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { fireEvent } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -88,6 +88,24 @@ describe('run history', () => {
     expect(router.state.location.search).toEqual({
       status: ['ERROR', 'AUTH_FAILED', 'TIMEOUT_LIMIT_EXCEEDED'],
     });
+  });
+
+  it('shows the chosen statuses while the runs load, then the searchable status picker', async () => {
+    const reads = holdReads(`${RUNS_BASE}/Bill/${HOOLI}`);
+    const { user, router } = await renderApp(`/runs/Bill/${HOOLI}?status=ERROR`);
+    const standIn = await screen.findByRole('textbox', { name: 'Statuses' });
+    expect(standIn).toHaveValue('Error');
+    expect(standIn).toHaveAttribute('readonly');
+    reads.release();
+    await screen.findByText(/runs? loaded;/);
+    // The real picker is a combobox; it replaces the stand-in once its code is there.
+    const picker = await screen.findByRole('combobox', { name: 'Statuses' });
+    expect(screen.queryByRole('textbox', { name: 'Statuses' })).not.toBeInTheDocument();
+    await user.type(picker, 'Auth');
+    await user.click(await screen.findByRole('option', { name: 'Auth failed', hidden: true }));
+    await waitFor(() =>
+      expect(router.state.location.search.status).toEqual(['ERROR', 'AUTH_FAILED']),
+    );
   });
 
   it('heals a bad link, says what it dropped and keeps the rest', async () => {

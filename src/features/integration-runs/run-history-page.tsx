@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { CopyButton } from '../../components/copy-button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
@@ -13,7 +13,6 @@ import { chainInfoOfLoaded } from '../../queries/run-chains';
 import { describeFilters } from './describe-filters';
 import { countByStatusGroup, dedupeRuns } from './loaded-runs';
 import { RefreshControls } from './refresh-controls';
-import { RunDrawer } from './run-drawer';
 import { RunFilters } from './run-filters';
 import type { RunLinkHandlers } from './run-links';
 import type { RunRow } from './runs-columns';
@@ -38,6 +37,10 @@ interface RunHistoryPageProps {
 }
 
 const NO_NOTES: readonly HealNote[] = [];
+
+const loadRunDrawer = () => import('./run-drawer');
+/** The run beside the list (a drawer with the whole run): its own chunk, not needed for the rows. */
+const RunDrawer = lazy(() => loadRunDrawer().then((m) => ({ default: m.RunDrawer })));
 
 export function RunHistoryPage({
   scope,
@@ -67,6 +70,11 @@ export function RunHistoryPage({
     // scopeKey identifies the scope; the label only improves the entry once known.
   }, [scopeKey, destination?.destination]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // Mounted once a run is first opened (then kept, so closing animates); its code is fetched as soon
+  // as the first rows are shown, so that first open does not wait for it.
+  const [drawerWanted, setDrawerWanted] = useState(!!search.run);
+  if (search.run && !drawerWanted) setDrawerWanted(true);
+
   const filters = useMemo(() => toRunFilters(search), [search]);
   const autoRefresh = useAutoRefresh();
 
@@ -76,6 +84,12 @@ export function RunHistoryPage({
     // React Query pauses interval refetches while the tab is hidden; say so rather than pretend.
     refetchIntervalInBackground: false,
   });
+
+  const hasRuns = !!list.data;
+  useEffect(() => {
+    // A failed fetch here is tried again (and reported) when a run is opened.
+    if (hasRuns) loadRunDrawer().catch(() => {});
+  }, [hasRuns]);
 
   const runs = useMemo(
     () => dedupeRuns((list.data?.pages ?? []).flatMap((page) => page.runs)),
@@ -159,6 +173,7 @@ export function RunHistoryPage({
       <RunFilters
         search={search}
         onChange={(next) => onSearchChange({ ...next, run: undefined })}
+        pickerReady={!list.isPending}
       />
 
       <Group justify="space-between" align="center" wrap="wrap" gap="sm">
@@ -298,13 +313,17 @@ export function RunHistoryPage({
         </Stack>
       ) : null}
 
-      <RunDrawer
-        runId={search.run}
-        tz={tz}
-        onClose={() => onSearchChange({ ...search, run: undefined })}
-        href={links.href}
-        open={links.open}
-      />
+      {drawerWanted ? (
+        <Suspense fallback={null}>
+          <RunDrawer
+            runId={search.run}
+            tz={tz}
+            onClose={() => onSearchChange({ ...search, run: undefined })}
+            href={links.href}
+            open={links.open}
+          />
+        </Suspense>
+      ) : null}
     </Stack>
   );
 }
