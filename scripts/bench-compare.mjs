@@ -496,8 +496,10 @@ try {
         m('live', 'jsGzip') / m('peer', 'jsGzip'),
         0.75,
       ),
-      checkLine('console live scroll frame p95', m('live', 'scrollP95'), 16.7, 'ms'),
-      checkLine('console demo scroll frame p95', m('demo', 'scrollP95'), 16.7, 'ms'),
+      // One frame at 60 Hz. requestAnimationFrame times an on-time frame anywhere from 16.6 to
+      // 16.8 ms (timer jitter) and a missed one at 33.3 ms, so 0.5 ms of jitter is allowed.
+      checkLine('console live scroll frame p95', m('live', 'scrollP95'), 16.7, 'ms', 0.5),
+      checkLine('console demo scroll frame p95', m('demo', 'scrollP95'), 16.7, 'ms', 0.5),
       checkLine('console live Load all / floor', m('live', 'loadAll') / m('floor', 'loadAll'), 1.2),
       checkLine('console demo Load all / floor', m('demo', 'loadAll') / m('floor', 'loadAll'), 1.2),
     ],

@@ -41,16 +41,17 @@ export function printTable(header, rows) {
 }
 
 /**
- * One ratio against its target: `value` (a ratio or an absolute figure) must be at most `limit`.
- * Prints n/a when a figure is missing.
+ * One ratio against its target: `value` (a ratio or an absolute figure) must be at most `limit`
+ * (plus `jitter`, for figures the browser's clock quantises). Prints n/a when a figure is missing.
  */
-export function checkLine(label, value, limit, unit = '×') {
+export function checkLine(label, value, limit, unit = '×', jitter = 0) {
   const shown = !Number.isFinite(value)
     ? 'n/a'
     : unit === '×'
       ? `${fmt(value, 2)}×`
       : `${fmt(value, 1)} ${unit}`;
-  const target = unit === '×' ? `≤ ${limit}×` : `≤ ${limit} ${unit}`;
-  const mark = Number.isFinite(value) ? (value <= limit ? '✓' : '✗') : '?';
+  const target =
+    (unit === '×' ? `≤ ${limit}×` : `≤ ${limit} ${unit}`) + (jitter > 0 ? ` (±${jitter})` : '');
+  const mark = Number.isFinite(value) ? (value <= limit + jitter ? '✓' : '✗') : '?';
   return [mark, label, shown, target];
 }
