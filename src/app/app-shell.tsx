@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { AppHeader } from './app-header';
 import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useWhenSettled } from '../lib/deferred';
 import { env } from '../env';
 
 // Live mode only: demo builds never download it.
@@ -74,6 +75,9 @@ export function ConsoleShell() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const mainRef = useFocusRescueOnNavigation();
+  // Live mode's connection check (it speaks only when the connection fails) waits until the first
+  // screen is built: its code and its request would otherwise compete with the page's own.
+  const connectionCheckDue = useWhenSettled();
   return (
     <AppShell
       header={{ height: 56 }}
@@ -121,7 +125,7 @@ export function ConsoleShell() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main ref={mainRef} id="main-content">
-        {env.mode === 'live' ? (
+        {env.mode === 'live' && connectionCheckDue ? (
           <Suspense fallback={null}>
             <ConnectionStatus />
           </Suspense>

@@ -2,11 +2,13 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
+import { useWhenSettled } from '../lib/deferred';
 import { DemoControlsContext, type DemoControls } from './demo-context';
 import { createAppRouter } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
-// The toast container is only needed once something is shown; it loads just after start.
+// The toast container is only needed once something is shown; it loads once the first screen is
+// built (a toast asked for before then waits in Mantine's store and shows when it mounts).
 const Notifications = lazy(() =>
   import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
 );
@@ -24,14 +26,21 @@ export function App({ queryClient, demo }: AppProps) {
       cssVariablesResolver={cssVariablesResolver}
       defaultColorScheme="auto"
     >
-      <Suspense fallback={null}>
-        <Notifications position="top-right" />
-      </Suspense>
       <DemoControlsContext.Provider value={demo}>
         <QueryClientProvider client={queryClient}>
+          <ToastContainer />
           <RouterProvider router={router} />
         </QueryClientProvider>
       </DemoControlsContext.Provider>
     </MantineProvider>
   );
+}
+
+function ToastContainer() {
+  const due = useWhenSettled();
+  return due ? (
+    <Suspense fallback={null}>
+      <Notifications position="top-right" />
+    </Suspense>
+  ) : null;
 }

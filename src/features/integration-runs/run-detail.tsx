@@ -15,7 +15,7 @@ import { statusGroupOf, type IntegrationRun } from '../../api';
 import { CopyButton } from '../../components/copy-button';
 import { QueryState } from '../../components/query-state';
 import { StatusBadge, statusGroupLabel } from '../../components/status-badge';
-import { formatDuration } from '../../lib/dates';
+import { formatDuration } from '../../lib/duration';
 import { runQueries } from '../../queries/runs';
 import { RetryChainTree } from './retry-chain-tree';
 import { RunFields } from './run-fields';

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { IntegrationRun } from '../../api';
 import { CopyButton } from '../../components/copy-button';
 import { SafeExternalLink } from '../../components/safe-external-link';
-import { formatDuration } from '../../lib/dates';
+import { formatDuration } from '../../lib/duration';
 import { parseEntityType } from './entity-ref';
 import { isPlainClick, type RunLinkHandlers } from './run-links';
 import type { TimeZoneChoice } from './search-schema';

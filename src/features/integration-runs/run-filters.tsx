@@ -23,7 +23,7 @@ interface RunFiltersProps {
   search: RunsSearch;
   onChange: (next: RunsSearch) => void;
   /**
-   * False until the first runs are shown: the status picker's code loads only then, so it does not
+   * False until the first runs are painted: the status picker's code loads only then, so it does not
    * compete with them (a summary of the selection stands in for it until it is there).
    */
   pickerReady?: boolean;

@@ -24,6 +24,7 @@ import { AnchorLink } from '../../components/router-links';
 import { BusyButton } from '../../components/busy-button';
 import { HealedLinkNotice } from '../../components/healed-link-notice';
 import type { HealNote } from '../../lib/link-healing';
+import { useAfterPaint } from '../../lib/deferred';
 
 interface RunHistoryPageProps {
   scope: RunScope;
@@ -70,8 +71,8 @@ export function RunHistoryPage({
     // scopeKey identifies the scope; the label only improves the entry once known.
   }, [scopeKey, destination?.destination]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // Mounted once a run is first opened (then kept, so closing animates); its code is fetched as soon
-  // as the first rows are shown, so that first open does not wait for it.
+  // Mounted once a run is first opened (then kept, so closing animates); its code is fetched once the
+  // first rows are painted, so that first open does not wait for it.
   const [drawerWanted, setDrawerWanted] = useState(!!search.run);
   if (search.run && !drawerWanted) setDrawerWanted(true);
 
@@ -85,11 +86,12 @@ export function RunHistoryPage({
     refetchIntervalInBackground: false,
   });
 
-  const hasRuns = !!list.data;
+  // What the first rows do not need (the status picker, the drawer's code) comes once they are painted.
+  const afterFirstRows = useAfterPaint(!list.isPending);
   useEffect(() => {
     // A failed fetch here is tried again (and reported) when a run is opened.
-    if (hasRuns) loadRunDrawer().catch(() => {});
-  }, [hasRuns]);
+    if (afterFirstRows) loadRunDrawer().catch(() => {});
+  }, [afterFirstRows]);
 
   const runs = useMemo(
     () => dedupeRuns((list.data?.pages ?? []).flatMap((page) => page.runs)),
@@ -173,7 +175,7 @@ export function RunHistoryPage({
       <RunFilters
         search={search}
         onChange={(next) => onSearchChange({ ...next, run: undefined })}
-        pickerReady={!list.isPending}
+        pickerReady={afterFirstRows}
       />
 
       <Group justify="space-between" align="center" wrap="wrap" gap="sm">

@@ -11,7 +11,7 @@ import type { IntegrationRun } from '../../api';
 import { CopyButton } from '../../components/copy-button';
 import { SafeExternalLink } from '../../components/safe-external-link';
 import { StatusBadge } from '../../components/status-badge';
-import { formatDuration } from '../../lib/dates';
+import { formatDuration } from '../../lib/duration';
 import type { LoadedChainInfo } from '../../queries/run-chains';
 import { shortId } from '../../lib/labels';
 import { isPlainClick, type RunLinkHandlers } from './run-links';

@@ -1,4 +1,3 @@
-import { Box, Table } from '@mantine/core';
 import { useTable, type Cell, type Row } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -159,9 +158,11 @@ export function RunsTable({
 
   return (
     <RunsTableContext.Provider value={context}>
-      <Box
+      <div
         ref={scrollRef}
-        // A keyboard user can focus the region and scroll it with the arrow keys.
+        // A keyboard user can focus the region and scroll it with the arrow keys (a scrollable region
+        // must be focusable: axe's scrollable-region-focusable).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
         role="region"
         aria-label={`${caption} (scrollable)`}
@@ -178,31 +179,29 @@ export function RunsTable({
           borderRadius: 'var(--mantine-radius-sm)',
         }}
       >
-        <Table
-          stickyHeader
-          highlightOnHover
-          verticalSpacing={6}
-          horizontalSpacing="sm"
+        <table
+          className={classes.table}
           aria-rowcount={virtualize ? tableRows.length + 1 : undefined}
-          style={{ tableLayout: 'fixed', width: TABLE_WIDTH }}
+          style={{ width: TABLE_WIDTH }}
         >
-          <Table.Caption className="visually-hidden">{caption}</Table.Caption>
-          <Table.Thead>
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
             {table.getHeaderGroups().map((group) => (
-              <Table.Tr key={group.id} aria-rowindex={virtualize ? 1 : undefined}>
+              <tr key={group.id} aria-rowindex={virtualize ? 1 : undefined}>
                 {group.headers.map((header) => (
-                  <Table.Th
+                  <th
                     key={header.id}
                     scope="col"
-                    style={{ whiteSpace: 'nowrap', width: COLUMN_WIDTHS[header.column.id] }}
+                    className={classes.th}
+                    style={{ width: COLUMN_WIDTHS[header.column.id] }}
                   >
                     {header.isPlaceholder ? null : <table.FlexRender header={header} />}
-                  </Table.Th>
+                  </th>
                 ))}
-              </Table.Tr>
+              </tr>
             ))}
-          </Table.Thead>
-          <Table.Tbody>
+          </thead>
+          <tbody>
             {virtualize ? (
               <>
                 {paddingTop > 0 ? (
@@ -229,9 +228,9 @@ export function RunsTable({
             ) : (
               tableRows.map((row, index) => renderRow(row, index))
             )}
-          </Table.Tbody>
-        </Table>
-      </Box>
+          </tbody>
+        </table>
+      </div>
     </RunsTableContext.Provider>
   );
 }
