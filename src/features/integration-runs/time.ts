@@ -1,23 +1,53 @@
 /**
  * Times on the run screens, in UTC (the default: unambiguous in a ticket) or the viewer's local zone.
  */
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
 import type { TimeZoneChoice } from './search-schema';
 
-dayjs.extend(utc);
+// Plain Date arithmetic, not dayjs: the run table formats two instants per row and loads nothing else
+// from a date library.
 
-const DISPLAY = 'YYYY-MM-DD HH:mm:ss';
-const INPUT = 'YYYY-MM-DDTHH:mm';
-
-function inZone(iso: string, tz: TimeZoneChoice) {
-  return tz === 'utc' ? dayjs.utc(iso) : dayjs(iso);
+interface Parts {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
 }
+
+/** An instant without a zone designator is read as UTC in UTC mode (as m3ter means it), local otherwise. */
+const NO_ZONE = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+function partsIn(iso: string, tz: TimeZoneChoice): Parts | null {
+  const ms = Date.parse(tz === 'utc' && NO_ZONE.test(iso) ? `${iso}Z` : iso);
+  if (!Number.isFinite(ms)) return null;
+  const t = new Date(ms);
+  return tz === 'utc'
+    ? {
+        y: t.getUTCFullYear(),
+        mo: t.getUTCMonth() + 1,
+        d: t.getUTCDate(),
+        h: t.getUTCHours(),
+        mi: t.getUTCMinutes(),
+        s: t.getUTCSeconds(),
+      }
+    : {
+        y: t.getFullYear(),
+        mo: t.getMonth() + 1,
+        d: t.getDate(),
+        h: t.getHours(),
+        mi: t.getMinutes(),
+        s: t.getSeconds(),
+      };
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+const day = (p: Parts) => `${String(p.y).padStart(4, '0')}-${two(p.mo)}-${two(p.d)}`;
 
 /** "2026-11-20 11:52:07" in the chosen zone; the input unchanged when it is not a date. */
 export function formatInstant(iso: string, tz: TimeZoneChoice): string {
-  const d = inZone(iso, tz);
-  return d.isValid() ? d.format(DISPLAY) : iso;
+  const p = partsIn(iso, tz);
+  return p ? `${day(p)} ${two(p.h)}:${two(p.mi)}:${two(p.s)}` : iso;
 }
 
 /** "UTC", or the local zone's offset ("UTC+01:00"), for column headers. */
@@ -34,8 +64,8 @@ export function zoneLabel(tz: TimeZoneChoice, at: Date = new Date()): string {
 /** The value of an `<input type="datetime-local">` showing `iso` in the chosen zone. */
 export function toDateTimeInput(iso: string | undefined, tz: TimeZoneChoice): string {
   if (!iso) return '';
-  const d = inZone(iso, tz);
-  return d.isValid() ? d.format(INPUT) : '';
+  const p = partsIn(iso, tz);
+  return p ? `${day(p)}T${two(p.h)}:${two(p.mi)}` : '';
 }
 
 /**
