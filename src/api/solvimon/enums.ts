@@ -102,3 +102,12 @@ export const SOLVIMON_ERROR_CODES = [
 ] as const;
 
 export type SolvimonErrorCode = OpenEnum<(typeof SOLVIMON_ERROR_CODES)[number]>;
+
+/** The section that belongs to each known integration type. */
+export const SOLVIMON_SECTION_OF_TYPE = {
+  PAYMENT_GATEWAY: 'payment_gateway',
+  E_INVOICING: 'e_invoicing',
+  DATA_EXPORT: 'data_export',
+  TAX_CALCULATION: 'tax_calculation',
+  EMAIL_PROVIDER: 'email_provider',
+} as const satisfies Record<(typeof SOLVIMON_INTEGRATION_TYPES)[number], string>;

@@ -212,15 +212,6 @@ const sections = {
   linked_resources_configurations: linkedResourcesSchema.nullish(),
 };
 
-/** The section that belongs to each known integration type. */
-export const SOLVIMON_SECTION_OF_TYPE = {
-  PAYMENT_GATEWAY: 'payment_gateway',
-  E_INVOICING: 'e_invoicing',
-  DATA_EXPORT: 'data_export',
-  TAX_CALCULATION: 'tax_calculation',
-  EMAIL_PROVIDER: 'email_provider',
-} as const satisfies Record<(typeof SOLVIMON_INTEGRATION_TYPES)[number], string>;
-
 // ---------------------------------------------------------------------------------------------
 // The Integration
 

@@ -2,12 +2,14 @@
  * How Solvimon's types, variants and statuses read in the console (docs/solvimon-api.md §2). Every enum
  * is open (Decision 6): a value this console does not know is shown as Solvimon sent it, neutrally.
  */
+import type { SolvimonIntegration } from '../../api/solvimon';
+// The enums module itself, not the API's index: the list's search validation (in the entry chunk)
+// needs these names, not the API's schemas, which the index would bring along.
 import {
   SOLVIMON_SECTION_OF_TYPE,
-  type SolvimonIntegration,
   type SOLVIMON_INTEGRATION_STATUSES,
   type SOLVIMON_INTEGRATION_TYPES,
-} from '../../api/solvimon';
+} from '../../api/solvimon/enums';
 
 type KnownType = (typeof SOLVIMON_INTEGRATION_TYPES)[number];
 type KnownStatus = (typeof SOLVIMON_INTEGRATION_STATUSES)[number];

@@ -1,4 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
+import { prefetchSolvimon } from '../../../features/solvimon-integrations/prefetch';
 import { SolvimonListPage } from '../../../features/solvimon-integrations/list-page';
 import {
   healSolvimonListSearch,
@@ -9,7 +10,6 @@ import {
 } from '../../../features/solvimon-integrations/list-search';
 import { healInBeforeLoad, healingSearch, useHealedLinkNotes } from '../../../lib/link-healing';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { solvimonQueries } from '../../../queries/solvimon-integrations';
 
 export const Route = createFileRoute('/solvimon/integrations/')({
   validateSearch: healingSearch(healSolvimonListSearch),
@@ -21,13 +21,13 @@ export const Route = createFileRoute('/solvimon/integrations/')({
   loader: ({ context, deps: { search } }) => {
     // Start loading during navigation: Solvimon's page, or the whole list a filter applies to.
     const order = solvimonOrderOf(search);
-    if (isFilteredSolvimonSearch(search)) {
-      void context.queryClient.prefetchQuery(solvimonQueries.everything(order));
-    } else {
-      void context.queryClient.prefetchQuery(
-        solvimonQueries.page({ page: search.page ?? 1, limit: pageSizeOf(search), ...order }),
-      );
-    }
+    prefetchSolvimon((queries) =>
+      isFilteredSolvimonSearch(search)
+        ? context.queryClient.prefetchQuery(queries.everything(order))
+        : context.queryClient.prefetchQuery(
+            queries.page({ page: search.page ?? 1, limit: pageSizeOf(search), ...order }),
+          ),
+    );
   },
   component: SolvimonListRoute,
 });

@@ -1,11 +1,11 @@
 import { createFileRoute } from '@tanstack/react-router';
+import { prefetchSolvimon } from '../../../../features/solvimon-integrations/prefetch';
 import { SolvimonEditPage } from '../../../../features/solvimon-integrations/edit-page';
-import { solvimonQueries } from '../../../../queries/solvimon-integrations';
 import { usePageTitle } from '../../../../lib/use-page-title';
 
 export const Route = createFileRoute('/solvimon/integrations/$id/edit')({
   loader: ({ context, params }) => {
-    void context.queryClient.prefetchQuery(solvimonQueries.detail(params.id));
+    prefetchSolvimon((queries) => context.queryClient.prefetchQuery(queries.detail(params.id)));
   },
   component: SolvimonEditRoute,
 });
