@@ -1,9 +1,9 @@
 /**
  * Build plugin: writes a brotli (`.br`) and a gzip (`.gz`) copy beside every compressible file of
  * the build, once, at the best ratio, so `npm run serve` sends them without compressing per request
- * (server/app.ts: serveStatic `precompressed`). Measured on this project's entry chunk: brotli 11 is
- * about 15 % smaller than gzip 9, and compressing on the fly would cost the server that CPU on every
- * cold load instead of once per build.
+ * (server/app.ts: serveStatic `precompressed`). Measured on this project's entry chunk (324 kB):
+ * brotli 11 gives 86.1 kB against gzip 9's 99.5 kB (13 % less) but takes about 630 ms, far too slow per
+ * request; gzip on the fly would cost about 9 ms of server CPU on every cold load instead of none.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
