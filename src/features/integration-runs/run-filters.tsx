@@ -145,10 +145,8 @@ function StatusFilter({ search, onChange, pickerReady }: RunFiltersProps) {
 
 /** What the status picker will show, read-only, in its place while its code loads. */
 function PickerStandIn({ selected }: { selected: readonly string[] }) {
-  const id = useId();
   return (
     <TextInput
-      id={id}
       label="Statuses"
       readOnly
       aria-busy
