@@ -6,3 +6,5 @@ export * from './pagination';
 export * from './configs';
 export * from './runs';
 export * from './mappings';
+export * from './events';
+export * from './bills';

@@ -56,7 +56,10 @@ export interface RunWindow {
  * The dates sent to m3ter. Presets are relative to `now`, resolved when the first page is fetched and
  * then kept for the following pages (a cursor belongs to one exact query).
  */
-export function resolveRunWindow(filters: RunFilters, now: number): RunWindow {
+export function resolveRunWindow(
+  filters: Pick<RunFilters, 'range' | 'from' | 'to'>,
+  now: number,
+): RunWindow {
   if (filters.range === 'all') return {};
   if (filters.range === 'custom') {
     const window: RunWindow = {};
