@@ -5,7 +5,6 @@
  * elements styled by runs-table.module.css (why: see there).
  */
 import { Link } from '@tanstack/react-router';
-import { createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import { createContext, useContext, type ReactNode } from 'react';
 import type { IntegrationRun } from '../../api';
 import { CopyButton } from '../../components/copy-button';
@@ -177,58 +176,67 @@ export const COLUMN_WIDTHS: Record<string, number> = {
 };
 export const TABLE_WIDTH = Object.values(COLUMN_WIDTHS).reduce((sum, w) => sum + w, 0);
 
-export const runTableFeatures = tableFeatures({});
-const helper = createColumnHelper<typeof runTableFeatures, RunRow>();
+/**
+ * One column: its header and how a row fills its cell. A plain list, not a TanStack Table: the table
+ * neither sorts, filters nor hides columns, and TanStack Table's core (about 7 kB gzip) was on the
+ * run history's first screen for nothing but turning these definitions into rows of cells.
+ */
+export interface RunColumn {
+  id: string;
+  header: ReactNode;
+  /** Called as a function, once per row and column: it must not call hooks (its elements may). */
+  cell: (row: RunRow) => ReactNode;
+}
 
-export const runColumns = helper.columns([
-  helper.display({
+export const runColumns: readonly RunColumn[] = [
+  {
     id: 'run',
     header: 'Run',
-    cell: ({ row }) => (
-      <RunLink runId={row.original.run.id} label={`, open run ${row.original.run.id}`}>
-        {shortId(row.original.run.id)}
+    cell: (row) => (
+      <RunLink runId={row.run.id} label={`, open run ${row.run.id}`}>
+        {shortId(row.run.id)}
       </RunLink>
     ),
-  }),
-  helper.display({
+  },
+  {
     id: 'status',
     header: 'Status',
-    cell: ({ row }) => <StatusBadge status={row.original.run.status} />,
-  }),
-  helper.display({
+    cell: (row) => <StatusBadge status={row.run.status} />,
+  },
+  {
     id: 'started',
-    header: () => <TimeHeader label="Started" />,
-    cell: ({ row }) => <Instant value={row.original.run.dtStarted} />,
-  }),
-  helper.display({
+    header: <TimeHeader label="Started" />,
+    cell: (row) => <Instant value={row.run.dtStarted} />,
+  },
+  {
     id: 'destination',
     header: 'Destination',
-    cell: ({ row }) => <DestinationCell run={row.original.run} />,
-  }),
-  helper.display({
+    cell: (row) => <DestinationCell run={row.run} />,
+  },
+  {
     id: 'error',
     header: 'Error',
-    cell: ({ row }) => <ErrorCell run={row.original.run} />,
-  }),
-  helper.display({
+    cell: (row) => <ErrorCell run={row.run} />,
+  },
+  {
     id: 'duration',
     header: 'Duration',
-    cell: ({ row }) => (
+    cell: (row) => (
       <span className={classes.nowrap}>
-        {formatDuration(row.original.run.dtStarted, row.original.run.dtCompleted) ?? '—'}
+        {formatDuration(row.run.dtStarted, row.run.dtCompleted) ?? '—'}
       </span>
     ),
-  }),
-  helper.display({
+  },
+  {
     id: 'completed',
-    header: () => <TimeHeader label="Completed" />,
-    cell: ({ row }) => <Instant value={row.original.run.dtCompleted} />,
-  }),
-  helper.display({
+    header: <TimeHeader label="Completed" />,
+    cell: (row) => <Instant value={row.run.dtCompleted} />,
+  },
+  {
     id: 'externalId',
     header: 'External id',
-    cell: ({ row }) => {
-      const { externalId } = row.original.run;
+    cell: (row) => {
+      const { externalId } = row.run;
       if (!externalId) {
         return <Nothing />;
       }
@@ -241,24 +249,22 @@ export const runColumns = helper.columns([
         </div>
       );
     },
-  }),
-  helper.display({
+  },
+  {
     id: 'link',
     header: 'External link',
-    cell: ({ row }) =>
-      row.original.run.url ? (
-        <SafeExternalLink href={row.original.run.url}>
-          Open in {row.original.run.destination}
-        </SafeExternalLink>
+    cell: (row) =>
+      row.run.url ? (
+        <SafeExternalLink href={row.run.url}>Open in {row.run.destination}</SafeExternalLink>
       ) : (
         <Nothing />
       ),
-  }),
-  helper.display({
+  },
+  {
     id: 'parent',
     header: 'Parent run',
-    cell: ({ row }) => {
-      const parentId = row.original.run.parentIntegrationRunId;
+    cell: (row) => {
+      const parentId = row.run.parentIntegrationRunId;
       return parentId ? (
         <RunLink runId={parentId} label={`, open parent run ${parentId}`}>
           {shortId(parentId)}
@@ -267,13 +273,13 @@ export const runColumns = helper.columns([
         <Nothing />
       );
     },
-  }),
-  helper.display({
+  },
+  {
     id: 'chain',
-    header: () => <span title="Counted over the runs loaded in this list">Retry chain*</span>,
-    cell: ({ row }) => <ChainCell chain={row.original.chain} run={row.original.run} />,
-  }),
-]);
+    header: <span title="Counted over the runs loaded in this list">Retry chain*</span>,
+    cell: (row) => <ChainCell chain={row.chain} run={row.run} />,
+  },
+];
 
 function TimeHeader({ label }: { label: string }) {
   const { tz } = useRunsTable();

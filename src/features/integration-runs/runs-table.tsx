@@ -1,13 +1,11 @@
-import { useTable, type Cell, type Row } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { RunLinkHandlers } from './run-links';
 import {
   COLUMN_WIDTHS,
   RunsTableContext,
   TABLE_WIDTH,
   runColumns,
-  runTableFeatures,
   type RunRow,
   type RunsTableContextValue,
 } from './runs-columns';
@@ -23,18 +21,13 @@ const VIRTUALIZE_ABOVE = 50;
 /** The height of a run row with its error collapsed (one line of text). */
 const ROW_HEIGHT = 41;
 
-type CellRendererType = (props: {
-  cell: Cell<typeof runTableFeatures, RunRow, unknown>;
-}) => ReactNode;
-
 interface RunTableRowProps {
-  row: Row<typeof runTableFeatures, RunRow>;
+  row: RunRow;
   index: number;
   virtualized: boolean;
   measure: (node: HTMLTableRowElement | null) => void;
   selected: boolean;
   expanded: boolean;
-  CellRenderer: CellRendererType;
 }
 
 /**
@@ -48,7 +41,6 @@ const RunTableRow = memo(function RunTableRow({
   measure,
   selected,
   expanded,
-  CellRenderer,
 }: RunTableRowProps) {
   return (
     <tr
@@ -61,9 +53,9 @@ const RunTableRow = memo(function RunTableRow({
       aria-current={selected ? true : undefined}
       style={{ height: ROW_HEIGHT }}
     >
-      {row.getAllCells().map((cell) => (
-        <td key={cell.id} className={classes.cell}>
-          <CellRenderer cell={cell} />
+      {runColumns.map((column) => (
+        <td key={column.id} className={classes.cell}>
+          {column.cell(row)}
         </td>
       ))}
     </tr>
@@ -96,21 +88,13 @@ export function RunsTable({
   open,
 }: RunsTableProps) {
   const [expandedErrors, setExpandedErrors] = useState<ReadonlySet<string>>(() => new Set());
-  const data = useMemo(() => [...rows], [rows]);
-  const table = useTable({
-    features: runTableFeatures,
-    columns: runColumns,
-    data,
-    getRowId: (row) => row.run.id,
-  });
-  const tableRows = table.getRowModel().rows;
-  const virtualize = tableRows.length > VIRTUALIZE_ABOVE;
+  const virtualize = rows.length > VIRTUALIZE_ABOVE;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const getItemKey = useCallback((index: number) => tableRows[index]?.id ?? index, [tableRows]);
+  const getItemKey = useCallback((index: number) => rows[index]?.run.id ?? index, [rows]);
   const estimateSize = useCallback(() => ROW_HEIGHT, []);
   const getScrollElement = useCallback(() => scrollRef.current, []);
   const virtualizer = useVirtualizer({
-    count: tableRows.length,
+    count: rows.length,
     getScrollElement,
     estimateSize,
     // Stable between renders: a new function would make the virtualizer re-measure every row.
@@ -137,16 +121,15 @@ export function RunsTable({
     [tz, href, open, linkDestinations, expandedErrors],
   );
 
-  const renderRow = (row: Row<typeof runTableFeatures, RunRow>, index: number) => (
+  const renderRow = (row: RunRow, index: number) => (
     <RunTableRow
-      key={row.id}
+      key={row.run.id}
       row={row}
       index={index}
       virtualized={virtualize}
       measure={virtualizer.measureElement}
-      selected={row.id === selectedRunId}
-      expanded={expandedErrors.has(row.id)}
-      CellRenderer={table.FlexRender}
+      selected={row.run.id === selectedRunId}
+      expanded={expandedErrors.has(row.run.id)}
     />
   );
 
@@ -181,25 +164,23 @@ export function RunsTable({
       >
         <table
           className={classes.table}
-          aria-rowcount={virtualize ? tableRows.length + 1 : undefined}
+          aria-rowcount={virtualize ? rows.length + 1 : undefined}
           style={{ width: TABLE_WIDTH }}
         >
           <caption className="visually-hidden">{caption}</caption>
           <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id} aria-rowindex={virtualize ? 1 : undefined}>
-                {group.headers.map((header) => (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className={classes.th}
-                    style={{ width: COLUMN_WIDTHS[header.column.id] }}
-                  >
-                    {header.isPlaceholder ? null : <table.FlexRender header={header} />}
-                  </th>
-                ))}
-              </tr>
-            ))}
+            <tr aria-rowindex={virtualize ? 1 : undefined}>
+              {runColumns.map((column) => (
+                <th
+                  key={column.id}
+                  scope="col"
+                  className={classes.th}
+                  style={{ width: COLUMN_WIDTHS[column.id] }}
+                >
+                  {column.header}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {virtualize ? (
@@ -213,7 +194,7 @@ export function RunsTable({
                   </tr>
                 ) : null}
                 {items.map((item) => {
-                  const row = tableRows[item.index];
+                  const row = rows[item.index];
                   return row ? renderRow(row, item.index) : null;
                 })}
                 {paddingBottom > 0 ? (
@@ -226,7 +207,7 @@ export function RunsTable({
                 ) : null}
               </>
             ) : (
-              tableRows.map((row, index) => renderRow(row, index))
+              rows.map((row, index) => renderRow(row, index))
             )}
           </tbody>
         </table>
