@@ -1,7 +1,7 @@
 /**
  * How the console names things in text, the same on every screen.
  */
-import type { IntegrationConfig } from '../api';
+import type { IntegrationConfig, IntegrationEventName } from '../api';
 
 /** "3e7c1a52…": enough to recognise; the whole id is one click away (its title, a copy button). */
 export function shortId(id: string): string {
@@ -31,4 +31,20 @@ export function actorLabel(actor: string | undefined): string {
   const prefix = match[1] ?? '';
   const kind = ACTOR_KINDS[prefix];
   return kind ? `${kind} ${match[2] ?? ''}…` : `${prefix}${match[2] ?? ''}…`;
+}
+
+/** The five integration error events in words (m3ter's event names are for machines). */
+export const EVENT_NAME_LABELS: Readonly<Record<IntegrationEventName, string>> = {
+  'integration.validation.error': 'Validation error',
+  'integration.missingaccountmapping.error': 'Missing account mapping',
+  'integration.authentication.error': 'Authentication error',
+  'integration.perform.error': 'Perform error',
+  'integration.disabled.error': 'Integration disabled',
+};
+
+/** An event name in words; a name this console does not know is shown as m3ter spells it. */
+export function eventNameLabel(name: string): string {
+  return Object.hasOwn(EVENT_NAME_LABELS, name)
+    ? EVENT_NAME_LABELS[name as IntegrationEventName]
+    : name;
 }

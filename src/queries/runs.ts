@@ -72,6 +72,8 @@ export function resolveRunWindow(
 
 /** m3ter's largest page: fewest round trips for long histories. */
 const API_PAGE_SIZE = 200;
+/** Newest runs per destination read for the home page's "failing now". */
+const RECENT_RUNS = 100;
 /** Runs added to the list per "load more". */
 const RUNS_PER_PAGE = 200;
 
@@ -207,6 +209,20 @@ export const runQueries = {
       },
       // Logs of finished runs do not change; an in-progress run's log is refetched on open.
       staleTime: 60_000,
+    }),
+  /**
+   * A destination's newest runs, for "is it failing now?" (run-outcomes.ts) on the home page: one
+   * page is enough to know each Bill's latest run there, and cheap to ask for every destination.
+   */
+  recentForDestination: (destinationId: string) =>
+    queryOptions({
+      queryKey: [...runQueries.all(), 'recent', 'destination', destinationId] as const,
+      queryFn: ({ signal }) =>
+        runsApi.listForDestination(
+          destinationId,
+          { order: 'DESC', pageSize: RECENT_RUNS },
+          { signal },
+        ),
     }),
   /**
    * Destinations the console knows from the org's integration configs (for names and pickers): a view
