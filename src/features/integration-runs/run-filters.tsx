@@ -1,5 +1,5 @@
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { lazy, Suspense, useId, useState } from 'react';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import {
   RUN_STATUS_GROUPS,
   RUN_STATUSES,
@@ -10,7 +10,7 @@ import { ChoiceGroup } from '../../components/choice-group';
 import { statusLabel } from '../../components/status-badge';
 import type { RangeChoice } from '../../queries/runs';
 import { RANGE_LABELS, type RunsSearch } from './search-schema';
-import { formatInstant, fromDateTimeInput, toDateTimeInput, zoneLabel } from './time';
+import classes from './run-filters.module.css';
 
 /** The brief's order: what a support engineer looks for first. */
 const SHORTCUT_ORDER: RunStatusGroupId[] = ['in-progress', 'failed', 'stopped', 'succeeded'];
@@ -18,6 +18,9 @@ const SHORTCUT_ORDER: RunStatusGroupId[] = ['in-progress', 'failed', 'stopped', 
 const StatusPicker = lazy(() =>
   import('./status-picker').then((m) => ({ default: m.StatusPicker })),
 );
+
+const loadCustomRange = () => import('./custom-range');
+const CustomRange = lazy(() => loadCustomRange().then((m) => ({ default: m.CustomRange })));
 
 interface RunFiltersProps {
   search: RunsSearch;
@@ -31,6 +34,11 @@ interface RunFiltersProps {
 
 /** Every control writes the URL (a new history entry), so back and forward step through filters. */
 export function RunFilters({ search, onChange, pickerReady = true }: RunFiltersProps) {
+  useEffect(() => {
+    // Fetched with the picker, so that choosing "Custom" shows its inputs at once. A failed fetch is
+    // tried again (and thrown to the route's error boundary) when the inputs are shown.
+    if (pickerReady) loadCustomRange().catch(() => {});
+  }, [pickerReady]);
   return (
     <Stack gap="sm">
       <StatusFilter search={search} onChange={onChange} pickerReady={pickerReady} />
@@ -143,16 +151,26 @@ function StatusFilter({ search, onChange, pickerReady }: RunFiltersProps) {
   );
 }
 
-/** What the status picker will show, read-only, in its place while its code loads. */
+/**
+ * What the status picker will show, read-only, in its place while its code loads: a plain labelled
+ * input drawn as Mantine's TextInput (run-filters.module.css), as Mantine's input is about 4 kB gzip
+ * of code the first rows do not otherwise need.
+ */
 function PickerStandIn({ selected }: { selected: readonly string[] }) {
+  const id = useId();
   return (
-    <TextInput
-      label="Statuses"
-      readOnly
-      aria-busy
-      value={selected.length === 0 ? 'All statuses' : selected.map(statusLabel).join(', ')}
-      w={{ base: '100%', sm: 420 }}
-    />
+    <div className={classes.field}>
+      <label htmlFor={id} className={classes.label}>
+        Statuses
+      </label>
+      <input
+        id={id}
+        className={classes.input}
+        readOnly
+        aria-busy
+        value={selected.length === 0 ? 'All statuses' : selected.map(statusLabel).join(', ')}
+      />
+    </div>
   );
 }
 
@@ -186,96 +204,21 @@ function DateRangeFilter({ search, onChange }: RunFiltersProps) {
         }}
       />
       {shown === 'custom' ? (
-        <CustomRange
-          // New URL dates (back/forward) reset the drafts.
-          key={`${search.from ?? ''}|${search.to ?? ''}|${tz}`}
-          from={search.from}
-          to={search.to}
-          tz={tz}
-          onApply={(from, to) => {
-            setEditingCustom(false);
-            onChange({ ...search, range: 'custom', from, to });
-          }}
-          onCancel={current === 'custom' ? undefined : () => setEditingCustom(false)}
-        />
+        <Suspense fallback={null}>
+          <CustomRange
+            // New URL dates (back/forward) reset the drafts.
+            key={`${search.from ?? ''}|${search.to ?? ''}|${tz}`}
+            from={search.from}
+            to={search.to}
+            tz={tz}
+            onApply={(from, to) => {
+              setEditingCustom(false);
+              onChange({ ...search, range: 'custom', from, to });
+            }}
+            onCancel={current === 'custom' ? undefined : () => setEditingCustom(false)}
+          />
+        </Suspense>
       ) : null}
     </Stack>
-  );
-}
-
-function CustomRange({
-  from,
-  to,
-  tz,
-  onApply,
-  onCancel,
-}: {
-  from: string | undefined;
-  to: string | undefined;
-  tz: 'utc' | 'local';
-  onApply: (from: string | undefined, to: string | undefined) => void;
-  onCancel: (() => void) | undefined;
-}) {
-  const [fromText, setFromText] = useState(() => toDateTimeInput(from, tz));
-  const [toText, setToText] = useState(() => toDateTimeInput(to, tz));
-  const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
-  const zone = zoneLabel(tz);
-
-  const apply = () => {
-    const next: { from?: string; to?: string } = {};
-    const fromIso = fromText.trim() ? fromDateTimeInput(fromText, tz) : undefined;
-    const toIso = toText.trim() ? fromDateTimeInput(toText, tz) : undefined;
-    if (fromIso === null) next.from = 'Enter a date and time, e.g. 2026-11-20T09:30.';
-    if (toIso === null) next.to = 'Enter a date and time, e.g. 2026-11-20T17:00.';
-    if (!fromIso && !toIso && fromIso !== null && toIso !== null) {
-      next.from = 'Enter a start, an end, or both.';
-    }
-    if (fromIso && toIso && Date.parse(fromIso) > Date.parse(toIso)) {
-      next.to = `The end must be after the start (${formatInstant(fromIso, tz)}).`;
-    }
-    setErrors(next);
-    if (next.from || next.to) return;
-    onApply(fromIso ?? undefined, toIso ?? undefined);
-  };
-
-  return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        apply();
-      }}
-      noValidate
-    >
-      <Group gap="xs" align="flex-start" mt={4} wrap="wrap">
-        <TextInput
-          type="datetime-local"
-          size="xs"
-          label={`From (${zone})`}
-          description="Runs started after this"
-          value={fromText}
-          onChange={(e) => setFromText(e.currentTarget.value)}
-          error={errors.from}
-        />
-        <TextInput
-          type="datetime-local"
-          size="xs"
-          label={`To (${zone})`}
-          description="Runs started up to this"
-          value={toText}
-          onChange={(e) => setToText(e.currentTarget.value)}
-          error={errors.to}
-        />
-        <Group gap={6} mt={38}>
-          <Button type="submit" size="xs">
-            Apply dates
-          </Button>
-          {onCancel ? (
-            <Button size="xs" variant="default" onClick={onCancel}>
-              Cancel
-            </Button>
-          ) : null}
-        </Group>
-      </Group>
-    </form>
   );
 }

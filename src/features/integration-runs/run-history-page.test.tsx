@@ -360,7 +360,7 @@ describe('run history', () => {
     const { user, router } = await renderApp(`/runs/Bill/${HOOLI}`);
     await screen.findByRole('table');
     await user.click(screen.getByRole('radio', { name: 'Custom' }));
-    const from = screen.getByLabelText('From (UTC)');
+    const from = await screen.findByLabelText('From (UTC)');
     const to = screen.getByLabelText('To (UTC)');
     fireEvent.change(from, { target: { value: '2026-11-20T10:26' } });
     fireEvent.change(to, { target: { value: '2026-11-20T10:00' } });
