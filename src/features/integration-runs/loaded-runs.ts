@@ -1,6 +1,9 @@
 /** What the page derives from the runs loaded so far (all pages of the list query). */
 import { statusGroupOf, type IntegrationRun, type RunStatusGroupId } from '../../api';
 
+/** Bound for "Load all" and for an export: enough for the biggest demo Bill, small enough for a tab. */
+export const MAX_LOADED_RUNS = 10_000;
+
 /** A run whose status changed between two pages can come back in another status stream: keep the first. */
 export function dedupeRuns(runs: readonly IntegrationRun[]): IntegrationRun[] {
   const seen = new Set<string>();

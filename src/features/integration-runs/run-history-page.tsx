@@ -11,7 +11,7 @@ import { runQueries } from '../../queries/runs';
 import { rememberRecent } from './recent-entities';
 import { chainInfoOfLoaded } from '../../queries/run-chains';
 import { describeFilters } from './describe-filters';
-import { countByStatusGroup, dedupeRuns } from './loaded-runs';
+import { countByStatusGroup, dedupeRuns, MAX_LOADED_RUNS } from './loaded-runs';
 import { RefreshControls } from './refresh-controls';
 import { RunFilters } from './run-filters';
 import type { RunLinkHandlers } from './run-links';
@@ -19,7 +19,7 @@ import type { RunRow } from './runs-columns';
 import { RunsTable } from './runs-table';
 import { toRunFilters, type RunsSearch } from './search-schema';
 import { useAutoRefresh } from './use-auto-refresh';
-import { MAX_LOADED_RUNS, useBulkLoad } from './use-bulk-load';
+import { useBulkLoad } from './use-bulk-load';
 import { AnchorLink } from '../../components/router-links';
 import { BusyButton } from '../../components/busy-button';
 import { HealedLinkNotice } from '../../components/healed-link-notice';
@@ -285,6 +285,14 @@ export function RunHistoryPage({
               title="Could not load more runs"
               onRetry={() => void list.fetchNextPage()}
               retrying={list.isFetchingNextPage}
+            />
+          ) : null}
+          {bulk.exportError ? (
+            <ErrorState
+              error={bulk.exportError}
+              title="Could not export the runs"
+              onRetry={() => void bulk.exportCsv()}
+              retrying={bulk.busy === 'export'}
             />
           ) : null}
           {canLoadMore ? (

@@ -6,12 +6,10 @@ import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query
 import { useRef, useState } from 'react';
 import type { IntegrationRun } from '../../api';
 import type { RunScope, RunsPage } from '../../queries/runs';
-import { downloadRunsCsv } from './export-runs';
-import { dedupeRuns } from './loaded-runs';
-import { MAX_EXPORT_ROWS } from './runs-csv';
+import { dedupeRuns, MAX_LOADED_RUNS } from './loaded-runs';
 
-/** Bound for "Load all" and for an export: enough for the biggest demo Bill, small enough for a tab. */
-export const MAX_LOADED_RUNS = MAX_EXPORT_ROWS;
+/** The CSV code (lib/csv, the file download) is fetched when an export starts, not with the page. */
+const loadExport = () => import('./export-runs');
 
 type RunsList = Pick<
   UseInfiniteQueryResult<InfiniteData<RunsPage>>,
@@ -23,12 +21,15 @@ interface BulkLoad {
   busy: null | 'all' | 'export';
   loadAll: () => Promise<void>;
   exportCsv: () => Promise<void>;
+  /** Why the last export could not be saved (its code did not load), until the next one starts. */
+  exportError: unknown;
   /** Stops after the page in flight. */
   stop: () => void;
 }
 
 export function useBulkLoad(list: RunsList, scope: RunScope): BulkLoad {
   const [busy, setBusy] = useState<BulkLoad['busy']>(null);
+  const [exportError, setExportError] = useState<unknown>(null);
   const stopped = useRef(false);
 
   /**
@@ -62,9 +63,15 @@ export function useBulkLoad(list: RunsList, scope: RunScope): BulkLoad {
 
   const exportCsv = async () => {
     setBusy('export');
+    setExportError(null);
+    // Fetched while the pages load; a failure is said once the pages are there.
+    const code = loadExport();
+    code.catch(() => {});
     try {
       const all = await loadRemaining();
-      if (all) downloadRunsCsv(scope, all);
+      if (all) (await code).downloadRunsCsv(scope, all);
+    } catch (error) {
+      setExportError(error);
     } finally {
       setBusy(null);
     }
@@ -74,6 +81,7 @@ export function useBulkLoad(list: RunsList, scope: RunScope): BulkLoad {
     busy,
     loadAll,
     exportCsv,
+    exportError,
     stop: () => {
       stopped.current = true;
     },
