@@ -30,6 +30,8 @@ export const DEMO_USER_ID = 'USER_5f0c8e2a-3b1d-4c7e-9a64-1d2e3f4a5b6c';
 export const OTHER_USER_ID = 'USER_8b7a6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d';
 /** The m3ter service principal that creates integration runs. */
 export const INTEGRATION_SERVICE_USER_ID = 'SERVICE_USER_2a4c6e8f-0b1d-4f3e-8a5c-7e9b1d3f5a7c';
+/** The m3ter service principal that creates and regenerates Bills. */
+export const BILLING_SERVICE_USER_ID = 'SERVICE_USER_6d8f0a2c-4e6b-4a8d-9c0e-2f4a6c8e0b1d';
 
 const USERS = [
   DEMO_USER_ID,

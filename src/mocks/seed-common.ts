@@ -50,4 +50,26 @@ export const SEED_IDS = {
     /** Initech's WAITING run: no log (404 from /logs/{id}). */
     waiting: 'f0000002-0000-4000-8000-00000000c004',
   },
+  /**
+   * Well-known integration events (seed-events.ts), all unactioned (no `dtActioned`), each the newest
+   * of its kind; every other event id is drawn from a seeded PRNG.
+   */
+  events: {
+    /**
+     * `integration.missingaccountmapping.error`: the newest of Vandelay's bill (bills.missingMapping),
+     * account accounts.vandelay, to Stripe (table `Customer`) through configs.stripeUs.
+     */
+    missingMapping: 'e1000001-0000-4000-8000-00000000e001',
+    /** `integration.authentication.error`: the newest QuickBooks run of unauthorizedConfig. */
+    authentication: 'e1000002-0000-4000-8000-00000000e002',
+    /**
+     * `integration.perform.error`: the newest unactioned one (the Slack relay webhook answered 502 to a
+     * Notification); its run is `eventData.integrationRunId`.
+     */
+    perform: 'e1000003-0000-4000-8000-00000000e003',
+    /** `integration.disabled.error`: disabledConfig was auto-disabled (no run, no entity). */
+    disabled: 'e1000004-0000-4000-8000-00000000e004',
+    /** `integration.validation.error` of a Bill (the destination rejected its data). */
+    validation: 'e1000005-0000-4000-8000-00000000e005',
+  },
 } as const;

@@ -4,7 +4,13 @@
  * SEED_ANCHOR; the browser seeds once with "now" as the anchor and persists it, so run dates look
  * recent and stay identical across reloads and tabs.
  */
-import type { ExternalMapping, IntegrationConfig, IntegrationRun } from '../api/schemas';
+import type {
+  Account,
+  Bill,
+  ExternalMapping,
+  IntegrationConfig,
+  IntegrationRun,
+} from '../api/schemas';
 import { createRng } from './prng';
 import {
   ACCOUNTS,
@@ -19,7 +25,9 @@ import {
   seedUser,
   type SeedAccount,
 } from './seed-catalogue';
+import { generateAccounts, generateBillRecords } from './seed-billing';
 import { DAY, HOUR, iso, SEED_IDS } from './seed-common';
+import { generateEvents, type SeedEvent } from './seed-events';
 import { generateRunHistory } from './seed-runs';
 
 export {
@@ -34,6 +42,7 @@ export {
 export const SEED_ANCHOR = '2026-11-20T12:00:00.000Z';
 
 export { SEED_IDS } from './seed-common';
+export type { SeedEvent, SeedEventData } from './seed-events';
 
 export interface SeedBill {
   id: string;
@@ -63,6 +72,12 @@ export interface DemoSeed {
   mappings: ExternalMapping[];
   /** Read-only history; shared between stores built from the same anchor. */
   runs: readonly IntegrationRun[];
+  /** Integration error events derived from the runs (read-only, shared like the runs). */
+  events: readonly SeedEvent[];
+  /** `GET /bills/{id}`: one per entry of `bills` (read-only, shared). */
+  billRecords: readonly Bill[];
+  /** `GET /accounts/{id}`: one per seeded account (read-only, shared). */
+  accounts: readonly Account[];
   bills: readonly SeedBill[];
   notifications: readonly SeedNotification[];
   externalDirectory: ExternalDirectory;
@@ -348,29 +363,72 @@ export function generateRuns(anchor: string): IntegrationRun[] {
   return generateRunHistory(anchorMs(anchor), seedBills(), seedNotifications());
 }
 
-let cachedRuns: { anchor: string; runs: readonly IntegrationRun[] } | undefined;
+/** The read-only part of the seed for one anchor: generated once and shared (see seedRuns). */
+interface ReadOnlySeed {
+  anchor: string;
+  runs: readonly IntegrationRun[];
+  events: readonly SeedEvent[];
+  billRecords: readonly Bill[];
+  accounts: readonly Account[];
+}
+
+let cachedReadOnly: ReadOnlySeed | undefined;
+
+function frozen<T extends object>(items: T[], deep = false): readonly T[] {
+  for (const item of items) (deep ? deepFreeze : Object.freeze)(item);
+  return Object.freeze(items);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function readOnlySeed(anchor: string): ReadOnlySeed {
+  if (cachedReadOnly?.anchor !== anchor) {
+    const ms = anchorMs(anchor);
+    const bills = seedBills();
+    const runs = generateRunHistory(ms, bills, seedNotifications());
+    cachedReadOnly = {
+      anchor,
+      runs: frozen(runs),
+      events: frozen(generateEvents(ms, runs, bills), true),
+      billRecords: frozen(generateBillRecords(ms, bills, runs)),
+      accounts: frozen(generateAccounts(ms)),
+    };
+  }
+  return cachedReadOnly;
+}
 
 /**
  * The run history for an anchor, generated once and shared: runs are read-only in the console, so
  * every store reset in the test suite can reuse the same ~7,000 objects instead of rebuilding them.
+ * The events, bills and accounts of the same anchor are generated and cached with it.
  */
 export function seedRuns(anchor: string): readonly IntegrationRun[] {
-  if (cachedRuns?.anchor !== anchor) {
-    const runs = generateRuns(anchor);
-    for (const run of runs) Object.freeze(run);
-    cachedRuns = { anchor, runs: Object.freeze(runs) };
-  }
-  return cachedRuns.runs;
+  return readOnlySeed(anchor).runs;
+}
+
+/** The integration error events for an anchor (seed-events.ts), newest first; cached like the runs. */
+export function seedEvents(anchor: string): readonly SeedEvent[] {
+  return readOnlySeed(anchor).events;
 }
 
 /** The whole demo organisation for an anchor. Configs and mappings are fresh, mutable copies. */
 export function createSeed(anchor: string = SEED_ANCHOR): DemoSeed {
   const { mappings, directory } = seedMappings(anchor);
+  const { runs, events, billRecords, accounts } = readOnlySeed(anchor);
   return {
     anchor,
     configs: seedConfigs(anchor),
     mappings,
-    runs: seedRuns(anchor),
+    runs,
+    events,
+    billRecords,
+    accounts,
     bills: seedBills(),
     notifications: seedNotifications(),
     externalDirectory: directory,
