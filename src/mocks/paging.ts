@@ -1,5 +1,5 @@
 /**
- * m3ter-style cursor paging: `pageSize` 1..200 and an opaque `nextToken`. The token encodes an offset
+ * m3ter-style cursor paging: `pageSize` 1..200 (1..100 for events: `maxPageSize`) and an opaque `nextToken`. The token encodes an offset
  * and a hash of the query it belongs to, so a token replayed against a different filter or order is
  * rejected (400) instead of silently returning a page of some other list.
  */
@@ -14,19 +14,28 @@ export interface PageQuery {
   nextToken?: string | null;
 }
 
+export interface PageLimits {
+  /** The largest `pageSize` the endpoint accepts; 200 unless it says otherwise. */
+  maxPageSize?: number;
+}
+
 export interface PageResult<T> {
   data: T[];
   /** Absent on the last page (docs/m3ter-api.md §2.4: clients stop when it is missing). */
   nextToken?: string;
 }
 
-export function parsePageSize(raw: PageQuery['pageSize']): number {
+export function parsePageSize(
+  raw: PageQuery['pageSize'],
+  { maxPageSize = MAX_PAGE_SIZE }: PageLimits = {},
+): number {
   // allowEmptyValue: `?pageSize=` means "not given".
-  if (raw === undefined || raw === null || raw === '') return DEFAULT_PAGE_SIZE;
+  if (raw === undefined || raw === null || raw === '')
+    return Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
   const text = String(raw).trim();
   const n = /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE) {
-    throw new StoreError(400, `pageSize: must be an integer between 1 and ${MAX_PAGE_SIZE}`);
+  if (!Number.isInteger(n) || n < 1 || n > maxPageSize) {
+    throw new StoreError(400, `pageSize: must be an integer between 1 and ${maxPageSize}`);
   }
   return n;
 }
@@ -89,8 +98,9 @@ export function paginate<T>(
   items: readonly T[],
   query: PageQuery,
   queryKey: string,
+  limits: PageLimits = {},
 ): PageResult<T> {
-  const pageSize = parsePageSize(query.pageSize);
+  const pageSize = parsePageSize(query.pageSize, limits);
   const offset = query.nextToken ? decodeToken(query.nextToken, queryKey) : 0;
   const end = offset + pageSize;
   const page: PageResult<T> = { data: items.slice(offset, end) };

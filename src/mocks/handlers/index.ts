@@ -1,7 +1,9 @@
 import { http, type RequestHandler } from 'msw';
 import { solvimonHandlers } from '../solvimon/handlers';
 import type { SolvimonStore } from '../solvimon/store';
+import { billingHandlers } from './bills';
 import { configHandlers } from './configs';
+import { eventHandlers } from './events';
 import { mappingHandlers } from './mappings';
 import { errorResponse, ORG_BASE, type HandlerOptions } from './route';
 import { runHandlers } from './runs';
@@ -22,6 +24,8 @@ export function createHandlers(
     ...configHandlers(options),
     ...runHandlers(options),
     ...mappingHandlers(options),
+    ...eventHandlers(options),
+    ...billingHandlers(options),
     ...(solvimonStore
       ? solvimonHandlers({ store: solvimonStore, faults: options.faults, random: options.random })
       : []),
