@@ -67,14 +67,18 @@ const NOT_FORWARDED = { refused: 404 } as const;
 
 /**
  * m3ter: resources under `/organizations/{orgId}/` and the methods the console's API module uses on
- * them (src/api/configs.ts, runs.ts, mappings.ts). Runs and the mapping configuration are read-only at
- * m3ter.
+ * them (src/api/configs.ts, runs.ts, mappings.ts, events.ts, bills.ts). Runs and the mapping
+ * configuration are read-only at m3ter; events, bills and accounts are writable there but only read by
+ * the console, so the proxy forwards GET only.
  */
 const M3TER_RESOURCES: Readonly<Record<string, readonly string[]>> = {
   integrationconfigs: ['GET', 'POST', 'PUT', 'DELETE'],
   externalmappings: ['GET', 'POST', 'PUT', 'DELETE'],
   integrationruns: ['GET'],
   externalmappingconfiguration: ['GET'],
+  events: ['GET'],
+  bills: ['GET'],
+  accounts: ['GET'],
 };
 
 /** m3ter's allow-list: `organizations/{orgId}/{resource}[/…]`, for the configured organisation only. */

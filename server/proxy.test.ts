@@ -314,7 +314,7 @@ describe('live-mode proxy', () => {
   it('refuses paths outside the allow-list and other organisations, without calling m3ter', async () => {
     const refused: Array<[string, number]> = [
       [`/m3ter/organizations/11111111-2222-4333-8444-555555555555/integrationconfigs`, 403],
-      [`${h.api}/accounts`, 404],
+      [`${h.api}/plans`, 404],
       [`${h.api}/integrationdestinations/webhooks`, 404],
       [`${h.api}`, 404],
       ['/m3ter/oauth/token', 404],
@@ -351,6 +351,44 @@ describe('live-mode proxy', () => {
       expect(res.headers.get('allow'), `${method} ${path}`).toMatch(/GET/);
     }
     expect(h.upstream.requests).toHaveLength(0);
+  });
+
+  it('forwards GET on events, bills and accounts, and refuses writes to them', async () => {
+    const list = await h.call(
+      `${h.api}/events?eventType=IntegrationEvent&eventName=integration.missingaccountmapping.error&pageSize=2`,
+    );
+    expect(list.status).toBe(200);
+    const [event] = (list.json as { data: Array<{ id: string; m3terEvent: unknown }> }).data;
+    const data = (event?.m3terEvent as { eventData: { entityId: string; accountId: string } })
+      .eventData;
+    for (const path of [
+      `/events/${event?.id ?? ''}`,
+      `/bills/${data.entityId}`,
+      `/accounts/${data.accountId}`,
+    ]) {
+      const res = await h.call(`${h.api}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.json, path).toMatchObject({ id: expect.any(String) as unknown });
+    }
+    const forwarded = h.upstream.requests.filter((r) => r.url !== '/oauth/token').length;
+    expect(forwarded).toBe(4);
+
+    for (const resource of ['events', 'bills', 'accounts']) {
+      for (const [method, path] of [
+        ['POST', `${h.api}/${resource}`],
+        ['PUT', `${h.api}/${resource}/x`],
+        ['DELETE', `${h.api}/${resource}/x`],
+      ] as const) {
+        const res = await h.call(path, {
+          method,
+          headers: { 'content-type': 'application/json' },
+          ...(method === 'DELETE' ? {} : { body: '{}' }),
+        });
+        expect(res.status, `${method} ${path}`).toBe(405);
+        expect(res.headers.get('allow'), `${method} ${path}`).toBe('GET');
+      }
+    }
+    expect(h.upstream.requests.filter((r) => r.url !== '/oauth/token')).toHaveLength(forwarded);
   });
 
   it('refuses oversized and non-JSON bodies', async () => {
@@ -400,7 +438,7 @@ describe('live-mode proxy', () => {
       body: '{}',
       headers: { 'content-type': 'application/json' },
     });
-    await h.call(`${h.api}/accounts`);
+    await h.call(`${h.api}/plans`);
     await h.call('/');
     await h.call('/configs/abc');
     h.upstream.revokeAllTokens();
@@ -424,7 +462,7 @@ describe('live-mode proxy', () => {
 
   it('logs one line per request: method, path without the query, status, time', async () => {
     await h.call(`${h.api}/integrationconfigs?pageSize=1&destinationId=abc`);
-    await h.call(`${h.api}/accounts`);
+    await h.call(`${h.api}/plans`);
     expect(h.logs).toEqual([
       expect.objectContaining({
         method: 'GET',
@@ -435,7 +473,7 @@ describe('live-mode proxy', () => {
       }),
       expect.objectContaining({
         method: 'GET',
-        path: `${h.api}/accounts`,
+        path: `${h.api}/plans`,
         status: 404,
         code: 'PROXY_REFUSED',
       }),

@@ -80,7 +80,7 @@ describe('m3terServerPlugin', () => {
     expect(((await api.json()) as { data: unknown[] }).data).toHaveLength(2);
     expect(upstream.tokenRequestCount()).toBe(1);
 
-    const refused = await loopbackFetch(`${url}/m3ter/organizations/${TEST_ORG_ID}/accounts`);
+    const refused = await loopbackFetch(`${url}/m3ter/organizations/${TEST_ORG_ID}/plans`);
     expect(refused.status).toBe(404);
     expect(await refused.json()).toMatchObject({ code: 'PROXY_REFUSED' });
 
