@@ -22,6 +22,8 @@ function navGroups(): NavGroup[] {
     {
       platform: 'm3ter',
       items: [
+        { to: '/', label: 'Needs attention' },
+        { to: '/events', label: 'Integration events' },
         { to: '/configs', label: 'Integration configs' },
         { to: '/runs', label: 'Integration runs' },
         { to: '/mappings', label: 'External mappings' },
@@ -37,8 +39,9 @@ function navGroups(): NavGroup[] {
   return groups;
 }
 
-/** Whether `pathname` is `to` or a page under it (never a sibling that merely starts alike). */
-const isUnder = (pathname: string, to: string) => pathname === to || pathname.startsWith(`${to}/`);
+/** Whether `pathname` is `to` or a page under it (never a sibling that merely starts alike; `/` is only itself). */
+const isUnder = (pathname: string, to: string) =>
+  pathname === to || (to !== '/' && pathname.startsWith(`${to}/`));
 
 /**
  * After a move to another page, focus that fell to <body> (the row, link or dialog button that had it

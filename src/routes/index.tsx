@@ -1,7 +1,12 @@
-import { createFileRoute, redirect } from '@tanstack/react-router';
+import { createFileRoute } from '@tanstack/react-router';
+import { NeedsAttentionPage } from '../features/home/needs-attention-page';
+import { usePageTitle } from '../lib/use-page-title';
 
 export const Route = createFileRoute('/')({
-  beforeLoad: () => {
-    throw redirect({ to: '/configs', replace: true });
-  },
+  component: HomeRoute,
 });
+
+function HomeRoute() {
+  usePageTitle('Needs attention');
+  return <NeedsAttentionPage />;
+}

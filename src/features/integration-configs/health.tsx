@@ -1,6 +1,4 @@
-import { Badge, Group } from '@mantine/core';
 import type { IntegrationConfig } from '../../api';
-import { READABLE_TEXT } from '../../components/readable';
 
 export type ConfigHealth =
   'healthy' | 'disabled' | 'unauthorized' | 'disabled-unauthorized' | 'unknown';
@@ -46,27 +44,4 @@ export function explainHealth(config: IntegrationConfig): { title: string; detai
         detail: 'm3ter did not say whether this configuration is enabled and authorized.',
       };
   }
-}
-
-/** Enabled/Disabled and Authorized/Not authorized, in words (colour only groups them). */
-export function HealthBadges({ config }: { config: IntegrationConfig }) {
-  return (
-    <Group gap={6}>
-      {config.enabled !== undefined ? (
-        <Badge color={config.enabled ? 'teal' : 'red'} variant="light" c={READABLE_TEXT} tt="none">
-          {config.enabled ? 'Enabled' : 'Disabled'}
-        </Badge>
-      ) : null}
-      {config.authorized !== undefined ? (
-        <Badge
-          color={config.authorized ? 'teal' : 'orange'}
-          variant="light"
-          c={READABLE_TEXT}
-          tt="none"
-        >
-          {config.authorized ? 'Authorized' : 'Not authorized'}
-        </Badge>
-      ) : null}
-    </Group>
-  );
 }

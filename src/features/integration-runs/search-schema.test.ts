@@ -105,6 +105,17 @@ describe('run history search params', () => {
     ]);
   });
 
+  it('keeps a failing or resolved outcome (any case) and drops another with a note', () => {
+    expect(healRunsSearch({ outcome: 'Failing' }).search).toEqual({ outcome: 'failing' });
+    expectStable({ outcome: 'resolved' });
+    expect(healRunsSearch({ outcome: 'broken' }).search).toEqual({});
+    expect(said({ outcome: 'broken' })).toEqual([
+      'Dropped the outcome “broken”: it is “failing” or “resolved”. Showing every run.',
+    ]);
+    // Not a query filter: the same runs are fetched.
+    expect(toRunFilters({ outcome: 'failing' })).toEqual(toRunFilters({}));
+  });
+
   it('understands the older startDate/endDate/statuses spelling', () => {
     const { search, notes } = healRunsSearch({
       startDate: '2026-11-01T00:00:00Z',

@@ -15,6 +15,7 @@ import {
   type RangePreset,
   type RunFilters,
 } from '../../queries/runs';
+import { RUN_OUTCOMES, type RunOutcomeFilter } from '../../queries/run-outcomes';
 
 export type TimeZoneChoice = 'utc' | 'local';
 
@@ -40,9 +41,15 @@ export interface RunsSearch {
   order?: RunOrder;
   /** The run open beside the list. */
   run?: string;
+  /**
+   * Only the runs of destinations (in a Bill's history) or Bills (in a destination's) whose latest
+   * finished run is failing, or succeeded after a failure (queries/run-outcomes.ts). Applied to the
+   * loaded runs, so it is not a query filter.
+   */
+  outcome?: RunOutcomeFilter;
 }
 
-const KNOWN_KEYS = ['status', 'range', 'from', 'to', 'tz', 'order', 'run'] as const;
+const KNOWN_KEYS = ['status', 'range', 'from', 'to', 'tz', 'order', 'run', 'outcome'] as const;
 
 /** Older or hand-written spellings that still mean something. */
 const ALIASES: Record<string, (typeof KNOWN_KEYS)[number]> = {
@@ -178,6 +185,18 @@ export function healRunsSearch(raw: Readonly<Record<string, unknown>>): Healed<R
   if (input.run !== undefined) {
     if (typeof input.run === 'string' && isUuid(input.run)) search.run = input.run.toLowerCase();
     else note(`Could not open the run “${show(input.run)}”: it is not a run id.`, 'run');
+  }
+
+  if (input.outcome !== undefined) {
+    const outcome = RUN_OUTCOMES.find(
+      (o) => typeof input.outcome === 'string' && o === input.outcome.toLowerCase(),
+    );
+    if (outcome) search.outcome = outcome;
+    else
+      note(
+        `Dropped the outcome “${show(input.outcome)}”: it is “failing” or “resolved”. Showing every run.`,
+        'outcome',
+      );
   }
 
   return { search, notes };
