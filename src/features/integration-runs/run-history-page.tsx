@@ -22,7 +22,6 @@ import { useAutoRefresh } from './use-auto-refresh';
 import { useBulkLoad } from './use-bulk-load';
 import { AnchorLink } from '../../components/router-links';
 import { BusyButton } from '../../components/busy-button';
-import { HealedLinkNotice } from '../../components/healed-link-notice';
 import type { HealNote } from '../../lib/link-healing';
 import { useAfterPaint } from '../../lib/deferred';
 
@@ -38,6 +37,11 @@ interface RunHistoryPageProps {
 }
 
 const NO_NOTES: readonly HealNote[] = [];
+
+/** Shown only when the route healed the link (rare): its own chunk, Mantine's Alert with it. */
+const HealedLinkNotice = lazy(() =>
+  import('../../components/healed-link-notice').then((m) => ({ default: m.HealedLinkNotice })),
+);
 
 const loadRunDrawer = () => import('./run-drawer');
 /** The run beside the list (a drawer with the whole run): its own chunk, not needed for the rows. */
@@ -170,7 +174,11 @@ export function RunHistoryPage({
         ) : null}
       </Stack>
 
-      <HealedLinkNotice notes={healNotes} />
+      {healNotes.length > 0 ? (
+        <Suspense fallback={null}>
+          <HealedLinkNotice notes={healNotes} />
+        </Suspense>
+      ) : null}
 
       <RunFilters
         search={search}
