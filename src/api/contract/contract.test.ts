@@ -1,9 +1,10 @@
 /**
  * Contract test: the fake m3ter and the API module against m3ter's published OpenAPI (a schema-only
- * copy of docs/contracts/m3ter-openapi-extract.json, made by scripts/extract-openapi-schemas.mjs).
+ * copy of docs/contracts/m3ter-openapi-extract.json and m3ter-openapi-extract-events-bills.json, made
+ * by scripts/extract-openapi-schemas.mjs).
  *
- * Every call below goes through the real API module (`configsApi`, `runsApi`, `mappingsApi`) to the
- * real MSW handlers; MSW life-cycle events capture each exchange, which is then checked:
+ * Every call below goes through the real API module (`configsApi`, `runsApi`, `mappingsApi`,
+ * `eventsApi`, `billsApi`, `accountsApi`) to the real MSW handlers; MSW life-cycle events capture each exchange, which is then checked:
  * - the request body against the operation's requestBody schema, and the query parameter names
  *   against the operation's declared parameters;
  * - the response body against the operation's 200 schema, or, for an error status, against
@@ -12,14 +13,18 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import {
+  accountsApi,
+  billsApi,
   configsApi,
+  eventsApi,
+  INTEGRATION_EVENT_TYPE,
   mappingsApi,
   runsApi,
   type IntegrationConfig,
   type IntegrationConfigRequest,
 } from '..';
 import { demoStore, server } from '../../mocks/node';
-import { SEED_ANCHOR, SEED_IDS, seedRuns } from '../../mocks/seed';
+import { createSeed, SEED_ANCHOR, SEED_IDS, seedEvents, seedRuns } from '../../mocks/seed';
 import { captureExchanges, expectFailure, type Exchange } from '../../test/exchanges';
 import specText from './m3ter-openapi-schemas.json?raw';
 
@@ -55,7 +60,10 @@ const JAVA_PATTERNS: Record<string, string> = {
 
 const ROOT_ID = 'm3ter';
 
-/** Rewrites refs to the shared root, ports Java patterns and OpenAPI `nullable` to JSON Schema. */
+/**
+ * Rewrites refs to the shared root, ports Java patterns, OpenAPI `nullable` and boolean
+ * `exclusiveMinimum` / `exclusiveMaximum` to JSON Schema.
+ */
 function toJsonSchema(node: Json): Json {
   if (Array.isArray(node)) return node.map(toJsonSchema);
   if (node === null || typeof node !== 'object') return node;
@@ -71,6 +79,20 @@ function toJsonSchema(node: Json): Json {
       out[key] = toJsonSchema(value);
     }
   }
+  // OpenAPI 3.0's boolean exclusiveMinimum/-Maximum (BillLineItem) is a number in JSON Schema.
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
+    if (typeof out[flag] !== 'boolean') continue;
+    const limit = out[bound];
+    if (out[flag] === true && typeof limit === 'number') {
+      out[flag] = limit;
+      delete out[bound];
+    } else {
+      delete out[flag];
+    }
+  }
   if (node.nullable === true) {
     // OpenAPI 3.0: `nullable` widens the schema to also accept null.
     return typeof out.type === 'string'
@@ -80,10 +102,33 @@ function toJsonSchema(node: Json): Json {
   return out;
 }
 
+/**
+ * Documented exceptions to a component schema, applied before compiling. docs/m3ter-api.md §6.4:
+ * EventResponse lists `dtActioned` as required, yet an event nobody has actioned has no date to give;
+ * the fake omits it then (and the console's eventSchema makes it optional). Its type and format still
+ * apply whenever it is present.
+ */
+const SCHEMA_EXCEPTIONS: Record<string, (schema: JsonObject) => JsonObject> = {
+  EventResponse: (schema) => ({
+    ...schema,
+    required: (schema.required as string[]).filter((name) => name !== 'dtActioned'),
+  }),
+};
+
+const componentSchemas: JsonObject = Object.fromEntries(
+  Object.entries(spec.components.schemas).map(([name, schema]) => {
+    const exception = SCHEMA_EXCEPTIONS[name];
+    return [name, exception ? exception(schema as JsonObject) : schema];
+  }),
+);
+
 // strict: false because the spec carries vendor keywords (x-stainless-*, deprecated) Ajv does not know.
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
-ajv.addSchema({ $id: ROOT_ID, components: toJsonSchema(spec.components) });
+ajv.addSchema({
+  $id: ROOT_ID,
+  components: toJsonSchema({ ...spec.components, schemas: componentSchemas }),
+});
 
 const validators = new Map<string, ValidateFunction>();
 function validatorFor(schema: JsonObject): ValidateFunction {
@@ -393,11 +438,66 @@ describe('contract: external mappings', () => {
   });
 });
 
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+describe('contract: events, bills and accounts', () => {
+  it('events list with every filter the console sends, and the page walk', async () => {
+    const exchanges = await expectConforming(async () => {
+      await eventsApi.list({
+        eventType: INTEGRATION_EVENT_TYPE,
+        eventName: 'integration.missingaccountmapping.error',
+        accountId: SEED_IDS.accounts.vandelay,
+        includeActioned: true,
+        pageSize: 100,
+      });
+      await eventsApi.list({ eventType: INTEGRATION_EVENT_TYPE, includeActioned: false });
+      await eventsApi.list({ resourceId: SEED_IDS.bills.missingMapping, pageSize: 10 });
+      let nextToken: string | undefined;
+      let pages = 0;
+      do {
+        const page = await eventsApi.list({
+          eventType: INTEGRATION_EVENT_TYPE,
+          includeActioned: true,
+          pageSize: 100,
+          ...(nextToken ? { nextToken } : {}),
+        });
+        nextToken = page.nextToken ?? undefined;
+        pages += 1;
+      } while (nextToken && pages < 50);
+      expect(pages).toBeGreaterThan(1);
+    });
+    expect(exchanges.some((e) => e.url.searchParams.has('nextToken'))).toBe(true);
+    expect(exchanges[0]?.url.searchParams.get('includeActioned')).toBe('true');
+  });
+
+  it('get event, bill and account', async () => {
+    await expectConforming(async () => {
+      for (const id of Object.values(SEED_IDS.events)) await eventsApi.get(id);
+      for (const id of [SEED_IDS.bigBill, ...Object.values(SEED_IDS.bills)]) await billsApi.get(id);
+      for (const id of Object.values(SEED_IDS.accounts)) await accountsApi.get(id);
+    });
+  });
+
+  it('error bodies: unknown event, bill and account; pageSize 0 and 101', async () => {
+    await expectConforming(async () => {
+      await expectFailure(404, () => eventsApi.get(UNKNOWN_ID));
+      await expectFailure(404, () => billsApi.get(UNKNOWN_ID));
+      await expectFailure(404, () => accountsApi.get(UNKNOWN_ID));
+      await expectFailure(400, () => eventsApi.list({ pageSize: 0 }));
+      await expectFailure(400, () => eventsApi.list({ pageSize: 101 }));
+    });
+  });
+});
+
 describe('contract: the whole seed', () => {
-  it('every seeded run, config and mapping matches its response schema', () => {
+  it('every seeded run, config, mapping, event, bill and account matches its response schema', () => {
     const run = validatorFor(ref('IntegrationRunResponse'));
     const config = validatorFor(ref('IntegrationConfigResponse'));
     const mapping = validatorFor(ref('ExternalMappingResponse'));
+    const event = validatorFor(ref('EventResponse'));
+    const bill = validatorFor(ref('BillResponse'));
+    const account = validatorFor(ref('AccountResponse'));
+    const seed = createSeed(SEED_ANCHOR);
     const problems = [
       ...seedRuns(SEED_ANCHOR).flatMap((r) => errorsOf(run, r).map((e) => `run ${r.id} ${e}`)),
       ...demoStore()
@@ -406,7 +506,14 @@ describe('contract: the whole seed', () => {
       ...demoStore()
         .snapshot()
         .mappings.flatMap((m) => errorsOf(mapping, m).map((e) => `mapping ${m.id} ${e}`)),
+      ...seedEvents(SEED_ANCHOR).flatMap((v) =>
+        errorsOf(event, v).map((e) => `event ${v.id} ${e}`),
+      ),
+      ...seed.billRecords.flatMap((b) => errorsOf(bill, b).map((e) => `bill ${b.id} ${e}`)),
+      ...seed.accounts.flatMap((a) => errorsOf(account, a).map((e) => `account ${a.id} ${e}`)),
     ];
+    expect(seedEvents(SEED_ANCHOR).some((v) => v.dtActioned === undefined)).toBe(true);
+    expect(seed.billRecords).toHaveLength(seed.bills.length);
     expect(problems).toEqual([]);
   });
 
@@ -421,6 +528,17 @@ describe('contract: the whole seed', () => {
         status: 'LOST',
       }),
     ).not.toEqual([]);
+    const event = validatorFor(ref('EventResponse'));
+    const anEvent = { id: 'e', eventName: 'integration.perform.error', eventTime: SEED_ANCHOR };
+    // The §6.4 exception drops only `dtActioned` from `required`: the rest still holds.
+    expect(errorsOf(event, { ...anEvent, m3terEvent: {} })).toEqual([]);
+    expect(errorsOf(event, anEvent)).not.toEqual([]);
+    expect(errorsOf(event, { ...anEvent, m3terEvent: {}, dtActioned: 'yesterday' })).not.toEqual(
+      [],
+    );
+    expect(errorsOf(validatorFor(ref('BillResponse')), { id: 'b', status: 'PAID' })).not.toEqual(
+      [],
+    );
     const request = validatorFor(ref('ExternalMappingRequest'));
     expect(errorsOf(request, { m3terEntity: 'Account' })).not.toEqual([]);
     expect(
@@ -461,11 +579,19 @@ describe('contract: the whole seed', () => {
       'GET /organizations/{orgId}/externalmappingconfiguration 200',
       'GET /organizations/{orgId}/externalmappingconfiguration/values/{destination}/{entityType} 200',
       'GET /organizations/{orgId}/externalmappingconfiguration/values/{destination}/{entityType}/{integrationCredentialsId} 200',
+      'GET /organizations/{orgId}/events 200',
+      'GET /organizations/{orgId}/events/{id} 200',
+      'GET /organizations/{orgId}/bills/{id} 200',
+      'GET /organizations/{orgId}/accounts/{id} 200',
       'GET /organizations/{orgId}/integrationconfigs/{id} error',
       'PUT /organizations/{orgId}/integrationconfigs/{id} error',
       'GET /organizations/{orgId}/integrationruns/logs/{id} error',
       'POST /organizations/{orgId}/externalmappings error',
       'PUT /organizations/{orgId}/externalmappings/{id} error',
+      'GET /organizations/{orgId}/events error',
+      'GET /organizations/{orgId}/events/{id} error',
+      'GET /organizations/{orgId}/bills/{id} error',
+      'GET /organizations/{orgId}/accounts/{id} error',
     ];
     expect([...covered].filter((k) => expected.includes(k)).sort()).toEqual([...expected].sort());
   });
