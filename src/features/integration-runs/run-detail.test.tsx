@@ -88,8 +88,10 @@ describe('run detail page', () => {
     });
     await user.click(create);
     await vi.waitFor(() => expect(router.state.location.pathname).toBe('/mappings/new'));
+    // The error does not name the account; the Bill does, so the form gets its id too.
     expect(router.state.location.search).toMatchObject({
       m3terEntity: 'Account',
+      m3terId: SEED_IDS.accounts.vandelay,
       externalTable: 'Customer',
     });
     expect(

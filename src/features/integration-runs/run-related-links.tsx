@@ -1,6 +1,7 @@
 import { Divider, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { IntegrationRun } from '../../api';
+import { billQueries } from '../../queries/bills';
 import { runQueries } from '../../queries/runs';
 import { parseEntityType } from './entity-ref';
 import { missingMappingPrefill } from './missing-mapping';
@@ -17,24 +18,33 @@ export function RelatedLinks({ run }: { run: IntegrationRun }) {
     []
   ).filter((c) => c.entityType === run.entityType);
   const configId = configs.length === 1 ? configs[0]?.id : undefined;
+  // The error names the system and table but rarely the account: a Bill knows whose it is.
+  const needsAccount =
+    !!missing && !missing.m3terId && (missing.m3terEntity ?? 'Account') === 'Account';
+  const bill = useQuery({
+    ...billQueries.detail(run.entityId),
+    enabled: needsAccount && run.entityType === 'Bill',
+  });
+  const accountId = needsAccount ? bill.data?.accountId : undefined;
+  const prefill = missing
+    ? {
+        ...missing,
+        ...(accountId ? { m3terEntity: 'Account', m3terId: accountId } : {}),
+        ...(configId ? { integrationConfigId: configId } : {}),
+      }
+    : undefined;
   return (
     <Stack gap={6}>
-      {missing ? (
+      {missing && prefill ? (
         <Stack gap={2}>
-          <ButtonLink
-            size="xs"
-            variant="light"
-            w="fit-content"
-            to="/mappings/new"
-            search={{ ...missing, ...(configId ? { integrationConfigId: configId } : {}) }}
-          >
+          <ButtonLink size="xs" variant="light" w="fit-content" to="/mappings/new" search={prefill}>
             Create the missing {missing.externalSystem}{' '}
             {missing.externalTable ? `${missing.externalTable} ` : ''}mapping
           </ButtonLink>
           <Text size="xs" c="dimmed">
             The error says {missing.externalSystem} has no record mapped to this {run.entityType}’s{' '}
             {missing.m3terEntity ?? 'entity'}
-            {missing.m3terId ? '' : ': choose the m3ter id on the form'}.
+            {prefill.m3terId ? '' : ': choose the m3ter id on the form'}.
           </Text>
         </Stack>
       ) : null}
