@@ -12,6 +12,8 @@ import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as ConfigsIndexRouteImport } from './routes/configs/index'
 import { Route as ConfigsNewRouteImport } from './routes/configs/new'
+import { Route as EventsIndexRouteImport } from './routes/events/index'
+import { Route as EventsEventIdRouteImport } from './routes/events/$eventId'
 import { Route as MappingsIndexRouteImport } from './routes/mappings/index'
 import { Route as MappingsBulkRouteImport } from './routes/mappings/bulk'
 import { Route as MappingsNewRouteImport } from './routes/mappings/new'
@@ -41,6 +43,16 @@ const ConfigsIndexRoute = ConfigsIndexRouteImport.update({
 const ConfigsNewRoute = ConfigsNewRouteImport.update({
   id: '/configs/new',
   path: '/configs/new',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const EventsIndexRoute = EventsIndexRouteImport.update({
+  id: '/events/',
+  path: '/events/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const EventsEventIdRoute = EventsEventIdRouteImport.update({
+  id: '/events/$eventId',
+  path: '/events/$eventId',
   getParentRoute: () => rootRouteImport,
 } as any)
 const MappingsIndexRoute = MappingsIndexRouteImport.update({
@@ -126,9 +138,11 @@ const SolvimonIntegrationsIdEditRoute =
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/configs/new': typeof ConfigsNewRoute
+  '/events/$eventId': typeof EventsEventIdRoute
   '/mappings/bulk': typeof MappingsBulkRoute
   '/mappings/new': typeof MappingsNewRoute
   '/configs/': typeof ConfigsIndexRoute
+  '/events/': typeof EventsIndexRoute
   '/mappings/': typeof MappingsIndexRoute
   '/runs/': typeof RunsIndexRoute
   '/configs/$id/edit': typeof ConfigsIdEditRoute
@@ -146,9 +160,11 @@ export interface FileRoutesByFullPath {
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/configs/new': typeof ConfigsNewRoute
+  '/events/$eventId': typeof EventsEventIdRoute
   '/mappings/bulk': typeof MappingsBulkRoute
   '/mappings/new': typeof MappingsNewRoute
   '/configs': typeof ConfigsIndexRoute
+  '/events': typeof EventsIndexRoute
   '/mappings': typeof MappingsIndexRoute
   '/runs': typeof RunsIndexRoute
   '/configs/$id/edit': typeof ConfigsIdEditRoute
@@ -167,9 +183,11 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/configs/new': typeof ConfigsNewRoute
+  '/events/$eventId': typeof EventsEventIdRoute
   '/mappings/bulk': typeof MappingsBulkRoute
   '/mappings/new': typeof MappingsNewRoute
   '/configs/': typeof ConfigsIndexRoute
+  '/events/': typeof EventsIndexRoute
   '/mappings/': typeof MappingsIndexRoute
   '/runs/': typeof RunsIndexRoute
   '/configs/$id/edit': typeof ConfigsIdEditRoute
@@ -189,9 +207,11 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/configs/new'
+    | '/events/$eventId'
     | '/mappings/bulk'
     | '/mappings/new'
     | '/configs/'
+    | '/events/'
     | '/mappings/'
     | '/runs/'
     | '/configs/$id/edit'
@@ -209,9 +229,11 @@ export interface FileRouteTypes {
   to:
     | '/'
     | '/configs/new'
+    | '/events/$eventId'
     | '/mappings/bulk'
     | '/mappings/new'
     | '/configs'
+    | '/events'
     | '/mappings'
     | '/runs'
     | '/configs/$id/edit'
@@ -229,9 +251,11 @@ export interface FileRouteTypes {
     | '__root__'
     | '/'
     | '/configs/new'
+    | '/events/$eventId'
     | '/mappings/bulk'
     | '/mappings/new'
     | '/configs/'
+    | '/events/'
     | '/mappings/'
     | '/runs/'
     | '/configs/$id/edit'
@@ -250,9 +274,11 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   ConfigsNewRoute: typeof ConfigsNewRoute
+  EventsEventIdRoute: typeof EventsEventIdRoute
   MappingsBulkRoute: typeof MappingsBulkRoute
   MappingsNewRoute: typeof MappingsNewRoute
   ConfigsIndexRoute: typeof ConfigsIndexRoute
+  EventsIndexRoute: typeof EventsIndexRoute
   MappingsIndexRoute: typeof MappingsIndexRoute
   RunsIndexRoute: typeof RunsIndexRoute
   ConfigsIdEditRoute: typeof ConfigsIdEditRoute
@@ -289,6 +315,20 @@ declare module '@tanstack/react-router' {
       path: '/configs/new'
       fullPath: '/configs/new'
       preLoaderRoute: typeof ConfigsNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/events/': {
+      id: '/events/'
+      path: '/events'
+      fullPath: '/events/'
+      preLoaderRoute: typeof EventsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/events/$eventId': {
+      id: '/events/$eventId'
+      path: '/events/$eventId'
+      fullPath: '/events/$eventId'
+      preLoaderRoute: typeof EventsEventIdRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/mappings/': {
@@ -402,9 +442,11 @@ declare module '@tanstack/react-router' {
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   ConfigsNewRoute: ConfigsNewRoute,
+  EventsEventIdRoute: EventsEventIdRoute,
   MappingsBulkRoute: MappingsBulkRoute,
   MappingsNewRoute: MappingsNewRoute,
   ConfigsIndexRoute: ConfigsIndexRoute,
+  EventsIndexRoute: EventsIndexRoute,
   MappingsIndexRoute: MappingsIndexRoute,
   RunsIndexRoute: RunsIndexRoute,
   ConfigsIdEditRoute: ConfigsIdEditRoute,
