@@ -70,10 +70,7 @@ export function FollowUpLink({
 }
 
 /** The config's name when the list of configs knows it, else its short id. */
-function configName(
-  configId: string,
-  configs: readonly IntegrationConfig[] | undefined,
-): string {
+function configName(configId: string, configs: readonly IntegrationConfig[] | undefined): string {
   const config = configs?.find((c) => c.id === configId);
   return config ? configLabel(config) : `config ${shortId(configId)}`;
 }
