@@ -10,6 +10,7 @@ import type { RunScope } from '../../queries/runs';
 import { runQueries } from '../../queries/runs';
 import { rememberRecent } from './recent-entities';
 import { chainInfoOfLoaded } from '../../queries/run-chains';
+import { outcomeKey, outcomesOf, type OutcomeGrouping } from '../../queries/run-outcomes';
 import { describeFilters } from './describe-filters';
 import { countByStatusGroup, dedupeRuns, MAX_LOADED_RUNS } from './loaded-runs';
 import { RefreshControls } from './refresh-controls';
@@ -41,6 +42,13 @@ const NO_NOTES: readonly HealNote[] = [];
 /** Shown only when the route healed the link (rare): its own chunk, Mantine's Alert with it. */
 const HealedLinkNotice = lazy(() =>
   import('../../components/healed-link-notice').then((m) => ({ default: m.HealedLinkNotice })),
+);
+
+/** What the Bill is (its account, date, total): read beside the runs, drawn once they are painted. */
+const BillSummary = lazy(() => import('./bill-summary').then((m) => ({ default: m.BillSummary })));
+/** Failing now or resolved, per destination or Bill, and its filter: after the first rows too. */
+const RunOutcomesPanel = lazy(() =>
+  import('./run-outcomes-panel').then((m) => ({ default: m.RunOutcomesPanel })),
 );
 
 const loadRunDrawer = () => import('./run-drawer');
@@ -101,10 +109,17 @@ export function RunHistoryPage({
     () => dedupeRuns((list.data?.pages ?? []).flatMap((page) => page.runs)),
     [list.data],
   );
+  // A Bill's history is judged per destination, a destination's per Bill (or Notification).
+  const grouping: OutcomeGrouping = scope.kind === 'entity' ? 'destination' : 'entity';
+  const outcomes = useMemo(() => outcomesOf(runs, grouping), [runs, grouping]);
+  const outcome = search.outcome;
   const rows = useMemo<RunRow[]>(() => {
     const chains = chainInfoOfLoaded(runs);
-    return runs.map((run) => ({ run, chain: chains.get(run.id) }));
-  }, [runs]);
+    const shown = outcome
+      ? runs.filter((run) => outcomes.get(outcomeKey(run, grouping))?.outcome === outcome)
+      : runs;
+    return shown.map((run) => ({ run, chain: chains.get(run.id) }));
+  }, [runs, outcomes, outcome, grouping]);
   const summary = useMemo(() => countByStatusGroup(runs), [runs]);
   const inProgressCount = summary.get('in-progress') ?? 0;
   const bulk = useBulkLoad(list, scope);
@@ -167,6 +182,16 @@ export function RunHistoryPage({
             }
           />
         </Group>
+        {scope.kind === 'entity' && scope.entityType === 'Bill' ? (
+          // Its own line, so the header does not move when the Bill arrives.
+          <div style={{ minHeight: 24 }}>
+            {afterFirstRows ? (
+              <Suspense fallback={null}>
+                <BillSummary billId={scope.entityId} />
+              </Suspense>
+            ) : null}
+          </div>
+        ) : null}
         {scope.kind === 'destination' && destination?.configNames.length ? (
           <Text size="sm" c="dimmed">
             Configs: {destination.configNames.join(', ')}
@@ -185,6 +210,18 @@ export function RunHistoryPage({
         onChange={(next) => onSearchChange({ ...next, run: undefined })}
         pickerReady={afterFirstRows}
       />
+
+      {afterFirstRows && runs.length > 0 ? (
+        <Suspense fallback={null}>
+          <RunOutcomesPanel
+            groups={outcomes}
+            grouping={grouping}
+            value={outcome}
+            onChange={(next) => onSearchChange({ ...search, outcome: next, run: undefined })}
+            partial={list.hasNextPage}
+          />
+        </Suspense>
+      ) : null}
 
       <Group justify="space-between" align="center" wrap="wrap" gap="sm">
         <Group gap="xs" wrap="wrap" aria-label="Loaded runs per status group" role="group">
@@ -240,7 +277,25 @@ export function RunHistoryPage({
         }
       >
         {() =>
-          runs.length === 0 ? (
+          runs.length > 0 && rows.length === 0 ? (
+            <EmptyState
+              title={
+                outcome === 'failing'
+                  ? `No ${grouping === 'destination' ? 'destination' : 'Bill or Notification'} is failing now`
+                  : 'Nothing resolved after failing'
+              }
+              action={
+                <Button
+                  variant="default"
+                  onClick={() => onSearchChange({ ...search, outcome: undefined })}
+                >
+                  Show every run
+                </Button>
+              }
+            >
+              {`Among the ${runs.length.toLocaleString('en')} loaded runs${list.hasNextPage ? '; older runs are not loaded yet' : ''}.`}
+            </EmptyState>
+          ) : runs.length === 0 ? (
             <EmptyState
               title={
                 filtered
@@ -283,6 +338,9 @@ export function RunHistoryPage({
             {runs.length.toLocaleString('en')} {runs.length === 1 ? 'run' : 'runs'} loaded
             {list.hasNextPage ? '; more exist.' : '; that is all of them.'}
             {filtered ? ` Filtered to ${describeFilters(search)}.` : ''}
+            {outcome
+              ? ` Showing the ${rows.length.toLocaleString('en')} of ${outcome === 'failing' ? 'those failing now' : 'those resolved after failing'}.`
+              : ''}
             {truncatedAtBound
               ? ` Stopped at ${MAX_LOADED_RUNS.toLocaleString('en')}: narrow the filters to see older runs.`
               : ''}
