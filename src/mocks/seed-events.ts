@@ -156,27 +156,30 @@ function draftsFromRuns(
 ): Draft[] {
   const configs = new Map(CONFIG_DEFS.map((c) => [c.destinationId, c]));
   const since = anchor - EVENT_WINDOW_DAYS * DAY;
-  const sends = new Map<string, IntegrationRun[]>();
+  // Each run's start, parsed once: the big Bill's sends have thousands of runs to order.
+  const sends = new Map<string, Array<{ run: IntegrationRun; t: number }>>();
   for (const run of runs) {
     const key = `${run.entityType}|${run.entityId}|${run.destinationId ?? ''}`;
+    const item = { run, t: startOf(run) };
     const list = sends.get(key);
-    if (list) list.push(run);
-    else sends.set(key, [run]);
+    if (list) list.push(item);
+    else sends.set(key, [item]);
   }
   const drafts: Draft[] = [];
   for (const list of sends.values()) {
-    const config = configs.get(list[0]?.destinationId ?? '');
+    const config = configs.get(list[0]?.run.destinationId ?? '');
     if (!config) continue;
-    const ordered = [...list].sort((a, b) => startOf(a) - startOf(b));
+    const ordered = list.sort((a, b) => a.t - b.t);
     const failed = ordered.filter(
-      (r) => FAILED.has(r.status) && Date.parse(r.dtCompleted ?? r.dtStarted ?? '') >= since,
+      ({ run }) =>
+        FAILED.has(run.status) && Date.parse(run.dtCompleted ?? run.dtStarted ?? '') >= since,
     );
-    for (const run of failed.slice(-MAX_EVENTS_PER_SEND)) {
+    for (const { run, t } of failed.slice(-MAX_EVENTS_PER_SEND)) {
       const later = ordered.find(
-        (r) => r.status === 'COMPLETE' && r.dtCompleted && startOf(r) > startOf(run),
+        (o) => o.run.status === 'COMPLETE' && o.run.dtCompleted !== undefined && o.t > t,
       );
       const draft: Draft = draftFor(run, config, bills);
-      if (later?.dtCompleted) draft.resolved = Date.parse(later.dtCompleted);
+      if (later?.run.dtCompleted) draft.resolved = Date.parse(later.run.dtCompleted);
       drafts.push(draft);
     }
   }
