@@ -19,7 +19,7 @@ import {
 import { DAY, HOUR, iso, MINUTE, SEED_IDS } from './seed-common';
 
 /** Billing currency per region (the account's and its bills'). */
-export const REGION_CURRENCY: Record<Region, string> = {
+const REGION_CURRENCY: Record<Region, string> = {
   EU: 'EUR',
   US: 'USD',
   UK: 'GBP',
@@ -29,7 +29,7 @@ export const REGION_CURRENCY: Record<Region, string> = {
 };
 
 /** An account's unique short code: its name as a slug (`Acme Corp` → `acme-corp`). */
-export function accountCode(name: string): string {
+function accountCode(name: string): string {
   return name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -24,9 +24,9 @@ import { ACCOUNTS, CONFIG_DEFS, type SeedConfigDef } from './seed-catalogue';
 import { DAY, HOUR, iso, MINUTE, SEED_IDS } from './seed-common';
 
 /** How far back failed runs raise events. */
-export const EVENT_WINDOW_DAYS = 30;
+const EVENT_WINDOW_DAYS = 30;
 /** Events kept per entity and destination (the newest). */
-export const MAX_EVENTS_PER_SEND = 40;
+const MAX_EVENTS_PER_SEND = 40;
 
 /**
  * `m3terEvent.eventData` of an integration event: the keys `readIntegrationEvent` reads first

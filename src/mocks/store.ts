@@ -43,7 +43,6 @@ import { createStoreState, type StoreOptions, type StoreSnapshot } from './store
 export { StoreError } from './store-error';
 export type { PageResult } from './paging';
 export type { StoreOptions } from './store/state';
-export type { EventListQuery } from './store/events';
 
 export interface DemoStore extends ConfigStore, RunStore, MappingStore, EventStore, BillingStore {
   readonly anchor: string;

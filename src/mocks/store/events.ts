@@ -10,7 +10,7 @@ import { given, same, splitIds } from './query';
 import type { StoreState } from './state';
 
 /** `GET /events` query, as received (strings; `ids` repeated or comma-separated). */
-export interface EventListQuery extends PageQuery {
+interface EventListQuery extends PageQuery {
   eventType?: string | null;
   eventName?: string | null;
   accountId?: string | null;
@@ -27,10 +27,10 @@ export interface EventStore {
 }
 
 /** The events list's largest page (the spec: 1..100, not 1..200 as elsewhere). */
-export const EVENTS_MAX_PAGE_SIZE = 100;
+const EVENTS_MAX_PAGE_SIZE = 100;
 
 /** The categories the spec documents for `eventType`; only integration events exist in this fake. */
-export const EVENT_TYPES = [
+const EVENT_TYPES = [
   'Notification',
   INTEGRATION_EVENT_TYPE,
   'IngestValidationFailure',
