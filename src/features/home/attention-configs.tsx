@@ -11,7 +11,7 @@ import { HealthBadges } from '../../components/health-badges';
 const SHOWN = 6;
 
 /** Configs m3ter will not send through: disabled (auto-disabled after failures) or not authorised. */
-export function stuckConfigs(configs: readonly IntegrationConfig[]): IntegrationConfig[] {
+function stuckConfigs(configs: readonly IntegrationConfig[]): IntegrationConfig[] {
   return configs.filter((c) => c.enabled === false || c.authorized === false);
 }
 

@@ -1,17 +1,12 @@
 import { Group, Text } from '@mantine/core';
 import { INTEGRATION_EVENT_NAMES, type IntegrationEventName } from '../../api';
+import { EVENT_COLORS } from '../../components/event-type-badge';
 import { EVENT_NAME_LABELS } from '../../lib/labels';
 import type { DayCounts } from './event-figures';
 import classes from './events-chart.module.css';
 
-/** One colour per event name; the legend and the table carry the words. */
-export const EVENT_COLORS: Readonly<Record<IntegrationEventName, string>> = {
-  'integration.validation.error': 'var(--mantine-color-yellow-6)',
-  'integration.missingaccountmapping.error': 'var(--mantine-color-grape-6)',
-  'integration.authentication.error': 'var(--mantine-color-orange-7)',
-  'integration.perform.error': 'var(--mantine-color-red-7)',
-  'integration.disabled.error': 'var(--mantine-color-gray-6)',
-};
+/** The badges' colours, as chart fills. */
+const fill = (name: IntegrationEventName) => `var(--mantine-color-${EVENT_COLORS[name]}-6)`;
 
 const BAR_WIDTH = 22;
 const GAP = 8;
@@ -68,14 +63,7 @@ export function EventsChart({ days }: { days: readonly DayCounts[] }) {
                 const h = (count / max) * HEIGHT;
                 y -= h;
                 return (
-                  <rect
-                    key={name}
-                    x={x}
-                    y={y}
-                    width={BAR_WIDTH}
-                    height={h}
-                    fill={EVENT_COLORS[name]}
-                  >
+                  <rect key={name} x={x} y={y} width={BAR_WIDTH} height={h} fill={fill(name)}>
                     <title>{`${dayLabel(d.day)}: ${count} × ${EVENT_NAME_LABELS[name]}`}</title>
                   </rect>
                 );
@@ -92,7 +80,7 @@ export function EventsChart({ days }: { days: readonly DayCounts[] }) {
       <Group gap="md" component="ul" className={classes.legend}>
         {INTEGRATION_EVENT_NAMES.map((name) => (
           <li key={name}>
-            <span className={classes.swatch} style={{ background: EVENT_COLORS[name] }} />
+            <span className={classes.swatch} style={{ background: fill(name) }} />
             {EVENT_NAME_LABELS[name]}
           </li>
         ))}

@@ -20,11 +20,11 @@ import {
   ActionedState,
   ConfigLink,
   EntityRunsLink,
-  EventTypeBadge,
   FollowUpLink,
   RunLink,
 } from './event-parts';
 import { eventNameLabel } from '../../lib/labels';
+import { EventTypeBadge } from '../../components/event-type-badge';
 import { followUpOf } from './follow-up';
 import classes from './event-detail-page.module.css';
 

@@ -1,32 +1,10 @@
-/** The pieces the events list and an event's page both show: its type, its follow-up, what it is about. */
-import { Badge, Stack, Text } from '@mantine/core';
-import {
-  isIntegrationEventName,
-  type IntegrationConfig,
-  type IntegrationEventFacts,
-} from '../../api';
+/** The pieces the events list and an event's page both show: its follow-up, what it is about. */
+import { Stack, Text } from '@mantine/core';
+import type { IntegrationConfig, IntegrationEventFacts } from '../../api';
 import { RelativeTime } from '../../components/relative-time';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 import { configLabel, shortId } from '../../lib/labels';
-import { eventNameLabel } from '../../lib/labels';
-import { EVENT_COLORS } from './event-names';
 import { runEntityType, type FollowUp } from './follow-up';
-
-export function EventTypeBadge({ name, size = 'sm' }: { name: string; size?: 'sm' | 'lg' }) {
-  const known = isIntegrationEventName(name);
-  return (
-    <Badge
-      color={known ? EVENT_COLORS[name] : 'gray'}
-      variant="light"
-      size={size}
-      tt="none"
-      title={known ? name : `${name} · not an event this console knows`}
-      style={{ whiteSpace: 'nowrap' }}
-    >
-      {eventNameLabel(name)}
-    </Badge>
-  );
-}
 
 /** The follow-up as a button-link to where it is done. */
 export function FollowUpLink({

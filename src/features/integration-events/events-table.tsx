@@ -3,7 +3,8 @@ import { memo } from 'react';
 import { readIntegrationEvent, type IntegrationConfig, type M3terEvent } from '../../api';
 import { RelativeTime } from '../../components/relative-time';
 import { AnchorLink } from '../../components/router-links';
-import { ActionedState, EventConcerns, EventTypeBadge, FollowUpLink } from './event-parts';
+import { EventTypeBadge } from '../../components/event-type-badge';
+import { ActionedState, EventConcerns, FollowUpLink } from './event-parts';
 import { eventNameLabel } from '../../lib/labels';
 import { followUpOf } from './follow-up';
 

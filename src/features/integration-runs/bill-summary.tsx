@@ -18,7 +18,7 @@ function formatDay(day: string | undefined): string | undefined {
 }
 
 /** "€1,234.50"; a currency code the browser does not know is written out ("1,234.50 XYZ"). */
-export function formatMoney(amount: number, currency: string | undefined): string {
+function formatMoney(amount: number, currency: string | undefined): string {
   if (currency) {
     try {
       return new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount);
