@@ -75,7 +75,9 @@ export function RunOutcomesPanel({
           {[...groups.values()].map((group) => (
             <li key={group.key} data-outcome={group.outcome}>
               <span className={classes.dot} aria-hidden />
-              <strong>{groupName(group.latest, grouping)}</strong>: {OUTCOME_WORDS[group.outcome]}
+              <span>
+                <strong>{groupName(group.latest, grouping)}</strong>: {OUTCOME_WORDS[group.outcome]}
+              </span>
             </li>
           ))}
         </ul>
