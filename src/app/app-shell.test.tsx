@@ -23,7 +23,14 @@ describe('ConsoleShell', () => {
       within(m3ter)
         .getAllByRole('link')
         .map((l) => l.textContent),
-    ).toEqual(['Integration configs', 'Integration runs', 'External mappings']);
+    ).toEqual([
+      'Needs attention',
+      'Integration events',
+      'Integration configs',
+      'Integration runs',
+      'External mappings',
+    ]);
+    const home = within(m3ter).getByRole('link', { name: 'Needs attention' });
     const solvimon = within(navGroup('Solvimon')).getByRole('link', { name: 'Integrations' });
     expect(solvimon).toHaveAttribute('href', '/solvimon/integrations');
     const configs = within(m3ter).getByRole('link', { name: 'Integration configs' });
@@ -37,6 +44,11 @@ describe('ConsoleShell', () => {
     await router.navigate({ to: '/configs' });
     await waitFor(() => expect(configs).toHaveAttribute('data-active'));
     expect(solvimon).not.toHaveAttribute('data-active');
+    // The home page is lit only on itself, not under every page.
+    expect(home).not.toHaveAttribute('data-active');
+    await router.navigate({ to: '/' });
+    await waitFor(() => expect(home).toHaveAttribute('data-active'));
+    expect(configs).not.toHaveAttribute('data-active');
   });
 
   it('says in the header which platform is demo and which is live', async () => {

@@ -8,18 +8,11 @@
  */
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useId, useState } from 'react';
+import { RANGE_LABELS } from '../lib/labels';
 import { ChoiceGroup } from './choice-group';
 
 type DateRangeChoice = 'all' | '24h' | '7d' | '30d' | 'custom';
 type DateRangeZone = 'utc' | 'local';
-
-export const DATE_RANGE_LABELS: Record<DateRangeChoice, string> = {
-  all: 'Any time',
-  '24h': 'Last 24 h',
-  '7d': 'Last 7 days',
-  '30d': 'Last 30 days',
-  custom: 'Custom',
-};
 
 const CHOICES: DateRangeChoice[] = ['all', '24h', '7d', '30d', 'custom'];
 
@@ -61,7 +54,7 @@ export function DateRangeControl({
       <ChoiceGroup
         aria-labelledby={labelId}
         value={shown}
-        data={CHOICES.map((choice) => ({ value: choice, label: DATE_RANGE_LABELS[choice] }))}
+        data={CHOICES.map((choice) => ({ value: choice, label: RANGE_LABELS[choice] }))}
         onChange={(choice) => {
           if (choice === 'custom') {
             setEditingCustom(true);

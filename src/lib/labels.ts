@@ -48,3 +48,12 @@ export function eventNameLabel(name: string): string {
     ? EVENT_NAME_LABELS[name as IntegrationEventName]
     : name;
 }
+
+/** The date ranges the lists offer (queries/runs.ts `RangeChoice`), in words. */
+export const RANGE_LABELS: Readonly<Record<'all' | '24h' | '7d' | '30d' | 'custom', string>> = {
+  all: 'Any time',
+  '24h': 'Last 24 h',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  custom: 'Custom',
+};

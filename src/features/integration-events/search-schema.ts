@@ -14,12 +14,11 @@
  * keeps its text in the note (`value`), so the filter can put it back in its input with the reason.
  */
 import { INTEGRATION_EVENT_NAMES, isUuid, type IntegrationEventName } from '../../api';
-import { DATE_RANGE_LABELS } from '../../components/date-range-control';
 import type { Healed, HealNote } from '../../lib/link-healing';
 import { shortId } from '../../lib/labels';
 import type { EventListFilters } from '../../queries/events';
 import { RANGE_PRESETS, type RangeChoice, type RangePreset } from '../../queries/runs';
-import { EVENT_NAME_LABELS } from '../../lib/labels';
+import { EVENT_NAME_LABELS, RANGE_LABELS } from '../../lib/labels';
 
 export interface EventsSearch {
   eventName?: IntegrationEventName;
@@ -198,7 +197,7 @@ export function describeEventFilters(search: EventsSearch, accountName?: string)
     else if (search.from) parts.push(`after ${day(search.from)}`);
     else if (search.to) parts.push(`up to ${day(search.to)}`);
   } else if (search.range) {
-    parts.push(`in the ${DATE_RANGE_LABELS[search.range].toLowerCase()}`);
+    parts.push(`in the ${RANGE_LABELS[search.range].toLowerCase()}`);
   }
   if (search.accountId) {
     parts.push(`for Account ${accountName ?? shortId(search.accountId)}`);

@@ -1,5 +1,6 @@
 import { RUN_STATUS_GROUPS } from '../../api';
-import { RANGE_LABELS, type RunsSearch } from './search-schema';
+import { RANGE_LABELS } from '../../lib/labels';
+import type { RunsSearch } from './search-schema';
 import { formatInstant } from './time';
 
 /** The filters in words ("status failed; started in the last 7 days"), for counts and empty states. */

@@ -9,7 +9,8 @@ import {
 import { ChoiceGroup } from '../../components/choice-group';
 import { statusLabel } from '../../components/status-badge';
 import type { RangeChoice } from '../../queries/runs';
-import { RANGE_LABELS, type RunsSearch } from './search-schema';
+import { RANGE_LABELS } from '../../lib/labels';
+import type { RunsSearch } from './search-schema';
 import classes from './run-filters.module.css';
 
 /** The brief's order: what a support engineer looks for first. */

@@ -19,14 +19,6 @@ import { RUN_OUTCOMES, type RunOutcomeFilter } from '../../queries/run-outcomes'
 
 export type TimeZoneChoice = 'utc' | 'local';
 
-export const RANGE_LABELS: Record<RangeChoice, string> = {
-  all: 'Any time',
-  '24h': 'Last 24 h',
-  '7d': 'Last 7 days',
-  '30d': 'Last 30 days',
-  custom: 'Custom',
-};
-
 export interface RunsSearch {
   /** Known statuses in RUN_STATUSES order, no repeats; absent = every status. */
   status?: KnownRunStatus[];
