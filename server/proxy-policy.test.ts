@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createProxyHandler } from './proxy.ts';
+import { m3terRoute } from './proxy-policy.ts';
 import { createSolvimonProxyHandler } from './solvimon-proxy.ts';
 import { TEST_ORG_ID } from './test-support.ts';
 
@@ -78,5 +79,33 @@ describe('proxy Host check (DNS rebinding)', () => {
       message: expect.stringMatching(/Solvimon proxy; add it to ALLOWED_HOSTS/) as unknown,
     });
     expect(calls).toEqual(['https://test.api.solvimon.example/v1/integrations?limit=1']);
+  });
+});
+
+describe("m3ter's allow-list: webhook destinations", () => {
+  const route = m3terRoute(TEST_ORG_ID);
+  const segments = (path: string) =>
+    path.split('/').map((value) => ({ value, kind: 'name' as const }));
+
+  it('forwards the webhook destination operations the console uses, and nothing else under integrationdestinations', () => {
+    const base = `organizations/${TEST_ORG_ID}/integrationdestinations`;
+    const id = '28f3a4b5-6d7e-4f2a-8b3c-4d5e6f7a8b9c';
+    for (const path of [
+      `${base}/webhooks`,
+      `${base}/webhooks/${id}`,
+      `${base}/webhooks/${id}/active`,
+    ]) {
+      const match = route(segments(path));
+      expect(match, path).toMatchObject({ resource: 'integrationdestinations/webhooks' });
+      expect(Object.keys('methods' in match ? match.methods : {}).sort(), path).toEqual([
+        'DELETE',
+        'GET',
+        'POST',
+        'PUT',
+      ]);
+    }
+    for (const path of [base, `${base}/marketplace/usageReport`, `${base}/workflows`]) {
+      expect(route(segments(path)), path).toEqual({ refused: 404 });
+    }
   });
 });

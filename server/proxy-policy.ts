@@ -79,6 +79,9 @@ const M3TER_RESOURCES: Readonly<Record<string, readonly string[]>> = {
   events: ['GET'],
   bills: ['GET'],
   accounts: ['GET'],
+  // Only the webhook destinations of `integrationdestinations` (src/api/webhook-destinations.ts): its
+  // marketplace and workflow endpoints are not the console's.
+  'integrationdestinations/webhooks': ['GET', 'POST', 'PUT', 'DELETE'],
 };
 
 /** m3ter's allow-list: `organizations/{orgId}/{resource}[/…]`, for the configured organisation only. */
@@ -94,11 +97,10 @@ export function m3terRoute(orgId: string): RequestPolicy['route'] {
           'This console server only forwards requests for its configured organisation (M3TER_ORG_ID).',
       };
     }
-    const methods = Object.hasOwn(M3TER_RESOURCES, resource)
-      ? M3TER_RESOURCES[resource]
-      : undefined;
+    const key = Object.hasOwn(M3TER_RESOURCES, resource) ? resource : `${resource}/${sub ?? ''}`;
+    const methods = Object.hasOwn(M3TER_RESOURCES, key) ? M3TER_RESOURCES[key] : undefined;
     if (!methods) return NOT_FORWARDED;
-    return { resource, methods: Object.fromEntries(methods.map((m) => [m, 'any'])) };
+    return { resource: key, methods: Object.fromEntries(methods.map((m) => [m, 'any'])) };
   };
 }
 

@@ -8,3 +8,4 @@ export * from './runs';
 export * from './mappings';
 export * from './events';
 export * from './bills';
+export * from './webhook-destinations';

@@ -18,7 +18,7 @@ const mapping = {
 };
 
 describe('store persistence', () => {
-  it('writes a snapshot of configs and mappings only (runs are regenerated)', () => {
+  it('writes a snapshot of configs, mappings and webhook destinations only (runs are regenerated)', () => {
     const persistence = createMemoryPersistence();
     createStore({ persistence });
     const raw = persistence.read() ?? '';
@@ -30,6 +30,7 @@ describe('store persistence', () => {
       'format',
       'mappings',
       'seq',
+      'webhookDestinations',
     ]);
     // Small enough to rewrite on every change.
     expect(raw.length).toBeLessThan(150_000);

@@ -3,8 +3,9 @@
  * error text of a failed or retried one, naming the real cause as that system would.
  */
 import type { Rng } from './prng';
-import { CONFIG_IDS, type SeedSystem } from './seed-catalogue';
+import { type SeedSystem } from './seed-catalogue';
 import type { RunContext, SeedStatus } from './seed-runs';
+import { WEBHOOK_URLS } from './seed-webhook-destinations';
 
 export function externalFor(system: SeedSystem, rng: Rng, invoiceNumber: string) {
   switch (system) {
@@ -43,13 +44,6 @@ export function externalFor(system: SeedSystem, rng: Rng, invoiceNumber: string)
       return undefined;
   }
 }
-
-const WEBHOOK_URLS: Record<string, string> = {
-  [CONFIG_IDS.webhookOps]: 'https://hooks.acme-ops.example.com/m3ter/alerts',
-  [CONFIG_IDS.webhookSlack]: 'https://relay.acme.example.com/slack/usage',
-  [CONFIG_IDS.webhookPagerduty]: 'https://events.pagerduty.com/integration/3f9a/enqueue',
-  [CONFIG_IDS.webhookWarehouse]: 'https://ingest.acme-dwh.example.com/m3ter/bills',
-};
 
 /**
  * What each destination says when a Bill's Account has no customer record mapped there; undefined for

@@ -29,6 +29,10 @@ import { generateAccounts, generateBillRecords } from './seed-billing';
 import { DAY, HOUR, iso, SEED_IDS } from './seed-common';
 import { generateEvents, type SeedEvent } from './seed-events';
 import { generateRunHistory } from './seed-runs';
+import {
+  seedWebhookDestinations,
+  type StoredWebhookDestination,
+} from './seed-webhook-destinations';
 
 export {
   AVAILABLE_SYSTEMS,
@@ -70,6 +74,8 @@ export interface DemoSeed {
   anchor: string;
   configs: IntegrationConfig[];
   mappings: ExternalMapping[];
+  /** Webhook destinations, one per webhook config (mutable copies, like the configs). */
+  webhookDestinations: StoredWebhookDestination[];
   /** Read-only history; shared between stores built from the same anchor. */
   runs: readonly IntegrationRun[];
   /** Integration error events derived from the runs (read-only, shared like the runs). */
@@ -425,6 +431,7 @@ export function createSeed(anchor: string = SEED_ANCHOR): DemoSeed {
     anchor,
     configs: seedConfigs(anchor),
     mappings,
+    webhookDestinations: seedWebhookDestinations(anchor),
     runs,
     events,
     billRecords,

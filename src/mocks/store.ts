@@ -24,9 +24,13 @@
  *   spec states no default). `ids` (repeated or comma-separated) returns those events, actioned or
  *   not, and cannot be combined with any other filter (400).
  * - bills and accounts: one per seeded Bill and account, `GET` by id only (unknown → 404).
+ * - webhook destinations (docs/m3ter-api.md §6.1): name, description, url and credentials required;
+ *   the url must be http(s) with a host that resolves (`*.invalid`, `does-not-resolve.example` never
+ *   do); `code` unique; credentials write-only (fingerprints stored, masked answers; a PUT without
+ *   apiKey/secret keeps them); `PUT /{id}/active?active=true|false`.
  *
  * Runs, events, bills and accounts are read-only (the console cannot create them), so only configs,
- * mappings and an id counter are persisted; the rest is regenerated from the persisted seed anchor.
+ * mappings, webhook destinations (credentials as fingerprints) and an id counter are persisted; the rest is regenerated from the persisted seed anchor.
  *
  * This module composes the parts in store/: state.ts (data, persistence, ids, audit fields,
  * versions), validation.ts (request bodies, 400 messages), query.ts (query values, name matching,
@@ -39,12 +43,17 @@ import { createEventStore, type EventStore } from './store/events';
 import { createMappingStore, type MappingStore } from './store/mappings';
 import { createRunStore, type RunStore } from './store/runs';
 import { createStoreState, type StoreOptions, type StoreSnapshot } from './store/state';
+import {
+  createWebhookDestinationStore,
+  type WebhookDestinationStore,
+} from './store/webhook-destinations';
 
 export { StoreError } from './store-error';
 export type { PageResult } from './paging';
 export type { StoreOptions } from './store/state';
 
-export interface DemoStore extends ConfigStore, RunStore, MappingStore, EventStore, BillingStore {
+export interface DemoStore
+  extends ConfigStore, RunStore, MappingStore, EventStore, BillingStore, WebhookDestinationStore {
   readonly anchor: string;
 
   /** Back to the seed (a new anchor in the browser), dropping every edit, in every tab. */
@@ -71,6 +80,7 @@ export function createStore(options: StoreOptions = {}): DemoStore {
     ...createMappingStore(state),
     ...createEventStore(state),
     ...createBillingStore(state),
+    ...createWebhookDestinationStore(state),
 
     reset() {
       state.reset();

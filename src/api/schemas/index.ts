@@ -4,3 +4,4 @@ export * from './integration-run';
 export * from './external-mapping';
 export * from './integration-event';
 export * from './bill';
+export * from './webhook-destination';

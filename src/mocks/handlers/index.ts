@@ -7,6 +7,7 @@ import { eventHandlers } from './events';
 import { mappingHandlers } from './mappings';
 import { errorResponse, ORG_BASE, type HandlerOptions } from './route';
 import { runHandlers } from './runs';
+import { webhookDestinationHandlers } from './webhook-destinations';
 
 export type { HandlerOptions } from './route';
 
@@ -26,6 +27,7 @@ export function createHandlers(
     ...mappingHandlers(options),
     ...eventHandlers(options),
     ...billingHandlers(options),
+    ...webhookDestinationHandlers(options),
     ...(solvimonStore
       ? solvimonHandlers({ store: solvimonStore, faults: options.faults, random: options.random })
       : []),

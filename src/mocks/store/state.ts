@@ -6,6 +6,7 @@ import type { ExternalMapping, IntegrationConfig } from '../../api/schemas';
 import { createPersistedState, type Persistence } from '../persistence';
 import { createRng, fnv1a } from '../prng';
 import { createSeed, DEMO_USER_ID, SEED_ANCHOR, type DemoSeed } from '../seed';
+import type { StoredWebhookDestination } from '../seed-webhook-destinations';
 import { StoreError } from '../store-error';
 
 /** Who performs a write (audit fields). Defaults to the demo user. */
@@ -20,6 +21,8 @@ export interface StoreSnapshot {
   seq: number;
   configs: IntegrationConfig[];
   mappings: ExternalMapping[];
+  /** Credentials as fingerprints only: no api key or secret is ever written (docs/m3ter-api.md Decision 8). */
+  webhookDestinations?: StoredWebhookDestination[];
 }
 
 export interface StoreOptions {
@@ -46,6 +49,7 @@ interface StoreData {
   seq: number;
   configs: Map<string, IntegrationConfig>;
   mappings: Map<string, ExternalMapping>;
+  webhookDestinations: Map<string, StoredWebhookDestination>;
 }
 
 /** What the resource modules (configs.ts, mappings.ts, runs.ts) share. */
@@ -82,7 +86,8 @@ function isSnapshot(value: unknown): value is StoreSnapshot {
     !Number.isNaN(Date.parse(v.anchor)) &&
     typeof v.seq === 'number' &&
     Array.isArray(v.configs) &&
-    Array.isArray(v.mappings)
+    Array.isArray(v.mappings) &&
+    (v.webhookDestinations === undefined || Array.isArray(v.webhookDestinations))
   );
 }
 
@@ -102,6 +107,7 @@ export function createStoreState(options: StoreOptions): StoreState {
     seq,
     configs: new Map(seed.configs.map((c) => [c.id, c])),
     mappings: new Map(seed.mappings.map((m) => [m.id, m])),
+    webhookDestinations: new Map(seed.webhookDestinations.map((d) => [d.id, d])),
   });
 
   const toSnapshot = (state: StoreData): StoreSnapshot => ({
@@ -110,20 +116,27 @@ export function createStoreState(options: StoreOptions): StoreState {
     seq: state.seq,
     configs: [...state.configs.values()],
     mappings: [...state.mappings.values()],
+    webhookDestinations: [...state.webhookDestinations.values()],
   });
+
+  const fromParsed = (parsed: StoreSnapshot): StoreData => {
+    const seed = createSeed(parsed.anchor);
+    return {
+      seed,
+      seq: parsed.seq,
+      configs: new Map(parsed.configs.map((c) => [c.id, c])),
+      mappings: new Map(parsed.mappings.map((m) => [m.id, m])),
+      // A snapshot from before webhook destinations existed gets the seeded ones.
+      webhookDestinations: new Map(
+        (parsed.webhookDestinations ?? seed.webhookDestinations).map((d) => [d.id, d]),
+      ),
+    };
+  };
 
   const stored = createPersistedState<StoreData>({
     persistence,
     toSnapshot,
-    fromSnapshot: (parsed) =>
-      isSnapshot(parsed)
-        ? {
-            seed: createSeed(parsed.anchor),
-            seq: parsed.seq,
-            configs: new Map(parsed.configs.map((c) => [c.id, c])),
-            mappings: new Map(parsed.mappings.map((m) => [m.id, m])),
-          }
-        : undefined,
+    fromSnapshot: (parsed) => (isSnapshot(parsed) ? fromParsed(parsed) : undefined),
     seed: () => fromSeed(createSeed(nextAnchor())),
     // An old demo's dates move forward, so its runs stay recent.
     onFirstLoad: (loaded) => {
