@@ -7,10 +7,15 @@
  * solvimon-proxy.test.ts, which run it behind the server, and proxy-policy.test.ts):
  * - forwards only the paths and methods the console's API modules use (`m3terRoute`, `solvimonRoute`),
  *   and on Solvimon only the query parameters its spec documents for that operation;
- * - every path segment is checked first: no empty, `.` or `..` segment, no encoded `/` or `\`, no
- *   control character (the platform or a gateway decoding them could resolve the path to an endpoint
- *   outside the allow-list); the allow-list compares decoded segments, and the path goes upstream as the
- *   browser encoded it;
+ * - every path segment must be one the console itself produces (`checkSegments`): a name (letters,
+ *   digits, `_`, `-`: UUIDs, entity types, system names, the API's literal words), or at the few
+ *   positions that carry an external system's text (m3ter's `externalmappings/externalid/…`) a mapping
+ *   text without `/`, `\`, `;` or `%`, not made of dots only, unchanged by Unicode NFKC normalisation;
+ *   and each segment must be encoded exactly as the console's `encodeURIComponent` encodes it. So `..`,
+ *   `..;`, `;` parameters, double encoding (`%252e`), `%2f`, `%5c`, lower-case or needless escapes and
+ *   full-width or other look-alike dots never go upstream, whatever a server in front of the platform
+ *   would decode or normalise. The allow-list compares decoded segments, and the path goes upstream
+ *   as the browser encoded it;
  * - refuses cross-site requests (CSRF: the proxies hold an Administrator's credentials and an API key)
  *   and unknown Host names (DNS rebinding), because the console itself has no login;
  * - bounded request body (413), and JSON only (415).
@@ -59,8 +64,25 @@ export interface RequestPolicy {
   /** The prefix the browser calls; what follows it is the upstream path. */
   apiBase: string;
   allowedHosts: AllowedHosts;
-  /** The allow-list, over the decoded segments below `apiBase` (already checked to be plain). */
-  route: (segments: readonly string[]) => RouteMatch;
+  /**
+   * The allow-list, over the decoded segments below `apiBase`, each already checked to be a name or
+   * a text (`SegmentKind`): a route refuses a text where it expects a name.
+   */
+  route: (segments: readonly Segment[]) => RouteMatch;
+}
+
+/**
+ * `name`: letters, digits, `_` and `-` only (m3ter's `^[a-zA-Z0-9_-]*$` for entity types and
+ * destinations, UUIDs, Solvimon's ids, every literal word of both APIs). `text`: anything else the
+ * console may send as one segment (an external id or table typed by the user), within the limits of
+ * `checkSegments`.
+ */
+type SegmentKind = 'name' | 'text';
+
+interface Segment {
+  /** Decoded. */
+  value: string;
+  kind: SegmentKind;
 }
 
 const NOT_FORWARDED = { refused: 404 } as const;
@@ -86,8 +108,16 @@ const M3TER_RESOURCES: Readonly<Record<string, readonly string[]>> = {
 
 /** m3ter's allow-list: `organizations/{orgId}/{resource}[/…]`, for the configured organisation only. */
 export function m3terRoute(orgId: string): RequestPolicy['route'] {
-  return ([organizations, org, resource]) => {
+  return (segments) => {
+    const [organizations, org, resource, sub] = segments.map((segment) => segment.value);
     if (organizations !== 'organizations' || org === undefined || resource === undefined) {
+      return NOT_FORWARDED;
+    }
+    // Only `externalmappings/externalid/{system}/{externalTable}/{externalId}` carries an external
+    // system's own text (src/api/mappings.ts); every other segment is a name.
+    const textFrom =
+      resource === 'externalmappings' && sub === 'externalid' ? 4 : Number.POSITIVE_INFINITY;
+    if (segments.some((segment, i) => segment.kind !== 'name' && i < textFrom)) {
       return NOT_FORWARDED;
     }
     if (org !== orgId) {
@@ -118,8 +148,10 @@ const LIFECYCLE_ACTIONS = new Set(['activate', 'deprecate', 'archive']);
  * integrations.ts) and nothing else of Solvimon's API. `test-connection` and `e-invoicing` are
  * Solvimon's literal paths, never read as an integration id.
  */
-export function solvimonRoute([version, integrations, first, second, ...rest]: readonly string[]):
-  RouteRule | typeof NOT_FORWARDED {
+export function solvimonRoute(segments: readonly Segment[]): RouteRule | typeof NOT_FORWARDED {
+  // Solvimon's ids and literal words are all names.
+  if (segments.some((segment) => segment.kind !== 'name')) return NOT_FORWARDED;
+  const [version, integrations, first, second, ...rest] = segments.map((segment) => segment.value);
   if (version !== 'v1' || integrations !== 'integrations') return NOT_FORWARDED;
   if (first === undefined) {
     return { resource: 'integrations', methods: { GET: LIST_QUERY, POST: [] } };
@@ -172,7 +204,7 @@ export function checkRequest(
   const { apiBase } = policy;
   if (!url.pathname.startsWith(`${apiBase}/`)) return notForwarded();
   const upstreamPath = url.pathname.slice(apiBase.length);
-  const segments = plainSegments(upstreamPath.slice(1));
+  const segments = checkSegments(upstreamPath.slice(1));
   if (!segments) return notForwarded();
 
   const match = policy.route(segments);
@@ -212,6 +244,23 @@ export function bodyTooLarge(maxBodyBytes: number): Refusal {
   );
 }
 
+/**
+ * Checked for every non-empty body labelled JSON, before anything is sent: the platform never sees a
+ * body that is not UTF-8 JSON.
+ */
+export function checkJsonBody(body: Uint8Array): Refusal | undefined {
+  try {
+    JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+    return undefined;
+  } catch {
+    return refused(
+      400,
+      'The request body is labelled application/json but is not valid JSON; the console server ' +
+        'forwards only JSON bodies.',
+    );
+  }
+}
+
 /** Checked for every non-empty request body. */
 export function checkBodyType(request: Request): Refusal | undefined {
   // JSON only: also makes every cross-origin write a preflighted request, which fails here.
@@ -222,29 +271,47 @@ export function checkBodyType(request: Request): Refusal | undefined {
   return undefined;
 }
 
-/** The decoded segments of `path`, or undefined when one of them is not a plain name. */
-function plainSegments(path: string): string[] | undefined {
-  const decoded: string[] = [];
-  for (const segment of path.split('/')) {
+const NAME = /^[A-Za-z0-9_-]+$/;
+/** Characters no text segment may hold, even encoded: separators and escapes some server may decode. */
+const NEVER_IN_TEXT = /[/\\;%]/;
+const ONLY_DOTS = /^\.+$/;
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+/**
+ * The decoded segments of `path` with their kind, or undefined when one of them is not a segment the
+ * console produces (see the module comment): the request is then refused before anything is sent.
+ */
+function checkSegments(path: string): Segment[] | undefined {
+  const checked: Segment[] = [];
+  for (const raw of path.split('/')) {
+    if (NAME.test(raw)) {
+      checked.push({ value: raw, kind: 'name' });
+      continue;
+    }
     let text: string;
     try {
-      text = decodeURIComponent(segment);
+      text = decodeURIComponent(raw);
     } catch {
       return undefined;
     }
-    if (text === '' || text === '.' || text === '..' || /[/\\]/.test(text)) return undefined;
-    if (hasControlCharacter(text)) return undefined;
-    decoded.push(text);
+    // Escaped only where encodeURIComponent escapes, and the way it does (upper-case hex).
+    if (encodeURIComponent(text) !== raw) return undefined;
+    if (!isTextSegment(text)) return undefined;
+    checked.push({ value: text, kind: 'text' });
   }
-  return decoded;
+  return checked;
 }
 
-function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
+function isTextSegment(text: string): boolean {
+  return (
+    text !== '' &&
+    text === text.trim() &&
+    !ONLY_DOTS.test(text) &&
+    !NEVER_IN_TEXT.test(text) &&
+    !CONTROL_CHARACTER.test(text) &&
+    // Full-width dots, the two-dot leader and other compatibility forms turn into `.`, `/`… here.
+    text.normalize('NFKC') === text
+  );
 }
 
 /**

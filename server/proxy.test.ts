@@ -315,7 +315,7 @@ describe('live-mode proxy', () => {
     const refused: Array<[string, number]> = [
       [`/m3ter/organizations/11111111-2222-4333-8444-555555555555/integrationconfigs`, 403],
       [`${h.api}/plans`, 404],
-      [`${h.api}/integrationdestinations/webhooks`, 404],
+      [`${h.api}/integrationdestinations/marketplace`, 404],
       [`${h.api}`, 404],
       ['/m3ter/oauth/token', 404],
       ['/m3ter', 404],
