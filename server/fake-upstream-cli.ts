@@ -2,7 +2,7 @@
  * Try live mode without an m3ter organisation: starts the fake m3ter API (fake-upstream.ts, seeded
  * with the demo data) and prints the environment that points the console at it.
  *
- *   npx tsx server/fake-upstream-cli.ts [--port 8787] [--token-lifetime 300]
+ *   npx tsx server/fake-upstream-cli.ts [--port 8787] [--token-lifetime 18000]
  *
  * then, in another terminal, `M3TER_MODE=live … npm start` (or put the variables in .env.local).
  * The key id and secret are made up here for this fake only; they are printed because they protect
@@ -11,13 +11,17 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DEMO_ORG_ID } from '../config/app-config.ts';
-import { loadFakeM3terHandlers, startFakeUpstream } from './fake-upstream.ts';
+import {
+  DEFAULT_TOKEN_LIFETIME_SECONDS,
+  loadFakeM3terHandlers,
+  startFakeUpstream,
+} from './fake-upstream.ts';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8787' },
     host: { type: 'string', default: '127.0.0.1' },
-    'token-lifetime': { type: 'string', default: '300' },
+    'token-lifetime': { type: 'string', default: String(DEFAULT_TOKEN_LIFETIME_SECONDS) },
     'org-id': { type: 'string', default: DEMO_ORG_ID },
     // Fixed credentials for automated runs (the e2e live journey); made up per run otherwise.
     'access-key-id': { type: 'string' },

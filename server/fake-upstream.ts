@@ -2,7 +2,9 @@
  * A fake m3ter API over real HTTP, for the proxy's tests and for trying live mode locally
  * (fake-upstream-cli.ts). It behaves like m3ter where the proxy depends on it:
  * - `POST /oauth/token` checks Basic auth against the given key id and secret and issues random
- *   tokens that expire after `tokenLifetimeSeconds` (by the injectable clock);
+ *   tokens that expire after `tokenLifetimeSeconds` (by the injectable clock; 18,000 s by default,
+ *   m3ter's 5 hours, so SDKs that renew 5 minutes early keep their token); `setTokenOverride` lets a
+ *   test answer instead (a 429, a redirect, a slow exchange);
  * - every other path needs `Authorization: Bearer <issued token>`: none or unknown → 401, expired or
  *   revoked → 403 `{"message":"Forbidden"}` (m3ter answers an expired token with 403), another
  *   organisation → 403;
@@ -45,24 +47,31 @@ export interface FakeUpstream extends FakeHttpServer {
   /** Tokens issued so far, oldest first. */
   issuedTokens: string[];
   tokenRequestCount(): number;
+  /** Answers `/oauth/token` instead of the fake when it returns a Response. */
+  setTokenOverride(override: UpstreamOverride | undefined): void;
   apiRequestCount(): number;
   /** Makes every issued token answer 403 from now on, as expiry or revocation at m3ter would. */
   revokeAllTokens(): void;
 }
 
+/** m3ter's token lifetime: 5 hours. */
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 18_000;
+
 export async function startFakeUpstream(options: FakeUpstreamOptions): Promise<FakeUpstream> {
   const now = options.now ?? Date.now;
-  const lifetimeMs = (options.tokenLifetimeSeconds ?? 300) * 1000;
+  const lifetimeMs = (options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS) * 1000;
   const expected = Buffer.from(`${options.accessKeyId}:${options.apiSecret}`).toString('base64');
   const tokens = new Map<string, number>();
   const issuedTokens: string[] = [];
+  let tokenOverride: UpstreamOverride | undefined;
 
   async function handle(
     recorded: RecordedRequest,
     override: UpstreamOverride | undefined,
   ): Promise<Response> {
     const path = recorded.url.split('?')[0] ?? '/';
-    if (path === '/oauth/token') return tokenEndpoint(recorded);
+    if (path === '/oauth/token')
+      return (await tokenOverride?.(recorded)) ?? tokenEndpoint(recorded);
 
     const token = /^Bearer (.+)$/.exec(header(recorded, 'authorization'))?.[1];
     const expiresAt = token === undefined ? undefined : tokens.get(token);
@@ -122,6 +131,9 @@ export async function startFakeUpstream(options: FakeUpstreamOptions): Promise<F
   return {
     ...server,
     issuedTokens,
+    setTokenOverride(next) {
+      tokenOverride = next;
+    },
     tokenRequestCount: () => requests.filter((r) => r.url.startsWith('/oauth/token')).length,
     apiRequestCount: () => requests.filter((r) => !r.url.startsWith('/oauth/token')).length,
     revokeAllTokens() {

@@ -1,7 +1,7 @@
 /** Integration configs of the fake m3ter, and the destination systems a config can use. */
 import type { z } from 'zod';
 import { integrationConfigRequestSchema, type IntegrationConfig } from '../../api/schemas';
-import { paginate, parsePageSize, type PageQuery, type PageResult } from '../paging';
+import { paginate, type PageQuery, type PageResult } from '../paging';
 import { AVAILABLE_SYSTEMS } from '../seed';
 import { StoreError } from '../store-error';
 import { given, newestFirst, same } from './query';
@@ -151,7 +151,9 @@ export function createConfigStore(state: StoreState): ConfigStore {
 
     getConfigByEntity(entityType, query = {}) {
       sync();
-      parsePageSize(query.pageSize);
+      // The paging parameters are checked as on the list endpoints: a bad pageSize or a nextToken this
+      // endpoint never issued is a 400, not ignored. The answer is one config all the same.
+      paginate([], query, `integrationconfigs/entity/${entityType}`);
       const candidates = [...state.data.configs.values()]
         .filter(
           (c) =>
