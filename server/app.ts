@@ -11,7 +11,9 @@
  * the browser would try to run as a script).
  */
 import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import { getRequestListener, RequestError } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
@@ -132,6 +134,44 @@ export function createServerApp(config: AppConfig, options: ServerAppOptions): H
   });
 
   return app;
+}
+
+/**
+ * The Node server for the app, as `npm run serve` and the tests run it. What the Node adapter and
+ * Node's HTTP parser answer by themselves, without reaching the app (a backslash in the path, a
+ * malformed Host or request line), is a plain 400 that also carries the security headers.
+ */
+export function createConsoleServer(app: Hono): Server {
+  const listener = getRequestListener(app.fetch, {
+    // Leave the global Request/Response alone: the proxy passes fetch's own objects through.
+    overrideGlobalObjects: false,
+    errorHandler: (error) =>
+      new Response(error instanceof RequestError ? 'Bad request' : 'Internal error', {
+        status: error instanceof RequestError ? 400 : 500,
+        headers: {
+          ...SECURITY_HEADERS,
+          'content-type': 'text/plain; charset=utf-8',
+          'cache-control': 'no-store',
+        },
+      }),
+  });
+  const server = createServer((req, res) => void listener(req, res));
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // What Node does by default, plus the headers; a reset connection gets no answer.
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : '400 Bad Request';
+    const headers = Object.entries(SECURITY_HEADERS)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
+    socket.end(`HTTP/1.1 ${status}\r\n${headers}Content-Length: 0\r\nConnection: close\r\n\r\n`);
+  });
+  return server;
 }
 
 function notFound(): Response {

@@ -11,16 +11,25 @@
  * - sends upstream only Accept, Content-Type, User-Agent and the platform's own credential headers:
  *   the browser's Authorization, API keys and cookies are dropped, and only a short allow-list of
  *   response headers comes back (no Set-Cookie), so no credential can reach the browser;
- * - bounded request body (413) and response (502), bounded upstream time (504), unreachable → 502,
- *   an unexpected redirect → 502, a 5xx error page that is not JSON → a JSON error;
+ * - bounded request body (413) and response (502), unreachable → 502, an unexpected redirect → 502,
+ *   a 5xx error page that is not JSON → a JSON error (its Retry-After kept);
+ * - a body labelled JSON is parsed before anything is sent: not JSON → 400, never forwarded;
+ * - one time budget per browser request (`timeoutMs`, 25 s by default, below the console's own 30 s):
+ *   m3ter's token exchange, the call and its renewal after a 401/403 all fit in it, or the answer is
+ *   504 when it runs out;
+ * - every upstream call is tied to the browser's connection: a request whose client has gone is never
+ *   sent (a write the user gave up on is not made behind their back), and a call in flight is aborted
+ *   when the client goes;
  * - retries nothing by itself (the platform's `exchange` may, as m3ter's does once after a token
  *   renewal); 429 and 5xx pass through, so the browser's back-off stays in charge of the load;
- * - logs method, path, status and time, never headers, bodies or query strings.
+ * - logs exactly one line per request, whatever happens (a client gone mid-body too, as status 499,
+ *   without a stack trace): method, path, status and time, never headers, bodies or query strings.
  */
 import type { AllowedHosts } from '../config/app-config.ts';
 import {
   bodyTooLarge,
   checkBodyType,
+  checkJsonBody,
   checkRequest,
   DEFAULT_MAX_BODY_BYTES,
   type ProxyService,
@@ -52,6 +61,8 @@ export interface ProxyLogEntry {
   code?: ProxyErrorCode;
   /** m3ter: the first attempt got 401/403 and was sent again with a renewed token. */
   retriedWithNewToken?: boolean;
+  /** The browser closed the connection before the answer (status 499): nothing more was sent upstream. */
+  clientGone?: boolean;
 }
 
 /** An answer the proxy gives by itself. */
@@ -80,8 +91,14 @@ export interface Platform {
   /**
    * Adds the credentials and sends, through `send`: once, or again after a refusal that the platform
    * is known to give before doing anything (m3ter's expired token). May note what it did in `entry`.
+   * `signal` aborts when the request's time budget runs out or its client goes: whatever the
+   * platform waits for besides `send` (m3ter's token) must give up then (`untilAborted`).
    */
-  exchange(send: SendUpstream, entry: Partial<ProxyLogEntry>): Promise<Exchange>;
+  exchange(
+    send: SendUpstream,
+    entry: Partial<ProxyLogEntry>,
+    signal: AbortSignal,
+  ): Promise<Exchange>;
   /** The answer for a failure of the platform's own (m3ter's token exchange); undefined for others. */
   answerFailure?(error: unknown): ProxyAnswer | undefined;
 }
@@ -93,7 +110,10 @@ export interface ProxyLimits {
   maxBodyBytes?: number;
   /** Answers above this are replaced by a 502. Default 20 MiB. */
   maxResponseBytes?: number;
-  /** Time for the platform to answer, body included. Default 30 s. */
+  /**
+   * The whole budget of one browser request: credentials (m3ter's token exchange), the call, its
+   * body, and a retry with a renewed token. Default `DEFAULT_BUDGET_MS`.
+   */
   timeoutMs?: number;
   allowedHosts?: AllowedHosts;
   /** One call per request; none by default (the `…ForConfig` functions log with `consoleProxyLog`). */
@@ -114,12 +134,17 @@ const FORWARDED_RESPONSE_HEADER_PREFIXES = ['x-ratelimit-', 'ratelimit'];
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 const USER_AGENT = 'm3ter-integrations-console-proxy';
 
+/** Below the console's own 30 s (src/api/transport.ts), so the browser shows the proxy's 504. */
+export const DEFAULT_BUDGET_MS = 25_000;
+/** nginx's "client closed request": only ever in the log, nobody is left to read it. */
+const CLIENT_GONE_STATUS = 499;
+
 export function createPlatformProxy(options: PlatformProxyOptions): ProxyHandler {
   const { platform } = options;
   const fetchImpl = options.fetchImpl ?? globalThis.fetch;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxResponseBytes = options.maxResponseBytes ?? 20 * 1024 * 1024;
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_BUDGET_MS;
   const log = options.log ?? (() => {});
   const policy: RequestPolicy = {
     service: platform.service,
@@ -150,42 +175,65 @@ export function createPlatformProxy(options: PlatformProxyOptions): ProxyHandler
     const refuse = ({ status, code, message, headers }: Refusal) =>
       answer({ status, code, message, ...(headers ? { headers } : {}) });
 
-    const route = checkRequest(request, url, method, policy);
-    if (route.kind === 'refused') return refuse(route);
+    // The client's connection (aborted by the Node adapter when it closes) and the one time budget.
+    const client = request.signal;
+    const budget = AbortSignal.timeout(timeoutMs);
+    const signal = AbortSignal.any([client, budget]);
+    const clientGone = () =>
+      finish(
+        errorResponse({
+          status: CLIENT_GONE_STATUS,
+          code: 'PROXY_REFUSED',
+          message: 'The browser closed the connection.',
+        }),
+        { clientGone: true },
+      );
 
-    let body: Uint8Array<ArrayBuffer> | undefined;
-    if (METHODS_WITH_BODY.has(method)) {
-      const read = await readBody(request, maxBodyBytes);
-      if (read === 'too-large') return refuse(bodyTooLarge(maxBodyBytes));
-      if (read.byteLength > 0) {
-        const typeProblem = checkBodyType(request);
-        if (typeProblem) return refuse(typeProblem);
-        body = read;
-      }
-    }
-
-    const upstreamUrl = `${options.upstreamBaseUrl}${route.upstreamPath}${url.search}`;
-    const send: SendUpstream = (credentials) => {
-      const headers = new Headers({ 'user-agent': USER_AGENT });
-      for (const name of FORWARDED_REQUEST_HEADERS) {
-        const value = request.headers.get(name);
-        if (value !== null) headers.set(name, value);
-      }
-      if (!headers.has('accept')) headers.set('accept', 'application/json');
-      if (!body) headers.delete('content-type');
-      for (const [name, value] of Object.entries(credentials)) headers.set(name, value);
-      return fetchImpl(upstreamUrl, {
-        method,
-        headers,
-        ...(body ? { body } : {}),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    };
-
-    const { service } = platform;
     try {
-      const result = await platform.exchange(send, entry);
+      const route = checkRequest(request, url, method, policy);
+      if (route.kind === 'refused') return refuse(route);
+
+      let body: Uint8Array<ArrayBuffer> | undefined;
+      if (METHODS_WITH_BODY.has(method)) {
+        let read: Awaited<ReturnType<typeof readBody>>;
+        try {
+          read = await readBody(request, maxBodyBytes);
+        } catch {
+          // The body stream fails only when the client went away mid-upload.
+          return clientGone();
+        }
+        if (read === 'too-large') return refuse(bodyTooLarge(maxBodyBytes));
+        if (read.byteLength > 0) {
+          const problem = checkBodyType(request) ?? checkJsonBody(read);
+          if (problem) return refuse(problem);
+          body = read;
+        }
+      }
+      if (client.aborted) return clientGone();
+
+      const upstreamUrl = `${options.upstreamBaseUrl}${route.upstreamPath}${url.search}`;
+      const send: SendUpstream = (credentials) => {
+        // Never start a call for a client that has gone or a budget that has run out.
+        if (signal.aborted) return Promise.reject(signal.reason as Error);
+        const headers = new Headers({ 'user-agent': USER_AGENT });
+        for (const name of FORWARDED_REQUEST_HEADERS) {
+          const value = request.headers.get(name);
+          if (value !== null) headers.set(name, value);
+        }
+        if (!headers.has('accept')) headers.set('accept', 'application/json');
+        if (!body) headers.delete('content-type');
+        for (const [name, value] of Object.entries(credentials)) headers.set(name, value);
+        return fetchImpl(upstreamUrl, {
+          method,
+          headers,
+          ...(body ? { body } : {}),
+          redirect: 'manual',
+          signal,
+        });
+      };
+
+      const { service } = platform;
+      const result = await platform.exchange(send, entry, signal);
       if ('answer' in result) {
         return finish(errorResponse(result.answer), {
           code: result.answer.code,
@@ -212,6 +260,15 @@ export function createPlatformProxy(options: PlatformProxyOptions): ProxyHandler
       }
       return finish(toBrowserResponse(upstream, payload, platform));
     } catch (error) {
+      if (client.aborted) return clientGone();
+      const { service } = platform;
+      if (budget.aborted) {
+        return answer({
+          status: 504,
+          code: 'PROXY_UPSTREAM_TIMEOUT',
+          message: `${service} did not answer within ${describeDuration(timeoutMs)}.`,
+        });
+      }
       const own = platform.answerFailure?.(error);
       if (own) return answer(own);
       if (isTimeout(error)) {
@@ -228,6 +285,28 @@ export function createPlatformProxy(options: PlatformProxyOptions): ProxyHandler
       });
     }
   };
+}
+
+/**
+ * `promise`, or a rejection with `signal`'s reason as soon as it aborts: for what a request waits for
+ * that it does not own (a token exchange shared with other requests goes on for them).
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: Error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** A JSON answer the browser must not cache. */
@@ -308,8 +387,10 @@ function toBrowserResponse(
   const status = upstream.status;
   const isJson = /json/i.test(headers.get('content-type') ?? '');
   if (status >= 500 && !isJson) {
-    // A gateway's HTML error page: the browser's API module expects the platform's JSON error.
+    // A gateway's HTML error page: the browser's API module expects the platform's JSON error. Its
+    // Retry-After and rate-limit headers still say when to try again.
     const statusText = upstream.statusText ? ` ${upstream.statusText}` : '';
+    headers.delete('content-type');
     return jsonResponse(
       status,
       platform.errorBody(
@@ -317,6 +398,7 @@ function toBrowserResponse(
         undefined,
         `${platform.service} answered HTTP ${status}${statusText}.`,
       ),
+      headers,
     );
   }
   const noBody = status === 204 || status === 205 || status === 304;
@@ -330,6 +412,7 @@ export const consoleProxyLog =
     const parts = [`${prefix} ${entry.method} ${entry.path} → ${entry.status}`];
     if (entry.code) parts.push(entry.code);
     if (entry.retriedWithNewToken) parts.push('(retried with a renewed token)');
+    if (entry.clientGone) parts.push('(the browser closed the connection)');
     parts.push(`${entry.durationMs} ms`);
     console.log(parts.join(' '));
   };

@@ -10,7 +10,11 @@
  * - the token comes from the Service User's credentials (token-provider.ts) and never reaches the
  *   browser; errors the proxy produces are `{ message, code }`, as the console's m3ter module reads;
  * - retries nothing except once after a 401/403 with a renewed token: m3ter has then refused the
- *   request before processing it, so even a write is safe to send again.
+ *   request before processing it, so even a write is safe to send again;
+ * - waits for a token only within the request's budget and while its client is there: a write whose
+ *   browser gave up during a slow token exchange is never sent;
+ * - a 429 from the token endpoint comes back as 429 PROXY_RATE_LIMITED with m3ter's Retry-After (the
+ *   token provider makes no new token call until then).
  */
 import type { AppConfig } from '../config/app-config.ts';
 import {
@@ -21,6 +25,7 @@ import {
   type ProxyHandler,
   type ProxyLimits,
   type ProxyLogEntry,
+  untilAborted,
 } from './proxy-core.ts';
 import { m3terRoute } from './proxy-policy.ts';
 import {
@@ -88,16 +93,16 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
   const platform: Platform = {
     service: 'm3ter',
     errorBody: (_status, code, message) => m3terErrorBody(code, message),
-    async exchange(send, entry) {
+    async exchange(send, entry, signal) {
       entry.retriedWithNewToken = false;
-      let token = await tokens.getToken();
+      let token = await untilAborted(tokens.getToken(), signal);
       let upstream = await send({ authorization: `Bearer ${token}` });
       if (
         (upstream.status === 401 || upstream.status === 403) &&
         tokens.shouldRetryAfterAuthFailure(token)
       ) {
         await upstream.body?.cancel();
-        token = await tokens.getToken();
+        token = await untilAborted(tokens.getToken(), signal);
         upstream = await send({ authorization: `Bearer ${token}` });
         entry.retriedWithNewToken = true;
       }
@@ -136,6 +141,11 @@ function tokenFailureAnswer(error: TokenExchangeError): ProxyAnswer {
         code: 'PROXY_RATE_LIMITED',
         message:
           'm3ter is rate limiting the console server while it asks for an access token; try again shortly.',
+        ...(error.retryAfterMs === undefined
+          ? {}
+          : {
+              headers: { 'retry-after': String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))) },
+            }),
       };
     case 'timeout':
       return { status: 504, code: 'PROXY_UPSTREAM_TIMEOUT', message: `${error.message}.` };

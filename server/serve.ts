@@ -9,10 +9,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, parseEnv } from 'node:util';
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadAppConfig, type AppConfig } from '../config/app-config.ts';
-import { createServerApp } from './app.ts';
+import { createConsoleServer, createServerApp } from './app.ts';
 import { buildInfoMismatches, readBuildInfo } from './build-info.ts';
 import { solvimonProxyPrefix } from './solvimon-proxy.ts';
 
@@ -96,12 +96,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const host = options.host ?? config.host ?? DEFAULT_HOST;
 
   const server = await new Promise<ServerType>((resolveListening, reject) => {
-    const s = serve(
-      // Leave the global Request/Response alone: the proxy passes fetch's own objects through.
-      { fetch: app.fetch, port, hostname: host, overrideGlobalObjects: false },
-      () => resolveListening(s),
-    );
+    const s = createConsoleServer(app);
     s.once('error', reject);
+    s.listen(port, host, () => resolveListening(s));
   });
   const address = server.address() as AddressInfo;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;

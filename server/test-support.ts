@@ -11,10 +11,11 @@ import { tmpdir } from 'node:os';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { serve, type ServerType } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
+import type { ServerType } from '@hono/node-server';
+import { connect, type AddressInfo } from 'node:net';
 import type { Hono } from 'hono';
 import { loadAppConfig, type AppConfig } from '../config/app-config.ts';
+import { createConsoleServer } from './app.ts';
 import { BUILD_INFO_FILE, buildInfoSource } from './build-info.ts';
 
 export const loopbackFetch: typeof fetch = globalThis.fetch.bind(globalThis);
@@ -88,10 +89,8 @@ export async function makeDist(
 /** Serves a Hono app on 127.0.0.1 at a free port. */
 export async function listen(app: Hono): Promise<{ url: string; close(): Promise<void> }> {
   const server = await new Promise<ServerType>((resolve) => {
-    const s = serve(
-      { fetch: app.fetch, port: 0, hostname: '127.0.0.1', overrideGlobalObjects: false },
-      () => resolve(s),
-    );
+    const s = createConsoleServer(app);
+    s.listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {
@@ -138,3 +137,65 @@ export function rawGet(
     req.end();
   });
 }
+
+export interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+}
+
+/**
+ * One request with the path exactly as given (fetch and URL would resolve or re-encode it first), and
+ * `signal` to disconnect before the answer: the promise then resolves with status 0.
+ */
+export function rawRequest(
+  base: string,
+  options: {
+    path: string;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    signal?: AbortSignal;
+  },
+): Promise<RawAnswer> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        hostname,
+        port,
+        path: options.path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+        res.on('error', () => resolve({ status: 0, headers: {}, text: '' }));
+      },
+    );
+    options.signal?.addEventListener('abort', () => req.destroy(), { once: true });
+    req.on('error', (error) =>
+      options.signal?.aborted ? resolve({ status: 0, headers: {}, text: '' }) : reject(error),
+    );
+    req.end(options.body);
+  });
+}
+
+/** The raw bytes of an HTTP exchange over one socket: `send` as is, the whole answer as text. */
+export function rawExchange(base: string, send: string): Promise<string> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(send));
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.on('end', () => resolve(text));
+    socket.on('close', () => resolve(text));
+    socket.on('error', reject);
+  });
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -110,7 +110,7 @@ describe('token provider: odd answers from /oauth/token', () => {
     [() => new Response('oops', { status: 500 }), 'unavailable'],
     [() => new Response('<html>', { status: 200 }), 'invalid-response'],
     [() => Response.json({ token_type: 'Bearer' }), 'invalid-response'],
-    [() => new Response(null, { status: 302, headers: { location: '/x' } }), 'unavailable'],
+    [() => new Response(null, { status: 302, headers: { location: '/x' } }), 'invalid-response'],
   ])('%#: maps to %s', async (response, kind) => {
     await expect(providerAnswering(response).getToken()).rejects.toMatchObject({ kind });
   });

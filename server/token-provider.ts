@@ -8,6 +8,10 @@
  * - after m3ter answers 401/403 to a token the proxy may retry once with a new one, but a token younger
  *   than `minRefreshIntervalMs` is not thrown away: a 403 on a fresh token is a real permission refusal,
  *   and renewing on every such 403 would triple the load on m3ter;
+ * - back-off: after a 429 from the token endpoint no new token call is made before its `Retry-After`
+ *   (5 s when it sends none), and a refusal of the credentials (400/401/403) is remembered for
+ *   `REFUSAL_MEMORY_MS`: requests meanwhile fail at once with the same error, carrying how long is
+ *   left (`retryAfterMs`), instead of asking m3ter again on every request;
  * - neither the secret nor a token ever appears in an error message or a log event.
  */
 import { z } from 'zod';
@@ -22,7 +26,7 @@ export type TokenFailureKind =
   /** Network error, 5xx or another unexpected status. */
   | 'unavailable'
   | 'timeout'
-  /** 2xx without a usable `access_token`. */
+  /** 2xx without a usable `access_token`, or a redirect. */
   | 'invalid-response';
 
 export class TokenExchangeError extends Error {
@@ -30,6 +34,8 @@ export class TokenExchangeError extends Error {
     readonly kind: TokenFailureKind,
     message: string,
     readonly upstreamStatus?: number,
+    /** How long until the provider asks m3ter again (after a 429 or a refusal). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'TokenExchangeError';
@@ -76,6 +82,19 @@ const MAX_EARLY_REFRESH_MS = 5 * 60_000;
 /** Below this a token is not used at all, even as a fallback: clocks and networks are not exact. */
 const EXPIRY_SKEW_MS = 5_000;
 const RETRY_RENEWAL_MS = 30_000;
+/** How long a refusal of the credentials is remembered; they change only with a restart anyway. */
+export const REFUSAL_MEMORY_MS = 30_000;
+/** The wait after a 429 from the token endpoint that sends no Retry-After. */
+const DEFAULT_RATE_LIMIT_WAIT_MS = 5_000;
+
+/** `Retry-After` as seconds or an HTTP date, in milliseconds from `now`; undefined when unreadable. */
+function retryAfterMs(headers: Headers, now: number): number | undefined {
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
 
 interface CachedToken {
   token: string;
@@ -97,7 +116,8 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
 
   const fetchImpl = options.fetchImpl ?? globalThis.fetch;
   const now = options.now ?? Date.now;
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  // Within the proxy's budget per request (proxy-core.ts), which waits for the token no longer.
+  const timeoutMs = options.timeoutMs ?? 25_000;
   const minRefreshIntervalMs = options.minRefreshIntervalMs ?? 10_000;
   const emit = options.onEvent ?? (() => {});
   const tokenUrl = `${options.upstreamBaseUrl}/oauth/token`;
@@ -107,6 +127,8 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
 
   let cached: CachedToken | undefined;
   let pending: Promise<string> | undefined;
+  /** Set after a 429 or a refusal: no token call before `until`. */
+  let backOff: { until: number; error: TokenExchangeError } | undefined;
 
   async function exchange(): Promise<string> {
     // Lifetime counts from before the request: the token may have been issued at any time during it.
@@ -137,21 +159,31 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       );
     }
     const status = response.status;
+    if (status >= 300 && status < 400) {
+      await response.body?.cancel();
+      throw new TokenExchangeError(
+        'invalid-response',
+        `m3ter's token endpoint answered with an unexpected redirect (HTTP ${status})`,
+        status,
+      );
+    }
     if (!response.ok) {
       // The body may echo parts of the request; it is never read into a message.
       await response.body?.cancel();
       if (status === 400 || status === 401 || status === 403) {
-        throw new TokenExchangeError(
-          'rejected',
-          `m3ter rejected the Service User credentials (HTTP ${status})`,
-          status,
+        throw remember(
+          new TokenExchangeError(
+            'rejected',
+            `m3ter rejected the Service User credentials (HTTP ${status})`,
+            status,
+          ),
+          REFUSAL_MEMORY_MS,
         );
       }
       if (status === 429) {
-        throw new TokenExchangeError(
-          'rate-limited',
-          "m3ter's token endpoint is rate limiting",
-          status,
+        throw remember(
+          new TokenExchangeError('rate-limited', "m3ter's token endpoint is rate limiting", status),
+          retryAfterMs(response.headers, now()) ?? DEFAULT_RATE_LIMIT_WAIT_MS,
         );
       }
       throw new TokenExchangeError(
@@ -185,6 +217,16 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     return cached.token;
   }
 
+  /** Starts a back-off of `waitMs`; the error to throw, saying how long it lasts. */
+  function remember(error: TokenExchangeError, waitMs: number): TokenExchangeError {
+    backOff = { until: now() + waitMs, error };
+    return withWait(error, waitMs);
+  }
+
+  function withWait(error: TokenExchangeError, waitMs: number): TokenExchangeError {
+    return new TokenExchangeError(error.kind, error.message, error.upstreamStatus, waitMs);
+  }
+
   async function renew(): Promise<string> {
     try {
       return await exchange();
@@ -195,7 +237,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
         // Try again in a while, not on every request meanwhile.
         previous.refreshAt = Math.min(
           previous.expiresAt - EXPIRY_SKEW_MS,
-          now() + RETRY_RENEWAL_MS,
+          Math.max(now() + RETRY_RENEWAL_MS, backOff?.until ?? 0),
         );
         emit({ type: 'kept-previous', kind });
         return previous.token;
@@ -215,6 +257,11 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     kind: 'client-credentials',
     getToken() {
       if (cached && now() < cached.refreshAt) return Promise.resolve(cached.token);
+      if (backOff && now() < backOff.until) {
+        if (cached && now() < cached.expiresAt - EXPIRY_SKEW_MS)
+          return Promise.resolve(cached.token);
+        return Promise.reject(withWait(backOff.error, backOff.until - now()));
+      }
       pending ??= renew().finally(() => {
         pending = undefined;
       });
