@@ -5,6 +5,7 @@
  * production server (Hono on the Node adapter, the m3ter proxy) → the fake m3ter (node:http).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readdir, readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { createServerApp } from './app.ts';
 import {
@@ -452,5 +453,18 @@ describe('8. smaller promises', () => {
       path: `${API}/integrationconfigs?nextToken=not-a-token`,
     });
     expect(list.status).toBe(400);
+  });
+
+  it('the build ships no mockServiceWorker.js (the demo backend answers in the page)', async () => {
+    // Vite copies public/ into every build, live included; msw copies its worker only into a
+    // `msw.workerDirectory` named in package.json.
+    const root = new URL('../', import.meta.url);
+    expect(await readdir(new URL('public/', root))).not.toContain('mockServiceWorker.js');
+    const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8')) as {
+      msw?: unknown;
+    };
+    expect(pkg.msw).toBeUndefined();
+    const h = await start();
+    expect((await rawRequest(h.url, { path: '/mockServiceWorker.js' })).status).toBe(404);
   });
 });
