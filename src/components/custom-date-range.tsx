@@ -1,22 +1,25 @@
 import { Button, Group, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { formatInstant, fromDateTimeInput, toDateTimeInput, zoneLabel } from './time';
+import { formatInstant, fromDateTimeInput, toDateTimeInput, zoneLabel } from '../lib/time';
 
 /**
- * The custom date range's inputs, a chunk of its own (run-filters.tsx loads it lazily, and fetches it
- * once the first rows are painted): Mantine's TextInput is about 4 kB gzip, and the first rows need it
- * only when the link asks for a custom range.
+ * The custom date range's inputs, a chunk of its own (date-range-control.tsx loads it lazily; the run
+ * history fetches it once its first rows are painted): Mantine's TextInput is about 4 kB gzip, and a
+ * list's first screen needs it only when the link asks for a custom range.
  */
-export function CustomRange({
+export function CustomDateRange({
   from,
   to,
   tz,
+  subject,
   onApply,
   onCancel,
 }: {
   from: string | undefined;
   to: string | undefined;
   tz: 'utc' | 'local';
+  /** What the dates bound, for the inputs' descriptions: "Runs started", "Events". */
+  subject: string;
   onApply: (from: string | undefined, to: string | undefined) => void;
   onCancel: (() => void) | undefined;
 }) {
@@ -55,7 +58,7 @@ export function CustomRange({
           type="datetime-local"
           size="xs"
           label={`From (${zone})`}
-          description="Runs started after this"
+          description={`${subject} after this`}
           value={fromText}
           onChange={(e) => setFromText(e.currentTarget.value)}
           error={errors.from}
@@ -64,7 +67,7 @@ export function CustomRange({
           type="datetime-local"
           size="xs"
           label={`To (${zone})`}
-          description="Runs started up to this"
+          description={`${subject} up to this`}
           value={toText}
           onChange={(e) => setToText(e.currentTarget.value)}
           error={errors.to}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromDateTimeInput, toDateTimeInput } from './date-range-control';
+import { fromDateTimeInput, toDateTimeInput } from './time';
 
 describe('the date range control’s custom dates', () => {
   it('reads a typed date and time in UTC as an instant, and shows it back', () => {

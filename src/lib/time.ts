@@ -1,7 +1,9 @@
 /**
- * Times on the run screens, in UTC (the default: unambiguous in a ticket) or the viewer's local zone.
+ * Times as the lists show and take them, in UTC (the default: unambiguous in a ticket) or the viewer's
+ * local zone: formatted instants and the values of `<input type="datetime-local">`.
  */
-import type { TimeZoneChoice } from './search-schema';
+
+export type TimeZoneChoice = 'utc' | 'local';
 
 // Plain Date arithmetic, not dayjs: the run table formats two instants per row and loads nothing else
 // from a date library.

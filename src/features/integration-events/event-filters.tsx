@@ -40,7 +40,7 @@ export function EventFilters({ search, onSearchChange, healNotes }: EventFilters
       <Group gap="lg" align="flex-end" wrap="wrap">
         <DateRangeControl
           label="Happened"
-          what="events"
+          subject="Events"
           value={{ range: search.range ?? 'all', from: search.from, to: search.to }}
           onChange={({ range, from, to }) =>
             onSearchChange({

@@ -1,7 +1,7 @@
 import { RUN_STATUS_GROUPS } from '../../api';
 import { RANGE_LABELS } from '../../lib/labels';
 import type { RunsSearch } from './search-schema';
-import { formatInstant } from './time';
+import { formatInstant } from '../../lib/time';
 
 /** The filters in words ("status failed; started in the last 7 days"), for counts and empty states. */
 export function describeFilters(search: RunsSearch): string {

@@ -8,7 +8,7 @@ import { runQueries, type RunChain } from '../../queries/runs';
 import { countNodes, type ChainNode } from '../../queries/run-chains';
 import { isPlainClick, type RunLinkHandlers } from './run-links';
 import type { TimeZoneChoice } from './search-schema';
-import { formatInstant } from './time';
+import { formatInstant } from '../../lib/time';
 
 interface RetryChainTreeProps extends RunLinkHandlers {
   run: IntegrationRun;

@@ -23,7 +23,7 @@ import type { RunLinkHandlers } from './run-links';
 import { RunLogPanel } from './run-log-panel';
 import { RelatedLinks } from './run-related-links';
 import type { TimeZoneChoice } from './search-schema';
-import { formatInstant, zoneLabel } from './time';
+import { formatInstant, zoneLabel } from '../../lib/time';
 import { ButtonLink } from '../../components/router-links';
 
 /** How often an in-progress run is re-read while it is open. */

@@ -7,7 +7,7 @@ import { formatDuration } from '../../lib/duration';
 import { parseEntityType } from './entity-ref';
 import { isPlainClick, type RunLinkHandlers } from './run-links';
 import type { TimeZoneChoice } from './search-schema';
-import { formatInstant } from './time';
+import { formatInstant } from '../../lib/time';
 import { AnchorLink } from '../../components/router-links';
 
 /** Fields shown in their own sections; anything else m3ter sends is listed under "Other fields". */

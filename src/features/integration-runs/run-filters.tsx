@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { lazy, Suspense, useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId } from 'react';
 import {
   RUN_STATUS_GROUPS,
   RUN_STATUSES,
@@ -7,9 +7,8 @@ import {
   type RunStatusGroupId,
 } from '../../api';
 import { ChoiceGroup } from '../../components/choice-group';
+import { DateRangeControl, preloadCustomDateRange } from '../../components/date-range-control';
 import { statusLabel } from '../../components/status-badge';
-import type { RangeChoice } from '../../queries/runs';
-import { RANGE_LABELS } from '../../lib/labels';
 import type { RunsSearch } from './search-schema';
 import classes from './run-filters.module.css';
 
@@ -19,9 +18,6 @@ const SHORTCUT_ORDER: RunStatusGroupId[] = ['in-progress', 'failed', 'stopped', 
 const StatusPicker = lazy(() =>
   import('./status-picker').then((m) => ({ default: m.StatusPicker })),
 );
-
-const loadCustomRange = () => import('./custom-range');
-const CustomRange = lazy(() => loadCustomRange().then((m) => ({ default: m.CustomRange })));
 
 interface RunFiltersProps {
   search: RunsSearch;
@@ -36,9 +32,8 @@ interface RunFiltersProps {
 /** Every control writes the URL (a new history entry), so back and forward step through filters. */
 export function RunFilters({ search, onChange, pickerReady = true }: RunFiltersProps) {
   useEffect(() => {
-    // Fetched with the picker, so that choosing "Custom" shows its inputs at once. A failed fetch is
-    // tried again (and thrown to the route's error boundary) when the inputs are shown.
-    if (pickerReady) loadCustomRange().catch(() => {});
+    // Fetched with the picker, so that choosing "Custom" shows its inputs at once.
+    if (pickerReady) preloadCustomDateRange();
   }, [pickerReady]);
   return (
     <Stack gap="sm">
@@ -175,51 +170,16 @@ function PickerStandIn({ selected }: { selected: readonly string[] }) {
   );
 }
 
-const RANGE_CHOICES: RangeChoice[] = ['all', '24h', '7d', '30d', 'custom'];
-
 function DateRangeFilter({ search, onChange }: RunFiltersProps) {
-  const tz = search.tz ?? 'utc';
-  const current: RangeChoice = search.range ?? 'all';
-  // "Custom" opens the inputs; the URL changes only when a valid range is applied.
-  const [editingCustom, setEditingCustom] = useState(false);
-  const shown: RangeChoice = editingCustom ? 'custom' : current;
-  const labelId = useId();
-
   return (
-    <Stack gap={4}>
-      <Text size="sm" fw={500} id={labelId}>
-        Started
-      </Text>
-      <ChoiceGroup
-        aria-labelledby={labelId}
-        value={shown}
-        data={RANGE_CHOICES.map((value) => ({ value, label: RANGE_LABELS[value] }))}
-        onChange={(value) => {
-          if (value === 'custom') {
-            setEditingCustom(true);
-            return;
-          }
-          setEditingCustom(false);
-          const range = value === '24h' || value === '7d' || value === '30d' ? value : undefined;
-          onChange({ ...search, range, from: undefined, to: undefined });
-        }}
-      />
-      {shown === 'custom' ? (
-        <Suspense fallback={null}>
-          <CustomRange
-            // New URL dates (back/forward) reset the drafts.
-            key={`${search.from ?? ''}|${search.to ?? ''}|${tz}`}
-            from={search.from}
-            to={search.to}
-            tz={tz}
-            onApply={(from, to) => {
-              setEditingCustom(false);
-              onChange({ ...search, range: 'custom', from, to });
-            }}
-            onCancel={current === 'custom' ? undefined : () => setEditingCustom(false)}
-          />
-        </Suspense>
-      ) : null}
-    </Stack>
+    <DateRangeControl
+      label="Started"
+      subject="Runs started"
+      tz={search.tz ?? 'utc'}
+      value={{ range: search.range ?? 'all', from: search.from, to: search.to }}
+      onChange={({ range, from, to }) =>
+        onChange({ ...search, range: range === 'all' ? undefined : range, from, to })
+      }
+    />
   );
 }

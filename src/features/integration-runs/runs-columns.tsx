@@ -15,7 +15,7 @@ import type { LoadedChainInfo } from '../../queries/run-chains';
 import { shortId } from '../../lib/labels';
 import { isPlainClick, type RunLinkHandlers } from './run-links';
 import type { TimeZoneChoice } from './search-schema';
-import { formatInstant, zoneLabel } from './time';
+import { formatInstant, zoneLabel } from '../../lib/time';
 import classes from './runs-table.module.css';
 
 export interface RunRow {

@@ -17,7 +17,9 @@ import {
 } from '../../queries/runs';
 import { RUN_OUTCOMES, type RunOutcomeFilter } from '../../queries/run-outcomes';
 
-export type TimeZoneChoice = 'utc' | 'local';
+import type { TimeZoneChoice } from '../../lib/time';
+
+export type { TimeZoneChoice };
 
 export interface RunsSearch {
   /** Known statuses in RUN_STATUSES order, no repeats; absent = every status. */
