@@ -30,8 +30,7 @@ export interface GetConfigsByEntityParams extends PageParams {
 /**
  * The spec declares a single object for `GET /integrationconfigs/entity/{entityType}` while taking paging
  * parameters (docs/m3ter-api.md §3.6 item 2). Accept a page, a bare array, a single config, or nothing, and
- * always hand the caller a page. A single config is tried before the page because the page schema reads
- * a body without `data` as an empty page.
+ * always hand the caller a page. An object that is neither a config nor has `data` is an unexpected response.
  */
 const configsByEntitySchema: z.ZodType<Page<IntegrationConfig>> = z.union([
   z.array(integrationConfigSchema).transform((data) => ({ data })),

@@ -23,6 +23,25 @@ describe('walkAllPages', () => {
     expect(calls).toEqual([undefined, '10', '20']);
   });
 
+  it('collects the rows every page could not parse', async () => {
+    const pages: Page<number>[] = [
+      { data: [1], nextToken: 'b', invalid: [{ id: 'x', index: 1, problem: 'id: bad' }] },
+      { data: [2], nextToken: 'c' },
+      { data: [3], invalid: [{ index: 0, problem: 'not an object' }] },
+    ];
+    const result = await walkAllPages((token) =>
+      Promise.resolve(pages[token === undefined ? 0 : token === 'b' ? 1 : 2]!),
+    );
+    expect(result).toEqual({
+      items: [1, 2, 3],
+      truncated: false,
+      invalid: [
+        { id: 'x', index: 1, problem: 'id: bad' },
+        { index: 0, problem: 'not an object' },
+      ],
+    });
+  });
+
   it.each([null, ''])('stops on a %j nextToken', async (last) => {
     const { calls, fetchPage } = pager(5, 10, last);
     expect(await walkAllPages(fetchPage)).toEqual({ items: [0, 1, 2, 3, 4], truncated: false });

@@ -1,7 +1,7 @@
 /**
  * Following m3ter's cursor (docs/m3ter-api.md §2.4) for the few screens that truly need every item.
  */
-import type { Page } from './schemas';
+import type { InvalidRow, Page } from './schemas';
 
 /** The cursor parameters of every m3ter list (`pageSize` 1..200). */
 export interface PageParams {
@@ -21,6 +21,8 @@ export interface WalkAllPagesResult<T> {
   items: T[];
   /** True when a bound stopped the walk while m3ter still had more. */
   truncated: boolean;
+  /** The rows of every page walked that did not parse (`Page.invalid`); absent when none. */
+  invalid?: InvalidRow[];
 }
 
 const DEFAULT_MAX_PAGES = 50;
@@ -39,17 +41,24 @@ export async function walkAllPages<T>(
   const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
   const { signal } = options;
   const items: T[] = [];
+  const invalid: InvalidRow[] = [];
   let nextToken: string | undefined;
+  const result = (truncated: boolean): WalkAllPagesResult<T> => ({
+    items,
+    truncated,
+    ...(invalid.length > 0 ? { invalid } : {}),
+  });
 
   for (let pages = 0; pages < maxPages; pages++) {
     signal?.throwIfAborted();
     const page = await fetchPage(nextToken, signal);
     const room = maxItems - items.length;
     items.push(...page.data.slice(0, room));
+    if (page.invalid) invalid.push(...page.invalid);
     nextToken = page.nextToken || undefined;
-    if (page.data.length > room) return { items, truncated: true };
-    if (nextToken === undefined) return { items, truncated: false };
-    if (items.length >= maxItems) return { items, truncated: true };
+    if (page.data.length > room) return result(true);
+    if (nextToken === undefined) return result(false);
+    if (items.length >= maxItems) return result(true);
   }
-  return { items, truncated: true };
+  return result(true);
 }

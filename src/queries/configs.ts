@@ -12,6 +12,7 @@ import {
   walkAllPages,
   type IntegrationConfig,
   type IntegrationConfigRequest,
+  type InvalidRow,
 } from '../api';
 
 /** m3ter's largest page; configs are few, so the list is read whole (bounded) and filtered here. */
@@ -23,6 +24,8 @@ export interface ConfigList {
   items: IntegrationConfig[];
   /** True when the bound stopped the walk before m3ter's last page. */
   truncated: boolean;
+  /** Configs m3ter sent that did not parse (left out of `items`); absent when none. */
+  invalid?: InvalidRow[];
 }
 
 export const configQueries = {

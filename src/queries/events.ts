@@ -13,6 +13,7 @@ import {
   INTEGRATION_EVENT_TYPE,
   type EventFilters,
   type IntegrationEventName,
+  type InvalidRow,
   type M3terEvent,
 } from '../api';
 import { resolveRunWindow, type RangeChoice, type RunWindow } from './runs';
@@ -43,6 +44,8 @@ export interface EventsPage {
   next: EventsPageParam | undefined;
   /** m3ter calls this page took (more than one when the range skipped events). */
   calls: number;
+  /** Events m3ter sent that did not parse (left out of `events`); absent when none. */
+  invalid?: InvalidRow[];
 }
 
 type Position = 'after' | 'inside' | 'before';
@@ -72,6 +75,9 @@ async function fetchEventsPage(
 ): Promise<EventsPage> {
   const window = param?.window ?? resolveRunWindow(filters, Date.now());
   const events: M3terEvent[] = [];
+  const invalid: InvalidRow[] = [];
+  const withInvalid = (page: EventsPage): EventsPage =>
+    invalid.length > 0 ? { ...page, invalid } : page;
   let nextToken = param?.nextToken;
   let calls = 0;
   while (calls < MAX_CALLS_PER_PAGE) {
@@ -81,14 +87,15 @@ async function fetchEventsPage(
     );
     calls += 1;
     nextToken = page.nextToken || undefined;
+    if (page.invalid) invalid.push(...page.invalid);
     for (const event of page.data) {
       const position = positionOf(event, window);
-      if (position === 'before') return { events, next: undefined, calls };
+      if (position === 'before') return withInvalid({ events, next: undefined, calls });
       if (position === 'inside') events.push(event);
     }
     if (!nextToken || events.length >= EVENTS_PER_PAGE) break;
   }
-  return { events, next: nextToken ? { window, nextToken } : undefined, calls };
+  return withInvalid({ events, next: nextToken ? { window, nextToken } : undefined, calls });
 }
 
 /** How far back the home page looks. */

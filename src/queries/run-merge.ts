@@ -10,7 +10,7 @@
  *
  * Pure and immutable: a cursor can be handed to React Query as a page param and re-used on a retry.
  */
-import type { IntegrationRun, Page, RunOrder } from '../api';
+import type { IntegrationRun, InvalidRow, Page, RunOrder } from '../api';
 
 interface StreamState {
   /** The status this stream asks m3ter for; undefined = every status (a single stream). */
@@ -36,6 +36,8 @@ export interface MergedPage {
   runs: IntegrationRun[];
   /** Undefined when every stream is drained: there are no more runs. */
   next: MergeCursor | undefined;
+  /** Runs of the pages fetched for this one that did not parse (`Page.invalid`); absent when none. */
+  invalid?: InvalidRow[];
 }
 
 /** One stream per status; no status selected = one unfiltered stream. */
@@ -80,6 +82,7 @@ export async function pullMerged(
   const heads = streams.map(() => 0);
   const runs: IntegrationRun[] = [];
   const emptyPages = streams.map(() => 0);
+  const invalid: InvalidRow[] = [];
 
   const refill = async () => {
     const needy = streams
@@ -89,6 +92,7 @@ export async function pullMerged(
     const pages = await Promise.all(needy.map(({ s }) => fetchPage(s.status, s.nextToken)));
     needy.forEach(({ s, i }, k) => {
       const page = pages[k] as Page<IntegrationRun>;
+      if (page.invalid) invalid.push(...page.invalid);
       // Drop what was consumed before appending, so buffers stay small.
       s.buffer = [...s.buffer.slice(heads[i]), ...page.data];
       heads[i] = 0;
@@ -116,5 +120,9 @@ export async function pullMerged(
 
   const remaining = streams.map((s, i) => ({ ...s, buffer: s.buffer.slice(heads[i]) }));
   const done = remaining.every((s) => s.buffer.length === 0 && !hasMore(s));
-  return { runs, next: done ? undefined : { streams: remaining } };
+  return {
+    runs,
+    next: done ? undefined : { streams: remaining },
+    ...(invalid.length > 0 ? { invalid } : {}),
+  };
 }

@@ -10,6 +10,7 @@ import {
   walkAllPages,
   type IntegrationConfig,
   type IntegrationRun,
+  type InvalidRow,
   type RunLog,
   type KnownRunStatus,
   type RunOrder,
@@ -86,6 +87,8 @@ export interface RunsPageParam {
 export interface RunsPage {
   runs: IntegrationRun[];
   next: RunsPageParam | undefined;
+  /** Runs m3ter sent that did not parse (left out of `runs`); absent when none. */
+  invalid?: InvalidRow[];
 }
 
 function sameScope(a: RunScope, b: RunScope): boolean {
@@ -112,7 +115,11 @@ async function fetchRunsPage(
       ? runsApi.listForEntity(scope.entityType, scope.entityId, query, { signal })
       : runsApi.listForDestination(scope.destinationId, query, { signal });
   });
-  return { runs: page.runs, next: page.next ? { window, cursor: page.next } : undefined };
+  return {
+    runs: page.runs,
+    next: page.next ? { window, cursor: page.next } : undefined,
+    ...(page.invalid ? { invalid: page.invalid } : {}),
+  };
 }
 
 /** What the log query resolves to: m3ter answers 404 when it keeps no log for a run. */

@@ -64,10 +64,31 @@ describe('pageSchema', () => {
     expect(schema.parse({ data: [], nextToken: '' }).nextToken).toBe('');
   });
 
-  it('reads a body without data as an empty page, but rejects bad items', () => {
-    expect(schema.parse({})).toEqual({ data: [] });
-    const result = schema.safeParse({ data: [{ id: 1 }] });
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.path).toEqual(['data', 0, 'id']);
+  it('refuses a body without data: only data: [] is an empty page', () => {
+    expect(schema.safeParse({}).success).toBe(false);
+    expect(schema.safeParse({ nextToken: 't' }).success).toBe(false);
+    expect(schema.safeParse({ data: null }).success).toBe(false);
+    expect(schema.parse({ data: [] })).toEqual({ data: [] });
+  });
+
+  it('keeps the rows that parse and names the others with their id and the problem', () => {
+    const rows = pageSchema(z.object({ id: z.string(), dtLastModified: z.string() }));
+    const page = rows.parse({
+      data: [
+        { id: 'a', dtLastModified: '2026-01-01T00:00:00Z' },
+        { id: 'b', dtLastModified: null },
+        { dtLastModified: 'x' },
+        { id: 'd', dtLastModified: '2026-01-02T00:00:00Z' },
+        'not an object',
+      ],
+      nextToken: 't',
+    });
+    expect(page.data.map((row) => row.id)).toEqual(['a', 'd']);
+    expect(page.nextToken).toBe('t');
+    expect(page.invalid).toEqual([
+      { id: 'b', index: 1, problem: expect.stringMatching(/^dtLastModified: .*null/) as unknown },
+      { index: 2, problem: expect.stringMatching(/^id: /) as unknown },
+      { index: 4, problem: expect.any(String) as unknown },
+    ]);
   });
 });

@@ -50,19 +50,68 @@ export const SERVER_SET_FIELDS = Object.keys(
   auditFieldsSchema.shape,
 ) as readonly (keyof AuditFields)[];
 
+/** A row of a list answer that did not match its schema: left out of `data`, and named. */
+export interface InvalidRow {
+  /** The row's `id`, when it has one that is a string. */
+  id?: string;
+  /** Where it was in its page, from 0. */
+  index: number;
+  /** What was wrong with it, e.g. `dtLastModified: Invalid input: expected string, received null`. */
+  problem: string;
+}
+
 /** The cursor page envelope of every m3ter list. */
 export interface Page<T> {
+  /** The rows that parsed, in m3ter's order. */
   data: T[];
   nextToken?: string | null;
+  /** The rows that did not parse; absent when every row did. */
+  invalid?: InvalidRow[];
+}
+
+/** "data.0.id: expected string" style, for one row's issues: the first, with a count of the rest. */
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const [first] = issues;
+  if (!first) return 'invalid row';
+  const where = first.path.length > 0 ? `${first.path.map(String).join('.')}: ` : '';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return `${where}${first.message}${more}`;
+}
+
+function rowId(row: unknown): string | undefined {
+  if (typeof row !== 'object' || row === null) return undefined;
+  const id: unknown = (row as { id?: unknown }).id;
+  return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
 /**
- * `{ data, nextToken }`. The spec marks neither property required, so a body without `data` is read as an
- * empty page rather than rejected; `nextToken` may be absent, null or empty at the end (docs/m3ter-api.md §2.4).
+ * `{ data, nextToken }`, read honestly (docs/m3ter-api.md §2.4): `data` is required (only `data: []` is an
+ * empty page; a body without it is an unexpected response), and its rows are parsed one by one, so one
+ * malformed row does not hide the others: the rows that parse are `data`, the others are named in
+ * `invalid` with their id and the problem. `nextToken` may be absent, null or empty at the end.
  */
 export function pageSchema<T extends z.ZodType>(item: T) {
-  return z.looseObject({
-    data: z.array(item).default([]),
-    nextToken: z.string().nullish(),
-  });
+  return z
+    .looseObject({
+      data: z.array(z.unknown()),
+      nextToken: z.string().nullish(),
+    })
+    .transform(({ data: rows, ...envelope }) => {
+      const data: z.output<T>[] = [];
+      const invalid: InvalidRow[] = [];
+      rows.forEach((row, index) => {
+        const parsed = item.safeParse(row);
+        if (parsed.success) {
+          data.push(parsed.data);
+          return;
+        }
+        const id = rowId(row);
+        invalid.push({
+          ...(id === undefined ? {} : { id }),
+          index,
+          problem: describeIssues(parsed.error.issues),
+        });
+      });
+      return { ...envelope, data, ...(invalid.length > 0 ? { invalid } : {}) };
+    });
 }

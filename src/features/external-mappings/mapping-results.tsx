@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ValidationError, type IntegrationConfig } from '../../api';
 import { EmptyState } from '../../components/empty-state';
 import { QueryState } from '../../components/query-state';
+import { SkippedRowsNotice } from '../../components/skipped-rows-notice';
 import { ButtonLink } from '../../components/router-links';
 import { mappingQueries } from '../../queries/mappings';
 import { MappingsPager } from './mappings-pager';
@@ -89,6 +90,7 @@ export function MappingResults({ view, search, onSearchChange, configs }: Mappin
             <Text size="sm" c="dimmed" aria-live="polite">
               {`Page ${page}: ${result.data.length} mapping${result.data.length === 1 ? '' : 's'}${nextToken ? ', more on the next page' : ''}${showingOld ? ' (updating…)' : ''}`}
             </Text>
+            <SkippedRowsNotice invalid={result.invalid} what="mappings" />
             <div style={{ opacity: showingOld ? 0.6 : 1 }}>
               <MappingsTable
                 mappings={result.data}

@@ -254,4 +254,26 @@ describe('the mappings list', () => {
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await rows()).toHaveLength(25);
   });
+
+  it('shows the rows that parse and names a malformed one by id', async () => {
+    const page = demoStore().listMappings({ pageSize: 25 });
+    const [first, broken, ...rest] = page.data;
+    server.use(
+      http.get(LIST_URL, () =>
+        HttpResponse.json({ ...page, data: [first, { ...broken, dtLastModified: null }, ...rest] }),
+      ),
+    );
+    await renderApp('/mappings?pageSize=25');
+    expect(await rows()).toHaveLength(24);
+    const notice = screen.getByRole('status', { name: '1 of the mappings could not be shown' });
+    expect(notice).toHaveTextContent(`${broken?.id ?? '?'}: dtLastModified:`);
+  });
+
+  it('says a body without data is an unexpected response, not an empty list', async () => {
+    server.use(http.get(LIST_URL, () => HttpResponse.json({ nextToken: 'abc' })));
+    await renderApp('/mappings?pageSize=25');
+    const alert = await screen.findByRole('alert', {}, { timeout: 5_000 });
+    expect(alert).toHaveTextContent(/Unexpected response from GET \/externalmappings: data:/);
+    expect(screen.queryByText(/No mappings/i)).toBeNull();
+  });
 });
