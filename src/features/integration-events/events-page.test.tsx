@@ -195,6 +195,23 @@ describe('the integration events list', () => {
     expect(within(all[2] as HTMLElement).getByText('Not said')).toBeInTheDocument();
   });
 
+  it('shows the events that parse and names a malformed one by id', async () => {
+    const broken = { ...FIVE[1]!, eventTime: null } as unknown as (typeof FIVE)[number];
+    server.use(eventsHandler([[FIVE[0]!, broken, ...FIVE.slice(2)]]));
+    await renderApp('/events?includeActioned=true');
+    expect(await rows()).toHaveLength(4);
+    const notice = screen.getByRole('status', { name: '1 of the events could not be shown' });
+    expect(notice).toHaveTextContent(`${broken.id}: eventTime:`);
+  });
+
+  it('says a body without data is an unexpected response, not "no errors"', async () => {
+    server.use(http.get(EVENTS_URL, () => HttpResponse.json({ nextToken: null })));
+    await renderApp('/events');
+    const alert = await screen.findByRole('alert', {}, { timeout: 5_000 });
+    expect(alert).toHaveTextContent(/Unexpected response from GET \/events: data:/);
+    expect(screen.queryByText(/No integration errors/)).toBeNull();
+  });
+
   it('writes the filters to the URL and asks m3ter for them', async () => {
     const seen: SeenRequests = [];
     server.use(eventsHandler([FIVE], seen));

@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { HealedLinkNotice } from '../../components/healed-link-notice';
 import { QueryState } from '../../components/query-state';
+import { SkippedRowsNotice } from '../../components/skipped-rows-notice';
 import type { HealNote } from '../../lib/link-healing';
 import { accountQueries } from '../../queries/bills';
 import { configQueries } from '../../queries/configs';
@@ -52,6 +53,10 @@ export function EventsPage({ search, onSearchChange, healNotes = NO_NOTES }: Eve
     () => dedupe((list.data?.pages ?? []).flatMap((page) => page.events)),
     [list.data],
   );
+  const invalid = useMemo(
+    () => (list.data?.pages ?? []).flatMap((page) => page.invalid ?? []),
+    [list.data],
+  );
   const described = describeEventFilters(search, accountName);
   const filtered = isFiltered(search);
 
@@ -91,36 +96,39 @@ export function EventsPage({ search, onSearchChange, healNotes = NO_NOTES }: Eve
           </Group>
         }
       >
-        {() =>
-          events.length === 0 ? (
-            <EmptyState
-              title={
-                filtered
-                  ? 'No integration errors match these filters'
-                  : search.includeActioned
-                    ? 'No integration errors recorded'
-                    : 'No integration errors waiting for action'
-              }
-              action={
-                filtered || search.includeActioned ? (
-                  <Button variant="default" onClick={() => onSearchChange({})}>
-                    Clear the filters
-                  </Button>
-                ) : undefined
-              }
-            >
-              Showing integration errors {described}.
-              {search.includeActioned ? '' : ' Include actioned events to see those dealt with.'}
-            </EmptyState>
-          ) : (
-            <EventsTable
-              events={events}
-              configs={configs.data?.items}
-              caption={`Integration error events ${described}, newest first`}
-              dimmed={list.isPlaceholderData}
-            />
-          )
-        }
+        {() => (
+          <>
+            <SkippedRowsNotice invalid={invalid} what="events" />
+            {events.length === 0 ? (
+              <EmptyState
+                title={
+                  filtered
+                    ? 'No integration errors match these filters'
+                    : search.includeActioned
+                      ? 'No integration errors recorded'
+                      : 'No integration errors waiting for action'
+                }
+                action={
+                  filtered || search.includeActioned ? (
+                    <Button variant="default" onClick={() => onSearchChange({})}>
+                      Clear the filters
+                    </Button>
+                  ) : undefined
+                }
+              >
+                Showing integration errors {described}.
+                {search.includeActioned ? '' : ' Include actioned events to see those dealt with.'}
+              </EmptyState>
+            ) : (
+              <EventsTable
+                events={events}
+                configs={configs.data?.items}
+                caption={`Integration error events ${described}, newest first`}
+                dimmed={list.isPlaceholderData}
+              />
+            )}
+          </>
+        )}
       </QueryState>
 
       {list.data && events.length > 0 ? (
