@@ -136,7 +136,7 @@ export function apiPath(
 }
 
 /** The console gives up on a call after this (the proxy answers within less: server/proxy-core.ts). */
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface SendOptions {
   /** The whole URL, query included. */
