@@ -20,6 +20,8 @@ import { Route as MappingsNewRouteImport } from './routes/mappings/new'
 import { Route as RunsIndexRouteImport } from './routes/runs/index'
 import { Route as ConfigsIdIndexRouteImport } from './routes/configs/$id/index'
 import { Route as ConfigsIdEditRouteImport } from './routes/configs/$id/edit'
+import { Route as DestinationsWebhooksIndexRouteImport } from './routes/destinations/webhooks/index'
+import { Route as DestinationsWebhooksNewRouteImport } from './routes/destinations/webhooks/new'
 import { Route as MappingsIdIndexRouteImport } from './routes/mappings/$id/index'
 import { Route as MappingsIdEditRouteImport } from './routes/mappings/$id/edit'
 import { Route as RunsEntityTypeEntityIdRouteImport } from './routes/runs/$entityType.$entityId'
@@ -27,6 +29,8 @@ import { Route as RunsDestinationDestinationIdRouteImport } from './routes/runs/
 import { Route as RunsRunRunIdRouteImport } from './routes/runs/run.$runId'
 import { Route as SolvimonIntegrationsIndexRouteImport } from './routes/solvimon/integrations/index'
 import { Route as SolvimonIntegrationsNewRouteImport } from './routes/solvimon/integrations/new'
+import { Route as DestinationsWebhooksIdIndexRouteImport } from './routes/destinations/webhooks/$id/index'
+import { Route as DestinationsWebhooksIdEditRouteImport } from './routes/destinations/webhooks/$id/edit'
 import { Route as SolvimonIntegrationsIdIndexRouteImport } from './routes/solvimon/integrations/$id/index'
 import { Route as SolvimonIntegrationsIdEditRouteImport } from './routes/solvimon/integrations/$id/edit'
 
@@ -85,6 +89,17 @@ const ConfigsIdEditRoute = ConfigsIdEditRouteImport.update({
   path: '/configs/$id/edit',
   getParentRoute: () => rootRouteImport,
 } as any)
+const DestinationsWebhooksIndexRoute =
+  DestinationsWebhooksIndexRouteImport.update({
+    id: '/destinations/webhooks/',
+    path: '/destinations/webhooks/',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const DestinationsWebhooksNewRoute = DestinationsWebhooksNewRouteImport.update({
+  id: '/destinations/webhooks/new',
+  path: '/destinations/webhooks/new',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const MappingsIdIndexRoute = MappingsIdIndexRouteImport.update({
   id: '/mappings/$id/',
   path: '/mappings/$id/',
@@ -122,6 +137,18 @@ const SolvimonIntegrationsNewRoute = SolvimonIntegrationsNewRouteImport.update({
   path: '/solvimon/integrations/new',
   getParentRoute: () => rootRouteImport,
 } as any)
+const DestinationsWebhooksIdIndexRoute =
+  DestinationsWebhooksIdIndexRouteImport.update({
+    id: '/destinations/webhooks/$id/',
+    path: '/destinations/webhooks/$id/',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const DestinationsWebhooksIdEditRoute =
+  DestinationsWebhooksIdEditRouteImport.update({
+    id: '/destinations/webhooks/$id/edit',
+    path: '/destinations/webhooks/$id/edit',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 const SolvimonIntegrationsIdIndexRoute =
   SolvimonIntegrationsIdIndexRouteImport.update({
     id: '/solvimon/integrations/$id/',
@@ -146,15 +173,19 @@ export interface FileRoutesByFullPath {
   '/mappings/': typeof MappingsIndexRoute
   '/runs/': typeof RunsIndexRoute
   '/configs/$id/edit': typeof ConfigsIdEditRoute
+  '/destinations/webhooks/new': typeof DestinationsWebhooksNewRoute
   '/mappings/$id/edit': typeof MappingsIdEditRoute
   '/runs/$entityType/$entityId': typeof RunsEntityTypeEntityIdRoute
   '/runs/destination/$destinationId': typeof RunsDestinationDestinationIdRoute
   '/runs/run/$runId': typeof RunsRunRunIdRoute
   '/solvimon/integrations/new': typeof SolvimonIntegrationsNewRoute
   '/configs/$id/': typeof ConfigsIdIndexRoute
+  '/destinations/webhooks/': typeof DestinationsWebhooksIndexRoute
   '/mappings/$id/': typeof MappingsIdIndexRoute
   '/solvimon/integrations/': typeof SolvimonIntegrationsIndexRoute
+  '/destinations/webhooks/$id/edit': typeof DestinationsWebhooksIdEditRoute
   '/solvimon/integrations/$id/edit': typeof SolvimonIntegrationsIdEditRoute
+  '/destinations/webhooks/$id/': typeof DestinationsWebhooksIdIndexRoute
   '/solvimon/integrations/$id/': typeof SolvimonIntegrationsIdIndexRoute
 }
 export interface FileRoutesByTo {
@@ -168,15 +199,19 @@ export interface FileRoutesByTo {
   '/mappings': typeof MappingsIndexRoute
   '/runs': typeof RunsIndexRoute
   '/configs/$id/edit': typeof ConfigsIdEditRoute
+  '/destinations/webhooks/new': typeof DestinationsWebhooksNewRoute
   '/mappings/$id/edit': typeof MappingsIdEditRoute
   '/runs/$entityType/$entityId': typeof RunsEntityTypeEntityIdRoute
   '/runs/destination/$destinationId': typeof RunsDestinationDestinationIdRoute
   '/runs/run/$runId': typeof RunsRunRunIdRoute
   '/solvimon/integrations/new': typeof SolvimonIntegrationsNewRoute
   '/configs/$id': typeof ConfigsIdIndexRoute
+  '/destinations/webhooks': typeof DestinationsWebhooksIndexRoute
   '/mappings/$id': typeof MappingsIdIndexRoute
   '/solvimon/integrations': typeof SolvimonIntegrationsIndexRoute
+  '/destinations/webhooks/$id/edit': typeof DestinationsWebhooksIdEditRoute
   '/solvimon/integrations/$id/edit': typeof SolvimonIntegrationsIdEditRoute
+  '/destinations/webhooks/$id': typeof DestinationsWebhooksIdIndexRoute
   '/solvimon/integrations/$id': typeof SolvimonIntegrationsIdIndexRoute
 }
 export interface FileRoutesById {
@@ -191,15 +226,19 @@ export interface FileRoutesById {
   '/mappings/': typeof MappingsIndexRoute
   '/runs/': typeof RunsIndexRoute
   '/configs/$id/edit': typeof ConfigsIdEditRoute
+  '/destinations/webhooks/new': typeof DestinationsWebhooksNewRoute
   '/mappings/$id/edit': typeof MappingsIdEditRoute
   '/runs/$entityType/$entityId': typeof RunsEntityTypeEntityIdRoute
   '/runs/destination/$destinationId': typeof RunsDestinationDestinationIdRoute
   '/runs/run/$runId': typeof RunsRunRunIdRoute
   '/solvimon/integrations/new': typeof SolvimonIntegrationsNewRoute
   '/configs/$id/': typeof ConfigsIdIndexRoute
+  '/destinations/webhooks/': typeof DestinationsWebhooksIndexRoute
   '/mappings/$id/': typeof MappingsIdIndexRoute
   '/solvimon/integrations/': typeof SolvimonIntegrationsIndexRoute
+  '/destinations/webhooks/$id/edit': typeof DestinationsWebhooksIdEditRoute
   '/solvimon/integrations/$id/edit': typeof SolvimonIntegrationsIdEditRoute
+  '/destinations/webhooks/$id/': typeof DestinationsWebhooksIdIndexRoute
   '/solvimon/integrations/$id/': typeof SolvimonIntegrationsIdIndexRoute
 }
 export interface FileRouteTypes {
@@ -215,15 +254,19 @@ export interface FileRouteTypes {
     | '/mappings/'
     | '/runs/'
     | '/configs/$id/edit'
+    | '/destinations/webhooks/new'
     | '/mappings/$id/edit'
     | '/runs/$entityType/$entityId'
     | '/runs/destination/$destinationId'
     | '/runs/run/$runId'
     | '/solvimon/integrations/new'
     | '/configs/$id/'
+    | '/destinations/webhooks/'
     | '/mappings/$id/'
     | '/solvimon/integrations/'
+    | '/destinations/webhooks/$id/edit'
     | '/solvimon/integrations/$id/edit'
+    | '/destinations/webhooks/$id/'
     | '/solvimon/integrations/$id/'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -237,15 +280,19 @@ export interface FileRouteTypes {
     | '/mappings'
     | '/runs'
     | '/configs/$id/edit'
+    | '/destinations/webhooks/new'
     | '/mappings/$id/edit'
     | '/runs/$entityType/$entityId'
     | '/runs/destination/$destinationId'
     | '/runs/run/$runId'
     | '/solvimon/integrations/new'
     | '/configs/$id'
+    | '/destinations/webhooks'
     | '/mappings/$id'
     | '/solvimon/integrations'
+    | '/destinations/webhooks/$id/edit'
     | '/solvimon/integrations/$id/edit'
+    | '/destinations/webhooks/$id'
     | '/solvimon/integrations/$id'
   id:
     | '__root__'
@@ -259,15 +306,19 @@ export interface FileRouteTypes {
     | '/mappings/'
     | '/runs/'
     | '/configs/$id/edit'
+    | '/destinations/webhooks/new'
     | '/mappings/$id/edit'
     | '/runs/$entityType/$entityId'
     | '/runs/destination/$destinationId'
     | '/runs/run/$runId'
     | '/solvimon/integrations/new'
     | '/configs/$id/'
+    | '/destinations/webhooks/'
     | '/mappings/$id/'
     | '/solvimon/integrations/'
+    | '/destinations/webhooks/$id/edit'
     | '/solvimon/integrations/$id/edit'
+    | '/destinations/webhooks/$id/'
     | '/solvimon/integrations/$id/'
   fileRoutesById: FileRoutesById
 }
@@ -282,15 +333,19 @@ export interface RootRouteChildren {
   MappingsIndexRoute: typeof MappingsIndexRoute
   RunsIndexRoute: typeof RunsIndexRoute
   ConfigsIdEditRoute: typeof ConfigsIdEditRoute
+  DestinationsWebhooksNewRoute: typeof DestinationsWebhooksNewRoute
   MappingsIdEditRoute: typeof MappingsIdEditRoute
   RunsEntityTypeEntityIdRoute: typeof RunsEntityTypeEntityIdRoute
   RunsDestinationDestinationIdRoute: typeof RunsDestinationDestinationIdRoute
   RunsRunRunIdRoute: typeof RunsRunRunIdRoute
   SolvimonIntegrationsNewRoute: typeof SolvimonIntegrationsNewRoute
   ConfigsIdIndexRoute: typeof ConfigsIdIndexRoute
+  DestinationsWebhooksIndexRoute: typeof DestinationsWebhooksIndexRoute
   MappingsIdIndexRoute: typeof MappingsIdIndexRoute
   SolvimonIntegrationsIndexRoute: typeof SolvimonIntegrationsIndexRoute
+  DestinationsWebhooksIdEditRoute: typeof DestinationsWebhooksIdEditRoute
   SolvimonIntegrationsIdEditRoute: typeof SolvimonIntegrationsIdEditRoute
+  DestinationsWebhooksIdIndexRoute: typeof DestinationsWebhooksIdIndexRoute
   SolvimonIntegrationsIdIndexRoute: typeof SolvimonIntegrationsIdIndexRoute
 }
 
@@ -373,6 +428,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ConfigsIdEditRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/destinations/webhooks/': {
+      id: '/destinations/webhooks/'
+      path: '/destinations/webhooks'
+      fullPath: '/destinations/webhooks/'
+      preLoaderRoute: typeof DestinationsWebhooksIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/destinations/webhooks/new': {
+      id: '/destinations/webhooks/new'
+      path: '/destinations/webhooks/new'
+      fullPath: '/destinations/webhooks/new'
+      preLoaderRoute: typeof DestinationsWebhooksNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/mappings/$id/': {
       id: '/mappings/$id/'
       path: '/mappings/$id'
@@ -422,6 +491,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof SolvimonIntegrationsNewRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/destinations/webhooks/$id/': {
+      id: '/destinations/webhooks/$id/'
+      path: '/destinations/webhooks/$id'
+      fullPath: '/destinations/webhooks/$id/'
+      preLoaderRoute: typeof DestinationsWebhooksIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/destinations/webhooks/$id/edit': {
+      id: '/destinations/webhooks/$id/edit'
+      path: '/destinations/webhooks/$id/edit'
+      fullPath: '/destinations/webhooks/$id/edit'
+      preLoaderRoute: typeof DestinationsWebhooksIdEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/solvimon/integrations/$id/': {
       id: '/solvimon/integrations/$id/'
       path: '/solvimon/integrations/$id'
@@ -450,15 +533,19 @@ const rootRouteChildren: RootRouteChildren = {
   MappingsIndexRoute: MappingsIndexRoute,
   RunsIndexRoute: RunsIndexRoute,
   ConfigsIdEditRoute: ConfigsIdEditRoute,
+  DestinationsWebhooksNewRoute: DestinationsWebhooksNewRoute,
   MappingsIdEditRoute: MappingsIdEditRoute,
   RunsEntityTypeEntityIdRoute: RunsEntityTypeEntityIdRoute,
   RunsDestinationDestinationIdRoute: RunsDestinationDestinationIdRoute,
   RunsRunRunIdRoute: RunsRunRunIdRoute,
   SolvimonIntegrationsNewRoute: SolvimonIntegrationsNewRoute,
   ConfigsIdIndexRoute: ConfigsIdIndexRoute,
+  DestinationsWebhooksIndexRoute: DestinationsWebhooksIndexRoute,
   MappingsIdIndexRoute: MappingsIdIndexRoute,
   SolvimonIntegrationsIndexRoute: SolvimonIntegrationsIndexRoute,
+  DestinationsWebhooksIdEditRoute: DestinationsWebhooksIdEditRoute,
   SolvimonIntegrationsIdEditRoute: SolvimonIntegrationsIdEditRoute,
+  DestinationsWebhooksIdIndexRoute: DestinationsWebhooksIdIndexRoute,
   SolvimonIntegrationsIdIndexRoute: SolvimonIntegrationsIdIndexRoute,
 }
 export const routeTree = rootRouteImport

@@ -27,6 +27,7 @@ function navGroups(): NavGroup[] {
         { to: '/configs', label: 'Integration configs' },
         { to: '/runs', label: 'Integration runs' },
         { to: '/mappings', label: 'External mappings' },
+        { to: '/destinations/webhooks', label: 'Webhook destinations' },
       ],
     },
   ];

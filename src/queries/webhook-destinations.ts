@@ -28,6 +28,26 @@ const LIST_PAGE_SIZE = 50;
 const PAGE_SIZE = 200;
 const MAX_PAGES = 10;
 
+/** The host of a URL ("hooks.example.com"), or the text itself when it is not a URL. */
+export function urlHost(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
+/** What a config or a run history shows of the destination it sends to. */
+export interface WebhookDestinationName {
+  id: string;
+  /** Its name, or undefined when it has none. */
+  name: string | undefined;
+  host: string;
+  url: string | undefined;
+  active: boolean | undefined;
+}
+
 export interface WebhookDestinationList {
   items: WebhookDestination[];
   truncated: boolean;
@@ -79,6 +99,24 @@ export const webhookDestinationQueries = {
       staleTime: 60_000,
     });
   },
+  /** `byIds`, as names: a map from (lower-case) id to what a config shows of its destination. */
+  names: (ids: readonly string[]) =>
+    queryOptions({
+      ...webhookDestinationQueries.byIds(ids.map((id) => id.toLowerCase())),
+      select: (destinations): ReadonlyMap<string, WebhookDestinationName> =>
+        new Map(
+          destinations.map((d) => [
+            d.id.toLowerCase(),
+            {
+              id: d.id,
+              name: d.name?.trim() || undefined,
+              host: urlHost(d.url),
+              url: d.url,
+              active: d.active,
+            },
+          ]),
+        ),
+    }),
   details: () => [...webhookDestinationQueries.all(), 'detail'] as const,
   detail: (id: string) =>
     queryOptions({

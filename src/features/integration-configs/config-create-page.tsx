@@ -4,9 +4,10 @@ import { notify } from '../../components/notify';
 import { configLabel } from '../../lib/labels';
 import { ConfigForm } from './config-form';
 import { AnchorLink } from '../../components/router-links';
+import { prefilledValues, type ConfigPrefill } from './config-prefill';
 
-/** `/configs/new`. */
-export function ConfigCreatePage() {
+/** `/configs/new`, optionally filled in from the link (`prefill`). */
+export function ConfigCreatePage({ prefill }: { prefill?: ConfigPrefill }) {
   const navigate = useNavigate();
   return (
     <Stack gap="md">
@@ -23,6 +24,7 @@ export function ConfigCreatePage() {
       </Stack>
       <ConfigForm
         mode="create"
+        initialValues={prefilledValues(prefill)}
         onCancel={() => void navigate({ to: '/configs' })}
         onSaved={(saved, { alreadySaved }) => {
           notify(

@@ -27,6 +27,7 @@ import { mappingQueries } from '../../queries/mappings';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 import { QueryState } from '../../components/query-state';
 import { CONFIG_LOAD_STATE } from './config-load-state';
+import { isWebhookDestination, WebhookDestinationName } from './webhook-destination';
 
 /** The fields shown in their own rows; anything else m3ter sends is listed under "Other fields". */
 const KNOWN_FIELDS = new Set([
@@ -216,6 +217,13 @@ function ConfigDetail({ config }: { config: IntegrationConfig }) {
           <IdFact label="Entity id" id={config.entityId} />
           <Fact label="Destination">{config.destination}</Fact>
           <IdFact label="Destination id" id={config.destinationId} />
+          {isWebhookDestination(config.destination) &&
+          config.destinationId &&
+          isUuid(config.destinationId) ? (
+            <Fact label="Webhook destination">
+              <WebhookDestinationName id={config.destinationId} />
+            </Fact>
+          ) : null}
           <IdFact label="Credentials id" id={config.integrationCredentialsId} />
           <Fact label="Enabled">
             {config.enabled === undefined ? '—' : config.enabled ? 'Yes' : 'No'}

@@ -101,9 +101,17 @@ describe('creating a configuration', () => {
     // Fix everything; nothing typed elsewhere was lost meanwhile.
     expect(field('Name')).toHaveValue('EU webhook');
     await replaceText(user, 'Entity type', 'Notification');
+    await replaceText(user, 'Destination id', '');
     await replaceText(user, 'Destination', 'Webhook');
     await replaceText(user, 'Entity id', SEED_IDS.notifications[4]);
-    await replaceText(user, 'Destination id', '');
+    // A webhook's destination is picked by name and host (m3ter's webhook destinations).
+    await user.click(await screen.findByRole('combobox', { name: 'Webhook destination' }));
+    await user.click(
+      await screen.findByRole('option', {
+        name: 'Slack relay — relay.acme.example.com',
+        hidden: true,
+      }),
+    );
     await replaceText(user, 'Credentials id', '');
     await replaceText(
       user,
@@ -119,9 +127,14 @@ describe('creating a configuration', () => {
       entityType: 'Notification',
       destination: 'Webhook',
       entityId: SEED_IDS.notifications[4],
+      destinationId: SEED_IDS.destinations.webhookSlack,
       configData: { url: 'https://x.example', method: 'POST' },
       version: 1,
     });
+    // The new config names its destination.
+    expect(
+      await screen.findByRole('link', { name: 'Slack relay (relay.acme.example.com)' }),
+    ).toBeInTheDocument();
   });
 
   it('sends new credentials without any secret and requires their type', async () => {

@@ -28,10 +28,13 @@ import {
   withCredentialsOf,
   type ConfigFormValues,
 } from './config-form-model';
+import { DestinationIdField } from './webhook-destination';
 
 export type ConfigFormProps =
   | {
       mode: 'create';
+      /** Where the form starts (a pre-fill from the link); default empty. */
+      initialValues?: ConfigFormValues;
       onSaved: (config: IntegrationConfig, how: { alreadySaved: boolean }) => void;
       onCancel: () => void;
     }
@@ -59,7 +62,11 @@ export function ConfigForm(props: ConfigFormProps) {
 
   const form = useForm<ConfigFormValues>({
     resolver: zodResolver(configFormSchema),
-    defaultValues: loaded ? toFormValues(loaded) : EMPTY_CONFIG_FORM,
+    defaultValues: loaded
+      ? toFormValues(loaded)
+      : mode === 'create' && props.initialValues
+        ? props.initialValues
+        : EMPTY_CONFIG_FORM,
     mode: 'onTouched',
   });
   const { control } = form;
@@ -120,6 +127,8 @@ export function ConfigForm(props: ConfigFormProps) {
     : [...KNOWN_DESTINATIONS];
 
   const withCredentials = useWatch({ control, name: 'withCredentials' });
+  const destination = useWatch({ control, name: 'destination' });
+  const destinationId = useWatch({ control, name: 'destinationId' });
   return (
     <VersionedEditForm
       edit={edit}
@@ -176,13 +185,7 @@ export function ConfigForm(props: ConfigFormProps) {
             description="Optional: one Bill or Notification (UUID); empty means every one"
             autoComplete="off"
           />
-          <TextField
-            control={control}
-            name="destinationId"
-            label="Destination id"
-            description="Optional: the destination's UUID (e.g. a webhook destination)"
-            autoComplete="off"
-          />
+          <DestinationIdField control={control} destination={destination} value={destinationId} />
           <TextField
             control={control}
             name="integrationCredentialsId"

@@ -23,6 +23,11 @@ import { QueryState } from '../../components/query-state';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 import { HealedLinkNotice } from '../../components/healed-link-notice';
 import type { HealNote } from '../../lib/link-healing';
+import {
+  DestinationCell,
+  useWebhookDestinationNames,
+  WebhookNamesContext,
+} from './webhook-destination';
 
 export interface ConfigListPageProps {
   search: ConfigListSearch;
@@ -92,7 +97,17 @@ const columns = helper.columns([
       </AnchorLink>
     ),
   }),
-  helper.accessor('destination', { id: 'destination', header: 'Destination', sortFn: 'text' }),
+  helper.accessor('destination', {
+    id: 'destination',
+    header: 'Destination',
+    sortFn: 'text',
+    cell: (info) => (
+      <DestinationCell
+        destination={info.getValue()}
+        destinationId={info.row.original.destinationId}
+      />
+    ),
+  }),
   helper.accessor('entityType', { id: 'entityType', header: 'Entity type', sortFn: 'text' }),
   helper.accessor('entityId', {
     id: 'entityId',
@@ -162,6 +177,8 @@ export function ConfigListPage({
   const query = useQuery(configQueries.list());
   const all = query.data?.items ?? EMPTY;
   const shown = useMemo(() => filterConfigs(all, search), [all, search]);
+  // After the configs: the names of the webhook destinations they send to, in one small call.
+  const webhookNames = useWebhookDestinationNames(all);
 
   // The box shows what is typed at once; the URL follows after a pause, replacing history.
   const [text, setText] = useState(search.q ?? '');
@@ -306,37 +323,39 @@ export function ConfigListPage({
                 ? `${shown.length} of ${all.length} configurations match`
                 : `${all.length} configuration${all.length === 1 ? '' : 's'}`}
             </Text>
-            <DataTable
-              data={shown}
-              columns={columns}
-              getRowId={(c) => c.id}
-              sorting={sorting}
-              onSortingChange={setSorting}
-              caption="Integration configurations"
-              onRowOpen={(c) => void navigate({ to: '/configs/$id', params: { id: c.id } })}
-              empty={
-                filtered ? (
-                  <EmptyState
-                    title="No configuration matches"
-                    action={
-                      <Button variant="default" onClick={clearFilters}>
-                        Clear filters
-                      </Button>
-                    }
-                  >
-                    Nothing matches these filters. Clear them to see every configuration.
-                  </EmptyState>
-                ) : (
-                  <EmptyState
-                    title="No integration configurations yet"
-                    action={<ButtonLink to="/configs/new">New configuration</ButtonLink>}
-                  >
-                    A configuration sends Bills or Notifications to an external system such as
-                    Stripe, NetSuite or a webhook.
-                  </EmptyState>
-                )
-              }
-            />
+            <WebhookNamesContext value={webhookNames.data}>
+              <DataTable
+                data={shown}
+                columns={columns}
+                getRowId={(c) => c.id}
+                sorting={sorting}
+                onSortingChange={setSorting}
+                caption="Integration configurations"
+                onRowOpen={(c) => void navigate({ to: '/configs/$id', params: { id: c.id } })}
+                empty={
+                  filtered ? (
+                    <EmptyState
+                      title="No configuration matches"
+                      action={
+                        <Button variant="default" onClick={clearFilters}>
+                          Clear filters
+                        </Button>
+                      }
+                    >
+                      Nothing matches these filters. Clear them to see every configuration.
+                    </EmptyState>
+                  ) : (
+                    <EmptyState
+                      title="No integration configurations yet"
+                      action={<ButtonLink to="/configs/new">New configuration</ButtonLink>}
+                    >
+                      A configuration sends Bills or Notifications to an external system such as
+                      Stripe, NetSuite or a webhook.
+                    </EmptyState>
+                  )
+                }
+              />
+            </WebhookNamesContext>
           </>
         )}
       </QueryState>

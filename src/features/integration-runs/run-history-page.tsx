@@ -8,6 +8,7 @@ import { QueryState } from '../../components/query-state';
 import { STATUS_GROUP_COLORS, statusGroupLabel } from '../../components/status-badge';
 import type { RunScope } from '../../queries/runs';
 import { runQueries } from '../../queries/runs';
+import { webhookDestinationQueries } from '../../queries/webhook-destinations';
 import { rememberRecent } from './recent-entities';
 import { chainInfoOfLoaded } from '../../queries/run-chains';
 import { outcomeKey, outcomesOf, type OutcomeGrouping } from '../../queries/run-outcomes';
@@ -100,6 +101,18 @@ export function RunHistoryPage({
 
   // What the first rows do not need (the status picker, the drawer's code) comes once they are painted.
   const afterFirstRows = useAfterPaint(!list.isPending);
+  // A webhook's own name (docs/m3ter-api.md §6.1): one small call, after the first rows.
+  const webhookNames = useQuery({
+    ...webhookDestinationQueries.names(scope.kind === 'destination' ? [scope.destinationId] : []),
+    enabled:
+      afterFirstRows &&
+      scope.kind === 'destination' &&
+      destination?.destination.toLowerCase() === 'webhook',
+  });
+  const webhookName =
+    scope.kind === 'destination'
+      ? webhookNames.data?.get(scope.destinationId.toLowerCase())?.name
+      : undefined;
   useEffect(() => {
     // A failed fetch here is tried again (and reported) when a run is opened.
     if (afterFirstRows) loadRunDrawer().catch(() => {});
@@ -139,7 +152,12 @@ export function RunHistoryPage({
       </>
     ) : (
       <>
-        Runs sent to {destination ? destination.destination : 'destination'}{' '}
+        Runs sent to{' '}
+        {webhookName
+          ? `${webhookName} (${destination?.destination ?? 'Webhook'})`
+          : destination
+            ? destination.destination
+            : 'destination'}{' '}
         <Text span ff="monospace" inherit>
           {scope.destinationId}
         </Text>

@@ -25,7 +25,7 @@ interface WebhookListQuery extends PageQuery {
 }
 
 /** The response body (`WebhookDestinationResponse`), credentials masked. */
-export type WebhookDestinationBody = Record<string, unknown> & { id: string };
+type WebhookDestinationBody = Record<string, unknown> & { id: string };
 
 export interface WebhookDestinationStore {
   listWebhookDestinations(query?: WebhookListQuery): PageResult<WebhookDestinationBody>;
