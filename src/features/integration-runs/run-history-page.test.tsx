@@ -2,7 +2,7 @@ import { waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { fireEvent } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { server } from '../../mocks/node';
+import { demoStore, server } from '../../mocks/node';
 import { SEED_IDS } from '../../mocks/seed';
 import { failFirstReadThenHold, holdReads } from '../../test/faults';
 import { renderApp, screen } from '../../test/render';
@@ -313,6 +313,32 @@ describe('run history', () => {
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await screen.findByText('12 runs loaded; that is all of them.');
     expect(within(summary).getByText('Failed: 4')).toBeInTheDocument();
+  });
+
+  it('shows the runs that parse and names a malformed one by id', async () => {
+    const page = demoStore().listRunsForEntity('Bill', HOOLI, { pageSize: 200 });
+    const [first, broken, ...rest] = page.data;
+    server.use(
+      http.get(`${RUNS_BASE}/:entityType/:entityId`, () =>
+        HttpResponse.json({ data: [first, { ...broken, dtLastModified: null }, ...rest] }),
+      ),
+    );
+    await renderApp(`/runs/Bill/${HOOLI}`);
+    await screen.findByText('11 runs loaded; that is all of them.');
+    const notice = screen.getByRole('status', { name: '1 of the runs could not be shown' });
+    expect(notice).toHaveTextContent(`${broken?.id ?? '?'}: dtLastModified:`);
+  });
+
+  it('says a body without data is an unexpected response, not "no runs"', async () => {
+    server.use(
+      http.get(`${RUNS_BASE}/:entityType/:entityId`, () => HttpResponse.json({ nextToken: '' })),
+    );
+    await renderApp(`/runs/Bill/${HOOLI}`);
+    const alert = await screen.findByRole('alert', {}, { timeout: 5_000 });
+    expect(alert).toHaveTextContent(
+      /Unexpected response from GET \/integrationruns\/Bill\/.*: data:/,
+    );
+    expect(screen.queryByText(/No runs for this Bill/)).toBeNull();
   });
 
   it('says what went wrong while it tries again, then shows the runs', async () => {

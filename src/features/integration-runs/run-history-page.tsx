@@ -5,6 +5,7 @@ import { CopyButton } from '../../components/copy-button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { QueryState } from '../../components/query-state';
+import { SkippedRowsNotice } from '../../components/skipped-rows-notice';
 import { STATUS_GROUP_COLORS, statusGroupLabel } from '../../components/status-badge';
 import type { RunScope } from '../../queries/runs';
 import { runQueries } from '../../queries/runs';
@@ -120,6 +121,10 @@ export function RunHistoryPage({
 
   const runs = useMemo(
     () => dedupeRuns((list.data?.pages ?? []).flatMap((page) => page.runs)),
+    [list.data],
+  );
+  const invalidRuns = useMemo(
+    () => (list.data?.pages ?? []).flatMap((page) => page.invalid ?? []),
     [list.data],
   );
   // A Bill's history is judged per destination, a destination's per Bill (or Notification).
@@ -284,6 +289,7 @@ export function RunHistoryPage({
         </Group>
       </Group>
 
+      <SkippedRowsNotice invalid={invalidRuns} what="runs" />
       <QueryState
         query={list}
         what="the runs"
