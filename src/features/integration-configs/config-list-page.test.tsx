@@ -179,6 +179,30 @@ describe('ConfigListPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows the configurations that parse and names a malformed one by id', async () => {
+    const [first, broken, ...rest] = allConfigs();
+    server.use(
+      http.get(CONFIGS_URL, () =>
+        HttpResponse.json({ data: [first, { ...broken, dtLastModified: null }, ...rest] }),
+      ),
+    );
+    await renderApp('/configs');
+    expect(await screen.findByText(`${rest.length + 1} configurations`)).toBeInTheDocument();
+    expect(rowNames()).toHaveLength(rest.length + 1);
+    const notice = screen.getByRole('status', {
+      name: '1 of the configurations could not be shown',
+    });
+    expect(notice).toHaveTextContent(`${broken?.id ?? '?'}: dtLastModified:`);
+  });
+
+  it('says a body without data is an unexpected response, not "no configurations yet"', async () => {
+    server.use(http.get(CONFIGS_URL, () => HttpResponse.json({ nextToken: null })));
+    await renderApp('/configs');
+    const alert = await screen.findByRole('alert', {}, { timeout: 5_000 });
+    expect(alert).toHaveTextContent(/Unexpected response from GET \/integrationconfigs: data:/);
+    expect(screen.queryByText('No integration configurations yet')).toBeNull();
+  });
+
   it('says when no configuration matches the filters', async () => {
     const { user, router } = await renderApp('/configs?q=no-such-thing');
     expect(

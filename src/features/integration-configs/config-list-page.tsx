@@ -20,6 +20,7 @@ import { READABLE_TEXT } from '../../components/readable';
 import { configQueries } from '../../queries/configs';
 import { Notice } from '../../components/notice';
 import { QueryState } from '../../components/query-state';
+import { SkippedRowsNotice } from '../../components/skipped-rows-notice';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 import { HealedLinkNotice } from '../../components/healed-link-notice';
 import type { HealNote } from '../../lib/link-healing';
@@ -294,6 +295,7 @@ export function ConfigListPage({
         ) : null}
       </Group>
 
+      <SkippedRowsNotice invalid={query.data?.invalid} what="configurations" />
       <QueryState
         query={query}
         what="the configurations"
