@@ -135,10 +135,17 @@ function forgetDeleted(queryClient: QueryClient, id: string): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: webhookDestinationQueries.lists() });
 }
 
+/**
+ * A create or update's variables hold the api key and secret as typed: the mutation is dropped from the
+ * cache as soon as nothing shows it (gcTime 0) rather than kept for minutes (Decision 8).
+ */
+const FORGET_VARIABLES = { gcTime: 0 } as const;
+
 /** POST a new destination; the created one goes into the cache (without its credentials' values). */
 export function useCreateWebhookDestination() {
   const queryClient = useQueryClient();
   return useMutation({
+    ...FORGET_VARIABLES,
     mutationFn: (body: WebhookDestinationRequest) => webhookDestinationsApi.create(body),
     onSuccess: (destination) => storeSaved(queryClient, destination),
   });
@@ -156,6 +163,7 @@ export interface UpdateWebhookDestinationInput {
 export function useUpdateWebhookDestination() {
   const queryClient = useQueryClient();
   return useMutation({
+    ...FORGET_VARIABLES,
     mutationFn: ({ id, body }: UpdateWebhookDestinationInput) =>
       webhookDestinationsApi.update(id, body),
     onSuccess: (destination) => storeSaved(queryClient, destination),

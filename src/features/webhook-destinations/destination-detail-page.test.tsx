@@ -104,4 +104,11 @@ describe('names on configs', () => {
     );
     expect(await within(table).findByRole('cell', { name: '1' })).toBeInTheDocument();
   });
+
+  it('names the webhook on its run history, after the first rows', async () => {
+    await renderApp(`/runs/destination/${SLACK}`);
+    expect(
+      await screen.findByRole('heading', { name: /Runs sent to Slack relay \(Webhook\)/ }),
+    ).toBeInTheDocument();
+  });
 });

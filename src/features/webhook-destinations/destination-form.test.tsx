@@ -122,6 +122,26 @@ describe('webhook destination form: write-only credentials', () => {
     expect(cached).not.toMatch(/"secret"|"apiKey"|\*\*\*\*/);
   });
 
+  it('forgets a typed secret once the save is done (the mutation cache keeps no variables)', async () => {
+    const { user, queryClient } = await renderApp(`/destinations/webhooks/${SLACK}/edit`);
+    await screen.findByRole('heading', { name: 'Edit “Slack relay”' });
+    await type(user, /^Secret/, SECRET);
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByRole('heading', { name: 'Slack relay' })).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        JSON.stringify(
+          queryClient
+            .getMutationCache()
+            .getAll()
+            .map((m) => m.state.variables),
+        ),
+      ).not.toContain(SECRET),
+    );
+    expect(JSON.stringify(window.sessionStorage)).not.toContain(SECRET);
+    expect(JSON.stringify(window.localStorage)).not.toContain(SECRET);
+  });
+
   it('a save from another tab opens the field-by-field conflict', async () => {
     const { user } = await renderApp(`/destinations/webhooks/${SLACK}/edit`);
     await screen.findByRole('heading', { name: 'Edit “Slack relay”' });
