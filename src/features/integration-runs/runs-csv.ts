@@ -7,7 +7,7 @@ import { toCsv, type CsvCell } from '../../lib/csv';
 import { MAX_LOADED_RUNS } from './loaded-runs';
 
 /** The most runs one export holds (as many as "Load all" loads); the UI says when a history is longer. */
-export const MAX_EXPORT_ROWS = MAX_LOADED_RUNS;
+const MAX_EXPORT_ROWS = MAX_LOADED_RUNS;
 
 export const RUN_CSV_HEADER = [
   'id',
