@@ -29,6 +29,7 @@ describe('ConsoleShell', () => {
       'Integration configs',
       'Integration runs',
       'External mappings',
+      'Webhook destinations',
     ]);
     const home = within(m3ter).getByRole('link', { name: 'Needs attention' });
     const solvimon = within(navGroup('Solvimon')).getByRole('link', { name: 'Integrations' });
