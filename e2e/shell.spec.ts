@@ -21,7 +21,9 @@ test('the shell works on the production build with the embedded demo backend', a
   await expect(page).toHaveURL(/\/configs$/);
   await expect(page.getByRole('link', { name: /Stripe/ }).first()).toBeVisible();
   // The pointer still rests on the active link it clicked: its hover state must be readable too.
-  await expect(nav.getByRole('link', { name: /Integration configs/ })).toHaveAttribute('data-active');
+  await expect(nav.getByRole('link', { name: /Integration configs/ })).toHaveAttribute(
+    'data-active',
+  );
   expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations())).toHaveLength(0);
   await expectNoAxeViolations(page);
 
