@@ -11,6 +11,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { HealedLinkNotice } from '../../components/healed-link-notice';
 import { QueryState } from '../../components/query-state';
+import { SkippedRowsNotice } from '../../components/skipped-rows-notice';
 import { RelativeTime } from '../../components/relative-time';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 import type { HealNote } from '../../lib/link-healing';
@@ -109,6 +110,10 @@ export function DestinationListPage({
   const [sorting, setSorting] = useState<SortingState>([]);
 
   const loaded = useMemo(() => query.data?.pages.flatMap((p) => p.data) ?? [], [query.data]);
+  const invalid = useMemo(
+    () => query.data?.pages.flatMap((p) => p.invalid ?? []) ?? [],
+    [query.data],
+  );
   const rows = useMemo<Row[]>(() => {
     const counts = new Map<string, number>();
     for (const c of configs.data?.items ?? []) {
@@ -186,6 +191,8 @@ export function DestinationListPage({
           </Button>
         ) : null}
       </Group>
+
+      <SkippedRowsNotice invalid={invalid} what="webhook destinations" />
 
       <QueryState
         query={query}
