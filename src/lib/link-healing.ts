@@ -243,3 +243,18 @@ export function useHealedLinkNotes(): readonly HealNote[] {
   }, [stored, navigate]);
   return notes;
 }
+
+const DATE_START = /^\d{4}-\d{2}-\d{2}/;
+
+/** A date or date-time from a URL, as a canonical ISO instant; null when it is not one. */
+export function toIsoInstant(value: unknown): string | null {
+  if (typeof value !== 'string' || !DATE_START.test(value)) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+/** A URL value for a note: text as it is, anything else as JSON; at most 60 characters. */
+export function noteValue(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

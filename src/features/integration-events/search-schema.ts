@@ -14,7 +14,7 @@
  * keeps its text in the note (`value`), so the filter can put it back in its input with the reason.
  */
 import { INTEGRATION_EVENT_NAMES, isUuid, type IntegrationEventName } from '../../api';
-import type { Healed, HealNote } from '../../lib/link-healing';
+import { noteValue, toIsoInstant, type Healed, type HealNote } from '../../lib/link-healing';
 import { shortId } from '../../lib/labels';
 import type { EventListFilters } from '../../queries/events';
 import { RANGE_PRESETS, type RangeChoice, type RangePreset } from '../../queries/runs';
@@ -41,19 +41,6 @@ const ALIASES: Record<string, Key> = {
   endDate: 'to',
 };
 
-const DATE_START = /^\d{4}-\d{2}-\d{2}/;
-
-function toIsoInstant(value: unknown): string | null {
-  if (typeof value !== 'string' || !DATE_START.test(value)) return null;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}
-
-function show(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
-
 /** `integration.perform.error`, or its short form `perform`, in any case. */
 function parseEventName(value: unknown): IntegrationEventName | undefined {
   if (typeof value !== 'string') return undefined;
@@ -79,7 +66,7 @@ export function healEventsSearch(raw: Readonly<Record<string, unknown>>): Healed
     else if (key in ALIASES) {
       const target = ALIASES[key] as Key;
       if (!(target in raw)) input[target] = value;
-    } else note(`Ignored the unknown parameter “${show(key)}”.`, key);
+    } else note(`Ignored the unknown parameter “${noteValue(key)}”.`, key);
   }
 
   const search: EventsSearch = {};
@@ -89,7 +76,7 @@ export function healEventsSearch(raw: Readonly<Record<string, unknown>>): Healed
     if (name) search.eventName = name;
     else {
       note(
-        `Dropped the event type “${show(input.eventName)}”: it is not an integration error event. Showing every type.`,
+        `Dropped the event type “${noteValue(input.eventName)}”: it is not an integration error event. Showing every type.`,
         'eventName',
       );
     }
@@ -101,7 +88,7 @@ export function healEventsSearch(raw: Readonly<Record<string, unknown>>): Healed
     const given = typeof input.range === 'string' ? input.range.toLowerCase() : input.range;
     const known = [...RANGE_PRESETS, 'custom' as const].find((r) => r === given);
     if (known) range = known;
-    else note(`Dropped the date range “${show(input.range)}”: showing any time.`, 'range');
+    else note(`Dropped the date range “${noteValue(input.range)}”: showing any time.`, 'range');
   } else if (legacyDates) {
     range = 'custom';
   }
@@ -112,7 +99,7 @@ export function healEventsSearch(raw: Readonly<Record<string, unknown>>): Healed
       if (input[key] === undefined || input[key] === '') continue;
       const iso = toIsoInstant(input[key]);
       if (iso === null)
-        note(`Dropped the ${key} date “${show(input[key])}”: it is not a date.`, key);
+        note(`Dropped the ${key} date “${noteValue(input[key])}”: it is not a date.`, key);
       else if (key === 'from') from = iso;
       else to = iso;
     }
@@ -140,7 +127,7 @@ export function healEventsSearch(raw: Readonly<Record<string, unknown>>): Healed
     if (isUuid(text.toLowerCase())) search.accountId = text.toLowerCase();
     else {
       note(
-        `Dropped the account “${show(input.accountId)}”: it is not an m3ter Account id.`,
+        `Dropped the account “${noteValue(input.accountId)}”: it is not an m3ter Account id.`,
         'accountId',
         text ? text.slice(0, 200) : undefined,
       );
@@ -153,7 +140,7 @@ export function healEventsSearch(raw: Readonly<Record<string, unknown>>): Healed
       search.includeActioned = true;
     } else if (!(value === false || value === 'false' || value === 0 || value === '0')) {
       note(
-        `Dropped “include actioned” “${show(value)}”: showing only events not yet actioned.`,
+        `Dropped “include actioned” “${noteValue(value)}”: showing only events not yet actioned.`,
         'includeActioned',
       );
     }

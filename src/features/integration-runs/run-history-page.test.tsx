@@ -325,7 +325,7 @@ describe('run history', () => {
     );
     await renderApp(`/runs/Bill/${HOOLI}`);
     await screen.findByText('11 runs loaded; that is all of them.');
-    const notice = screen.getByRole('status', { name: '1 of the runs could not be shown' });
+    const notice = await screen.findByRole('status', { name: '1 of the runs could not be shown' });
     expect(notice).toHaveTextContent(`${broken?.id ?? '?'}: dtLastModified:`);
   });
 

@@ -5,11 +5,9 @@ import { CopyButton } from '../../components/copy-button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { QueryState } from '../../components/query-state';
-import { SkippedRowsNotice } from '../../components/skipped-rows-notice';
 import { STATUS_GROUP_COLORS, statusGroupLabel } from '../../components/status-badge';
 import type { RunScope } from '../../queries/runs';
 import { runQueries } from '../../queries/runs';
-import { webhookDestinationQueries } from '../../queries/webhook-destinations';
 import { rememberRecent } from './recent-entities';
 import { chainInfoOfLoaded } from '../../queries/run-chains';
 import { outcomeKey, outcomesOf, type OutcomeGrouping } from '../../queries/run-outcomes';
@@ -51,6 +49,15 @@ const BillSummary = lazy(() => import('./bill-summary').then((m) => ({ default: 
 /** Failing now or resolved, per destination or Bill, and its filter: after the first rows too. */
 const RunOutcomesPanel = lazy(() =>
   import('./run-outcomes-panel').then((m) => ({ default: m.RunOutcomesPanel })),
+);
+
+/** Only when m3ter sent runs the console could not read (rare): its own chunk. */
+const SkippedRowsNotice = lazy(() =>
+  import('../../components/skipped-rows-notice').then((m) => ({ default: m.SkippedRowsNotice })),
+);
+/** A webhook destination's name: its own chunk, with the webhook destinations' API module. */
+const WebhookDestinationName = lazy(() =>
+  import('./webhook-destination-name').then((m) => ({ default: m.WebhookDestinationName })),
 );
 
 const loadRunDrawer = () => import('./run-drawer');
@@ -103,17 +110,10 @@ export function RunHistoryPage({
   // What the first rows do not need (the status picker, the drawer's code) comes once they are painted.
   const afterFirstRows = useAfterPaint(!list.isPending);
   // A webhook's own name (docs/m3ter-api.md §6.1): one small call, after the first rows.
-  const webhookNames = useQuery({
-    ...webhookDestinationQueries.names(scope.kind === 'destination' ? [scope.destinationId] : []),
-    enabled:
-      afterFirstRows &&
-      scope.kind === 'destination' &&
-      destination?.destination.toLowerCase() === 'webhook',
-  });
-  const webhookName =
-    scope.kind === 'destination'
-      ? webhookNames.data?.get(scope.destinationId.toLowerCase())?.name
-      : undefined;
+  const showWebhookName =
+    afterFirstRows &&
+    destination !== undefined &&
+    destination.destination.toLowerCase() === 'webhook';
   useEffect(() => {
     // A failed fetch here is tried again (and reported) when a run is opened.
     if (afterFirstRows) loadRunDrawer().catch(() => {});
@@ -158,11 +158,16 @@ export function RunHistoryPage({
     ) : (
       <>
         Runs sent to{' '}
-        {webhookName
-          ? `${webhookName} (${destination?.destination ?? 'Webhook'})`
-          : destination
-            ? destination.destination
-            : 'destination'}{' '}
+        {showWebhookName ? (
+          <Suspense fallback={destination.destination}>
+            <WebhookDestinationName
+              destinationId={scope.destinationId}
+              system={destination.destination}
+            />
+          </Suspense>
+        ) : (
+          (destination?.destination ?? 'destination')
+        )}{' '}
         <Text span ff="monospace" inherit>
           {scope.destinationId}
         </Text>
@@ -289,7 +294,11 @@ export function RunHistoryPage({
         </Group>
       </Group>
 
-      <SkippedRowsNotice invalid={invalidRuns} what="runs" />
+      {invalidRuns.length > 0 ? (
+        <Suspense fallback={null}>
+          <SkippedRowsNotice invalid={invalidRuns} what="runs" />
+        </Suspense>
+      ) : null}
       <QueryState
         query={list}
         what="the runs"

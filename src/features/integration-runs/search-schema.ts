@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { isUuid, RUN_STATUSES, RUN_ORDER, type KnownRunStatus, type RunOrder } from '../../api';
-import type { Healed, HealNote } from '../../lib/link-healing';
+import { noteValue, toIsoInstant, type Healed, type HealNote } from '../../lib/link-healing';
 import {
   RANGE_PRESETS,
   type RangeChoice,
@@ -56,19 +56,6 @@ const ALIASES: Record<string, (typeof KNOWN_KEYS)[number]> = {
 const rangeSchema = z.enum([...RANGE_PRESETS, 'custom']);
 const tzSchema = z.enum(['utc', 'local']);
 const orderSchema = z.enum(RUN_ORDER);
-const DATE_START = /^\d{4}-\d{2}-\d{2}/;
-
-/** An ISO date or date-time, as a canonical ISO instant; null when unusable. */
-function toIsoInstant(value: unknown): string | null {
-  if (typeof value !== 'string' || !DATE_START.test(value)) return null;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}
-
-function show(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
 
 /** `ERROR,AUTH_FAILED`, `["ERROR"]` or repeated keys; case-insensitive. */
 function statusCandidates(value: unknown): unknown[] {
@@ -100,7 +87,7 @@ export function healRunsSearch(raw: Readonly<Record<string, unknown>>): Healed<R
       const target = ALIASES[key] as (typeof KNOWN_KEYS)[number];
       if (input[target] === undefined) input[target] = value;
     } else {
-      note(`Ignored the unknown parameter “${show(key)}”.`, key);
+      note(`Ignored the unknown parameter “${noteValue(key)}”.`, key);
     }
   }
   // An old link may carry startDate/endDate without saying it is a custom range.
@@ -114,7 +101,7 @@ export function healRunsSearch(raw: Readonly<Record<string, unknown>>): Healed<R
       const upper = typeof candidate === 'string' ? candidate.toUpperCase() : undefined;
       const known = RUN_STATUSES.find((s) => s === upper);
       if (known) picked.add(known);
-      else note(`Dropped the status “${show(candidate)}”: it is not a run status.`, 'status');
+      else note(`Dropped the status “${noteValue(candidate)}”: it is not a run status.`, 'status');
     }
     if (picked.size > 0) {
       search.status = RUN_STATUSES.filter((s) => picked.has(s));
@@ -125,7 +112,7 @@ export function healRunsSearch(raw: Readonly<Record<string, unknown>>): Healed<R
   if (input.range !== undefined && input.range !== 'all') {
     const parsed = rangeSchema.safeParse(input.range);
     if (parsed.success) range = parsed.data;
-    else note(`Dropped the date range “${show(input.range)}”: showing any time.`, 'range');
+    else note(`Dropped the date range “${noteValue(input.range)}”: showing any time.`, 'range');
   } else if (legacyDates) {
     range = 'custom';
   }
@@ -140,7 +127,7 @@ export function healRunsSearch(raw: Readonly<Record<string, unknown>>): Healed<R
         if (key === 'from') from = iso;
         else to = iso;
       } else {
-        note(`Dropped the ${key} date “${show(input[key])}”: it is not a date.`, key);
+        note(`Dropped the ${key} date “${noteValue(input[key])}”: it is not a date.`, key);
       }
     }
     if (from && to && Date.parse(from) > Date.parse(to)) {
@@ -163,7 +150,7 @@ export function healRunsSearch(raw: Readonly<Record<string, unknown>>): Healed<R
     const parsed = tzSchema.safeParse(
       typeof input.tz === 'string' ? input.tz.toLowerCase() : input.tz,
     );
-    if (!parsed.success) note(`Dropped the time zone “${show(input.tz)}”: showing UTC.`, 'tz');
+    if (!parsed.success) note(`Dropped the time zone “${noteValue(input.tz)}”: showing UTC.`, 'tz');
     else if (parsed.data === 'local') search.tz = 'local';
   }
 
@@ -172,13 +159,13 @@ export function healRunsSearch(raw: Readonly<Record<string, unknown>>): Healed<R
       typeof input.order === 'string' ? input.order.toUpperCase() : input.order,
     );
     if (!parsed.success)
-      note(`Dropped the order “${show(input.order)}”: showing newest first.`, 'order');
+      note(`Dropped the order “${noteValue(input.order)}”: showing newest first.`, 'order');
     else if (parsed.data === 'ASC') search.order = 'ASC';
   }
 
   if (input.run !== undefined) {
     if (typeof input.run === 'string' && isUuid(input.run)) search.run = input.run.toLowerCase();
-    else note(`Could not open the run “${show(input.run)}”: it is not a run id.`, 'run');
+    else note(`Could not open the run “${noteValue(input.run)}”: it is not a run id.`, 'run');
   }
 
   if (input.outcome !== undefined) {
@@ -188,7 +175,7 @@ export function healRunsSearch(raw: Readonly<Record<string, unknown>>): Healed<R
     if (outcome) search.outcome = outcome;
     else
       note(
-        `Dropped the outcome “${show(input.outcome)}”: it is “failing” or “resolved”. Showing every run.`,
+        `Dropped the outcome “${noteValue(input.outcome)}”: it is “failing” or “resolved”. Showing every run.`,
         'outcome',
       );
   }
