@@ -1,6 +1,6 @@
 import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { M3terEvent } from '../../api';
 import { BusyButton } from '../../components/busy-button';
 import { EmptyState } from '../../components/empty-state';
@@ -9,6 +9,7 @@ import { HealedLinkNotice } from '../../components/healed-link-notice';
 import { QueryState } from '../../components/query-state';
 import { SkippedRowsNotice } from '../../components/skipped-rows-notice';
 import type { HealNote } from '../../lib/link-healing';
+import { useFocusWhenLoadMoreGoes } from '../../lib/use-focus-when-load-more-goes';
 import { accountQueries } from '../../queries/bills';
 import { configQueries } from '../../queries/configs';
 import { eventQueries } from '../../queries/events';
@@ -60,16 +61,7 @@ export function EventsPage({ search, onSearchChange, healNotes = NO_NOTES }: Eve
   const described = describeEventFilters(search, accountName);
   const filtered = isFiltered(search);
 
-  // When the last page arrives "Load more" goes away; if it had focus, put it on the count instead of
-  // letting the browser drop it to <body>.
-  const loadedStatus = useRef<HTMLParagraphElement>(null);
-  const canLoadMore = list.hasNextPage;
-  const couldLoadMore = useRef(canLoadMore);
-  useEffect(() => {
-    const focusDropped = !document.activeElement || document.activeElement === document.body;
-    if (couldLoadMore.current && !canLoadMore && focusDropped) loadedStatus.current?.focus();
-    couldLoadMore.current = canLoadMore;
-  }, [canLoadMore]);
+  const loadedStatus = useFocusWhenLoadMoreGoes<HTMLParagraphElement>(list.hasNextPage);
 
   return (
     <Stack gap="lg">
@@ -145,7 +137,7 @@ export function EventsPage({ search, onSearchChange, healNotes = NO_NOTES }: Eve
               retrying={list.isFetchingNextPage}
             />
           ) : null}
-          {canLoadMore ? (
+          {list.hasNextPage ? (
             <Group>
               <BusyButton
                 variant="default"

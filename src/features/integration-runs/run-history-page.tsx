@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { CopyButton } from '../../components/copy-button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
@@ -25,6 +25,7 @@ import { AnchorLink } from '../../components/router-links';
 import { BusyButton } from '../../components/busy-button';
 import type { HealNote } from '../../lib/link-healing';
 import { useAfterPaint } from '../../lib/deferred';
+import { useFocusWhenLoadMoreGoes } from '../../lib/use-focus-when-load-more-goes';
 
 interface RunHistoryPageProps {
   scope: RunScope;
@@ -181,15 +182,8 @@ export function RunHistoryPage({
   const filtered = filters.statuses.length > 0 || filters.range !== 'all';
   const truncatedAtBound = runs.length >= MAX_LOADED_RUNS && list.hasNextPage;
   const canLoadMore = list.hasNextPage && !truncatedAtBound;
-  // When the last page arrives, "Load more" and "Load all" go away; if one of them had focus, the
-  // browser drops it to <body>. Put it on the count of runs loaded, where those buttons were.
-  const loadedStatus = useRef<HTMLParagraphElement>(null);
-  const couldLoadMore = useRef(canLoadMore);
-  useEffect(() => {
-    const focusDropped = !document.activeElement || document.activeElement === document.body;
-    if (couldLoadMore.current && !canLoadMore && focusDropped) loadedStatus.current?.focus();
-    couldLoadMore.current = canLoadMore;
-  }, [canLoadMore]);
+  // "Load more" and "Load all" go away with the last page: focus on them moves to the count.
+  const loadedStatus = useFocusWhenLoadMoreGoes<HTMLParagraphElement>(canLoadMore);
 
   return (
     <Stack gap="md">
