@@ -22,7 +22,22 @@ export default defineConfig(({ mode }) => {
   const pub = publicConfig(appConfig);
   return {
     plugins: [
-      tanstackRouter({ target: 'react', autoCodeSplitting: true }),
+      tanstackRouter({
+        target: 'react',
+        autoCodeSplitting: true,
+        codeSplittingOptions: {
+          // The loader in a chunk of its own, not in the entry: every route's loader in the entry
+          // brought every API module, its schemas and query helpers to every first screen. The route
+          // the URL names has its loader chunk preloaded with the entry (routePreloadPlugin).
+          defaultBehavior: [
+            ['loader'],
+            ['component'],
+            ['pendingComponent'],
+            ['errorComponent'],
+            ['notFoundComponent'],
+          ],
+        },
+      }),
       react(),
       // Live mode: API_BASE → the m3ter proxy, SOLVIMON_API_BASE/v1 → the Solvimon proxy (server/);
       // every build: dist/.m3ter-build.json.

@@ -1,12 +1,13 @@
 /**
  * A date range as the lists (run history, integration events) choose it: any time, the last 24 h / 7 /
- * 30 days, or custom from/to dates typed in UTC or local time. Its values are the run queries'
- * `RangeChoice` (src/queries/runs.ts), spelled out here because shared UI imports no query module; the
- * list's URL holds what it reports.
+ * 30 days, or custom from/to dates typed in UTC or local time (lib/date-range.ts); the list's URL holds
+ * what it reports.
  */
 import { Stack, Text } from '@mantine/core';
 import { lazy, Suspense, useId, useState } from 'react';
+import { RANGE_PRESETS, type RangeChoice } from '../lib/date-range';
 import { RANGE_LABELS } from '../lib/labels';
+import type { TimeZoneChoice } from '../lib/time';
 import { ChoiceGroup } from './choice-group';
 
 /** The custom inputs' code: fetched on "Custom", or earlier by `preloadCustomDateRange`. */
@@ -21,14 +22,11 @@ export function preloadCustomDateRange(): void {
   loadCustomDateRange().catch(() => {});
 }
 
-type DateRangeChoice = 'all' | '24h' | '7d' | '30d' | 'custom';
-type DateRangeZone = 'utc' | 'local';
-
-const CHOICES: DateRangeChoice[] = ['all', '24h', '7d', '30d', 'custom'];
+const CHOICES: readonly RangeChoice[] = ['all', ...RANGE_PRESETS, 'custom'];
 
 /** What the control shows and reports: `from`/`to` (ISO instants) only with `range: 'custom'`. */
 interface DateRangeValue {
-  range: DateRangeChoice;
+  range: RangeChoice;
   from?: string | undefined;
   to?: string | undefined;
 }
@@ -39,7 +37,7 @@ interface DateRangeControlProps {
   value: DateRangeValue;
   onChange: (next: DateRangeValue) => void;
   /** How custom dates are typed and read; default UTC. */
-  tz?: DateRangeZone;
+  tz?: TimeZoneChoice;
   /** What the custom dates bound, for their descriptions: "Runs started", "Events". */
   subject?: string;
 }
@@ -53,7 +51,7 @@ export function DateRangeControl({
   subject = 'Items',
 }: DateRangeControlProps) {
   const [editingCustom, setEditingCustom] = useState(false);
-  const shown: DateRangeChoice = editingCustom ? 'custom' : value.range;
+  const shown: RangeChoice = editingCustom ? 'custom' : value.range;
   const labelId = useId();
 
   return (

@@ -3,6 +3,16 @@
  */
 import type { IntegrationConfig, IntegrationEventName } from '../api';
 
+/** The host of a URL ("hooks.example.com"), or the text itself when it is not a URL. */
+export function urlHost(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
 /** "3e7c1a52…": enough to recognise; the whole id is one click away (its title, a copy button). */
 export function shortId(id: string): string {
   return id.length > 8 ? `${id.slice(0, 8)}…` : id;
@@ -49,7 +59,7 @@ export function eventNameLabel(name: string): string {
     : name;
 }
 
-/** The date ranges the lists offer (queries/runs.ts `RangeChoice`), in words. */
+/** The date ranges the lists offer (lib/date-range.ts `RangeChoice`), in words. */
 export const RANGE_LABELS: Readonly<Record<'all' | '24h' | '7d' | '30d' | 'custom', string>> = {
   all: 'Any time',
   '24h': 'Last 24 h',

@@ -16,7 +16,7 @@ import {
   type InvalidRow,
   type M3terEvent,
 } from '../api';
-import { resolveRunWindow, type RangeChoice, type RunWindow } from './runs';
+import { resolveRunWindow, type RangeChoice, type RunWindow } from '../lib/date-range';
 
 /** What the inbox shows (the query key's last part). */
 export interface EventListFilters {

@@ -14,30 +14,17 @@ import {
   type RunLog,
   type KnownRunStatus,
   type RunOrder,
+  type RunEntityType,
 } from '../api';
+import { resolveRunWindow, type RangeChoice, type RunWindow } from '../lib/date-range';
 import { configQueries } from './configs';
 import { initialCursor, pullMerged, runSortTime, type MergeCursor } from './run-merge';
 import { buildChainTree, type ChainNode } from './run-chains';
-
-/** The entity types m3ter documents for runs (docs/m3ter-api.md §4.1). */
-export const RUN_ENTITY_TYPES = ['Bill', 'Notification'] as const;
-export type RunEntityType = (typeof RUN_ENTITY_TYPES)[number];
 
 /** What a run history is about: one Bill, one Notification, or one destination. */
 export type RunScope =
   | { kind: 'entity'; entityType: RunEntityType; entityId: string }
   | { kind: 'destination'; destinationId: string };
-
-export const RANGE_PRESETS = ['24h', '7d', '30d'] as const;
-export type RangePreset = (typeof RANGE_PRESETS)[number];
-/** `all` is the default (no date filter) and never written to the URL. */
-export type RangeChoice = 'all' | RangePreset | 'custom';
-
-const RANGE_DURATION_MS: Record<RangePreset, number> = {
-  '24h': 24 * 3_600_000,
-  '7d': 7 * 24 * 3_600_000,
-  '30d': 30 * 24 * 3_600_000,
-};
 
 /** The filters that decide which runs are fetched (the query key's last part). */
 export interface RunFilters {
@@ -46,29 +33,6 @@ export interface RunFilters {
   from?: string;
   to?: string;
   order: RunOrder;
-}
-
-export interface RunWindow {
-  startDate?: string;
-  endDate?: string;
-}
-
-/**
- * The dates sent to m3ter. Presets are relative to `now`, resolved when the first page is fetched and
- * then kept for the following pages (a cursor belongs to one exact query).
- */
-export function resolveRunWindow(
-  filters: Pick<RunFilters, 'range' | 'from' | 'to'>,
-  now: number,
-): RunWindow {
-  if (filters.range === 'all') return {};
-  if (filters.range === 'custom') {
-    const window: RunWindow = {};
-    if (filters.from) window.startDate = filters.from;
-    if (filters.to) window.endDate = filters.to;
-    return window;
-  }
-  return { startDate: new Date(now - RANGE_DURATION_MS[filters.range]).toISOString() };
 }
 
 /** m3ter's largest page: fewest round trips for long histories. */

@@ -21,22 +21,13 @@ import {
   type WebhookDestination,
   type WebhookDestinationRequest,
 } from '../api';
+import { urlHost } from '../lib/labels';
 
 /** Rows per "load more" on the list page. */
 const LIST_PAGE_SIZE = 50;
 /** For the pickers and name look-ups: m3ter's largest page, a bounded walk. */
 const PAGE_SIZE = 200;
 const MAX_PAGES = 10;
-
-/** The host of a URL ("hooks.example.com"), or the text itself when it is not a URL. */
-export function urlHost(url: string | undefined): string {
-  if (!url) return '';
-  try {
-    return new URL(url).host || url;
-  } catch {
-    return url;
-  }
-}
 
 /** What a config or a run history shows of the destination it sends to. */
 export interface WebhookDestinationName {

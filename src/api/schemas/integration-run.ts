@@ -5,6 +5,10 @@ import { z } from 'zod';
 import { auditFieldsSchema, pageSchema } from './common';
 
 /** `RunStatus` values in the spec's order. m3ter has added values before: never switch exhaustively. */
+/** The entity types m3ter documents for runs (docs/m3ter-api.md §4.1). */
+export const RUN_ENTITY_TYPES = ['Bill', 'Notification'] as const;
+export type RunEntityType = (typeof RUN_ENTITY_TYPES)[number];
+
 export const RUN_STATUSES = [
   'WAITING',
   'STARTED',

@@ -4,7 +4,8 @@ import { notify } from '../../components/notify';
 import { configLabel } from '../../lib/labels';
 import { ConfigForm } from './config-form';
 import { AnchorLink } from '../../components/router-links';
-import { prefilledValues, type ConfigPrefill } from './config-prefill';
+import { prefilledValues } from './config-form-model';
+import type { ConfigPrefill } from './config-prefill';
 
 /** `/configs/new`, optionally filled in from the link (`prefill`). */
 export function ConfigCreatePage({ prefill }: { prefill?: ConfigPrefill }) {

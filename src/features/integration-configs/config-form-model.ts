@@ -13,6 +13,7 @@ import {
   type IntegrationConfigRequest,
 } from '../../api';
 import type { ConflictField } from '../../components/conflict';
+import type { ConfigPrefill } from './config-prefill';
 import {
   formatJsonObject,
   jsonObjectTextSchema,
@@ -99,6 +100,16 @@ export const EMPTY_CONFIG_FORM: ConfigFormValues = {
   credentialsDestination: '',
   credentialsEmpty: false,
 };
+
+/** The create form's starting values with the pre-fill on top. */
+export function prefilledValues(prefill: ConfigPrefill | undefined): ConfigFormValues {
+  const values = { ...EMPTY_CONFIG_FORM };
+  if (prefill?.entityType) values.entityType = prefill.entityType;
+  if (prefill?.destination) values.destination = prefill.destination;
+  if (prefill?.destinationId) values.destinationId = prefill.destinationId;
+  if (prefill?.name) values.name = prefill.name;
+  return values;
+}
 
 /** The values a loaded config fills the form with. Credentials are write-only: never read back. */
 export function toFormValues(config: IntegrationConfig): ConfigFormValues {

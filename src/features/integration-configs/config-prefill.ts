@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { ENTITY_TYPE_PATTERN, UUID_PATTERN } from '../../api';
-import { EMPTY_CONFIG_FORM, type ConfigFormValues } from './config-form-model';
 
 const typeName = z.string().trim().max(100).regex(ENTITY_TYPE_PATTERN).optional().catch(undefined);
 
@@ -17,13 +16,3 @@ export const configPrefillSchema = z.object({
 });
 
 export type ConfigPrefill = z.infer<typeof configPrefillSchema>;
-
-/** The create form's starting values with the pre-fill on top. */
-export function prefilledValues(prefill: ConfigPrefill | undefined): ConfigFormValues {
-  const values = { ...EMPTY_CONFIG_FORM };
-  if (prefill?.entityType) values.entityType = prefill.entityType;
-  if (prefill?.destination) values.destination = prefill.destination;
-  if (prefill?.destinationId) values.destinationId = prefill.destinationId;
-  if (prefill?.name) values.name = prefill.name;
-  return values;
-}

@@ -10,9 +10,8 @@ import type { Control } from 'react-hook-form';
 import { isUuid } from '../../api';
 import { SelectField, TextField } from '../../components/form';
 import { AnchorLink } from '../../components/router-links';
-import { shortId } from '../../lib/labels';
+import { shortId, urlHost } from '../../lib/labels';
 import {
-  urlHost,
   webhookDestinationQueries,
   type WebhookDestinationName,
 } from '../../queries/webhook-destinations';

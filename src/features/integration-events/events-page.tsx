@@ -15,6 +15,7 @@ import { configQueries } from '../../queries/configs';
 import { eventQueries } from '../../queries/events';
 import { EventFilters } from './event-filters';
 import { EventsTable } from './events-table';
+import { formatCount } from '../../lib/count';
 import {
   describeEventFilters,
   isFiltered,
@@ -126,7 +127,7 @@ export function EventsPage({ search, onSearchChange, healNotes = NO_NOTES }: Eve
       {list.data && events.length > 0 ? (
         <Stack gap="xs">
           <Text size="sm" role="status" aria-live="polite" ref={loadedStatus} tabIndex={-1}>
-            {events.length.toLocaleString('en')} {events.length === 1 ? 'event' : 'events'} loaded
+            {formatCount(events.length)} {events.length === 1 ? 'event' : 'events'} loaded
             {list.hasNextPage ? '; more exist.' : '; that is all of them.'}
           </Text>
           {list.isFetchNextPageError ? (

@@ -6,7 +6,7 @@
  * needs, has none (the row still shows, with its raw details one click away).
  */
 import { readIntegrationEvent, type IntegrationEventFacts, type M3terEvent } from '../../api';
-import { RUN_ENTITY_TYPES, type RunEntityType } from '../../queries/runs';
+import { RUN_ENTITY_TYPES, type RunEntityType } from '../../api';
 
 /** `/mappings/new`'s pre-fill (its search parameters, external-mappings/search-schema.ts). */
 interface MappingPrefill {

@@ -17,7 +17,7 @@ import { INTEGRATION_EVENT_NAMES, isUuid, type IntegrationEventName } from '../.
 import { noteValue, toIsoInstant, type Healed, type HealNote } from '../../lib/link-healing';
 import { shortId } from '../../lib/labels';
 import type { EventListFilters } from '../../queries/events';
-import { RANGE_PRESETS, type RangeChoice, type RangePreset } from '../../queries/runs';
+import { RANGE_PRESETS, type RangeChoice, type RangePreset } from '../../lib/date-range';
 import { EVENT_NAME_LABELS, RANGE_LABELS } from '../../lib/labels';
 
 export interface EventsSearch {

@@ -1,8 +1,7 @@
 /**
  * What a run history is about: one Bill, one Notification, or one destination.
  */
-import { isUuid } from '../../api';
-import { RUN_ENTITY_TYPES, type RunEntityType } from '../../queries/runs';
+import { isUuid, RUN_ENTITY_TYPES, type RunEntityType } from '../../api';
 
 /** `bill`, `BILL`, `Bills` → `Bill`; null for anything else. */
 export function parseEntityType(value: string): RunEntityType | null {

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { isUuid } from '../../api';
 import { ChoiceGroup } from '../../components/choice-group';
 import { ErrorState } from '../../components/error-state';
-import { RUN_ENTITY_TYPES, type RunEntityType } from '../../queries/runs';
+import { RUN_ENTITY_TYPES, type RunEntityType } from '../../api';
 import { extractUuid } from './entity-ref';
 import { runQueries } from '../../queries/runs';
 import { clearRecent, readRecent, type RecentEntry } from './recent-entities';

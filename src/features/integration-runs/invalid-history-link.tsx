@@ -1,5 +1,5 @@
 import { Stack, Text, Title } from '@mantine/core';
-import type { RunEntityType } from '../../queries/runs';
+import type { RunEntityType } from '../../api';
 import { Notice } from '../../components/notice';
 import { ButtonLink } from '../../components/router-links';
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isUuid } from '../../api';
-import { RUN_ENTITY_TYPES } from '../../queries/runs';
+import { RUN_ENTITY_TYPES } from '../../api';
 
 const STORAGE_KEY = 'm3ter-console:recent-run-histories';
 const MAX_RECENT = 10;

@@ -2,6 +2,7 @@ import { Group, Stack, Text } from '@mantine/core';
 import { BusyButton } from '../../components/busy-button';
 import { AUTO_REFRESH_MAX_RUNS, AUTO_REFRESH_MS, type AutoRefresh } from './use-auto-refresh';
 import classes from './refresh-controls.module.css';
+import { formatCount } from '../../lib/count';
 
 interface RefreshControlsProps {
   autoRefresh: AutoRefresh;
@@ -25,7 +26,7 @@ export function RefreshControls({
   if (!autoRefresh.enabled) state = 'Off';
   else if (inProgressCount === 0) state = 'Idle: no run in progress';
   else if (loadedCount > AUTO_REFRESH_MAX_RUNS)
-    state = `Paused: over ${AUTO_REFRESH_MAX_RUNS.toLocaleString('en')} runs loaded, use Refresh`;
+    state = `Paused: over ${formatCount(AUTO_REFRESH_MAX_RUNS)} runs loaded, use Refresh`;
   else if (autoRefresh.hidden) state = 'Paused while this tab is hidden';
   else
     state = `Every ${AUTO_REFRESH_MS / 1000} s while ${inProgressCount} ${inProgressCount === 1 ? 'run is' : 'runs are'} in progress`;

@@ -26,6 +26,7 @@ import { BusyButton } from '../../components/busy-button';
 import type { HealNote } from '../../lib/link-healing';
 import { useAfterPaint } from '../../lib/deferred';
 import { useFocusWhenLoadMoreGoes } from '../../lib/use-focus-when-load-more-goes';
+import { formatCount } from '../../lib/count';
 
 interface RunHistoryPageProps {
   scope: RunScope;
@@ -262,7 +263,7 @@ export function RunHistoryPage({
                 size="lg"
                 tt="none"
               >
-                {statusGroupLabel(group)}: {count.toLocaleString('en')}
+                {statusGroupLabel(group)}: {formatCount(count)}
               </Badge>
             );
           })}
@@ -320,7 +321,7 @@ export function RunHistoryPage({
                 </Button>
               }
             >
-              {`Among the ${runs.length.toLocaleString('en')} loaded runs${list.hasNextPage ? '; older runs are not loaded yet' : ''}.`}
+              {`Among the ${formatCount(runs.length)} loaded runs${list.hasNextPage ? '; older runs are not loaded yet' : ''}.`}
             </EmptyState>
           ) : runs.length === 0 ? (
             <EmptyState
@@ -362,14 +363,14 @@ export function RunHistoryPage({
       {list.data && runs.length > 0 ? (
         <Stack gap="xs">
           <Text size="sm" role="status" aria-live="polite" ref={loadedStatus} tabIndex={-1}>
-            {runs.length.toLocaleString('en')} {runs.length === 1 ? 'run' : 'runs'} loaded
+            {formatCount(runs.length)} {runs.length === 1 ? 'run' : 'runs'} loaded
             {list.hasNextPage ? '; more exist.' : '; that is all of them.'}
             {filtered ? ` Filtered to ${describeFilters(search)}.` : ''}
             {outcome
-              ? ` Showing the ${rows.length.toLocaleString('en')} of ${outcome === 'failing' ? 'those failing now' : 'those resolved after failing'}.`
+              ? ` Showing the ${formatCount(rows.length)} of ${outcome === 'failing' ? 'those failing now' : 'those resolved after failing'}.`
               : ''}
             {truncatedAtBound
-              ? ` Stopped at ${MAX_LOADED_RUNS.toLocaleString('en')}: narrow the filters to see older runs.`
+              ? ` Stopped at ${formatCount(MAX_LOADED_RUNS)}: narrow the filters to see older runs.`
               : ''}
           </Text>
           {list.isFetchNextPageError ? (
@@ -404,7 +405,7 @@ export function RunHistoryPage({
                 busy={bulk.busy === 'all'}
                 disabled={bulk.busy === 'export'}
               >
-                Load all (up to {MAX_LOADED_RUNS.toLocaleString('en')})
+                Load all (up to {formatCount(MAX_LOADED_RUNS)})
               </BusyButton>
               {bulk.busy !== null ? (
                 <Button variant="subtle" onClick={bulk.stop}>

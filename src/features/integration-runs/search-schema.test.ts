@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveRunWindow } from '../../queries/runs';
+import { resolveRunWindow } from '../../lib/date-range';
 import { extractUuid, parseEntityType } from './entity-ref';
 import { healingSearch, healLink, sameSearch } from '../../lib/link-healing';
 import { healRunsSearch, toRunFilters, type RunsSearch } from './search-schema';

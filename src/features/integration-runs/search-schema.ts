@@ -9,12 +9,8 @@
 import { z } from 'zod';
 import { isUuid, RUN_STATUSES, RUN_ORDER, type KnownRunStatus, type RunOrder } from '../../api';
 import { noteValue, toIsoInstant, type Healed, type HealNote } from '../../lib/link-healing';
-import {
-  RANGE_PRESETS,
-  type RangeChoice,
-  type RangePreset,
-  type RunFilters,
-} from '../../queries/runs';
+import { RANGE_PRESETS, type RangeChoice, type RangePreset } from '../../lib/date-range';
+import type { RunFilters } from '../../queries/runs';
 import { RUN_OUTCOMES, type RunOutcomeFilter } from '../../queries/run-outcomes';
 
 import type { TimeZoneChoice } from '../../lib/time';

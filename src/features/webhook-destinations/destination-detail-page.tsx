@@ -23,7 +23,8 @@ import { actorLabel, configLabel } from '../../lib/labels';
 import { webhookDestinationQueries } from '../../queries/webhook-destinations';
 import { ActiveToggle, DeleteDestination } from './destination-actions';
 import { DESTINATION_LOAD_STATE } from './destination-load-state';
-import { destinationLabel, urlHost } from './labels';
+import { urlHost } from '../../lib/labels';
+import { destinationLabel } from './labels';
 import { useSendingConfigs } from './sending-configs';
 
 /** Shown in their own rows; anything else m3ter sends is listed after them. */

@@ -18,7 +18,8 @@ import type { HealNote } from '../../lib/link-healing';
 import { configQueries } from '../../queries/configs';
 import { webhookDestinationQueries } from '../../queries/webhook-destinations';
 import { ActiveBadge } from './destination-detail-page';
-import { destinationLabel, urlHost } from './labels';
+import { urlHost } from '../../lib/labels';
+import { destinationLabel } from './labels';
 import { DESTINATION_STATES, filterDestinations, type DestinationListSearch } from './list-search';
 
 export interface DestinationListPageProps {

@@ -2,8 +2,6 @@
 import type { WebhookDestination } from '../../api';
 import { shortId } from '../../lib/labels';
 
-export { urlHost } from '../../queries/webhook-destinations';
-
 export function destinationLabel(destination: Pick<WebhookDestination, 'id' | 'name'>): string {
   return destination.name?.trim() || `Webhook ${shortId(destination.id)}`;
 }

@@ -5,7 +5,7 @@
  */
 import type { WebhookDestination } from '../../api';
 import type { Healed, HealNote } from '../../lib/link-healing';
-import { urlHost } from './labels';
+import { urlHost } from '../../lib/labels';
 
 export const DESTINATION_STATES = ['active', 'inactive'] as const;
 type DestinationState = (typeof DESTINATION_STATES)[number];

@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { z } from 'zod';
-import { RUN_ENTITY_TYPES } from '../../queries/runs';
+import { RUN_ENTITY_TYPES } from '../../api';
 import { FindEntityPage } from '../../features/integration-runs/find-entity-page';
 import { usePageTitle } from '../../lib/use-page-title';
 
