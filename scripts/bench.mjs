@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // `npm run bench`: builds the production bundle and prints gzip sizes of the entry JS, each lazily
 // loaded chunk (route chunks, the demo backend), the CSS and the total, against the entry budget.
+// The entry's figure is what index.html loads before any route: the entry chunk and every chunk it
+// imports statically (config/first-screen-chunk-plugin.ts makes that one file; counting its imports
+// too keeps the budget honest if it ever is not).
 // Browser scenarios (scripts/bench-*.mjs) run after it when present.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
-const ENTRY_BUDGET_KB = 150;
+const ENTRY_BUDGET_KB = 190;
 const dist = 'dist';
 
 console.log('Building (tsc -b && vite build --manifest)…');
@@ -49,11 +52,24 @@ for (const r of rows) {
     `${pad(r.kind, 14)}${pad(r.name, 58)}${pad(raw(r.file).toFixed(1), 10)}${g.toFixed(1)}`,
   );
 }
-const entryGz = gz(entry.file);
+/** The entry chunk and the chunks it imports statically, as manifest entries. */
+function staticClosure(start) {
+  const seen = new Set();
+  const pending = [start];
+  while (pending.length > 0) {
+    const chunk = pending.pop();
+    if (seen.has(chunk)) continue;
+    seen.add(chunk);
+    for (const key of chunk.imports ?? []) if (manifest[key]) pending.push(manifest[key]);
+  }
+  return [...seen];
+}
+const entryFiles = staticClosure(entry).filter((c) => c.file.endsWith('.js'));
+const entryGz = entryFiles.reduce((sum, c) => sum + gz(c.file), 0);
 console.log(`\nTotal JS + CSS gzip: ${totalGz.toFixed(1)} kB`);
 const ok = entryGz <= ENTRY_BUDGET_KB;
 console.log(
-  `Entry JS gzip: ${entryGz.toFixed(1)} kB (budget ${ENTRY_BUDGET_KB} kB) ${ok ? 'within budget' : 'OVER BUDGET'}`,
+  `Entry JS gzip (${entryFiles.length} file${entryFiles.length === 1 ? '' : 's'}): ${entryGz.toFixed(1)} kB (budget ${ENTRY_BUDGET_KB} kB) ${ok ? 'within budget' : 'OVER BUDGET'}`,
 );
 
 let failed = !ok;
