@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import { ConfigError, loadAppConfig, publicConfig } from './config/app-config.ts';
 import { firstScreenChunkPlugin } from './config/first-screen-chunk-plugin.ts';
+import { mantineStylesPlugin } from './config/mantine-styles-plugin.ts';
 import { precompressPlugin } from './config/precompress-plugin.ts';
 import { routePreloadPlugin } from './config/route-preload-plugin.ts';
 import { m3terServerPlugin } from './server/vite-live-plugin.ts';
@@ -43,9 +44,11 @@ export default defineConfig(({ mode }) => {
       // Live mode: API_BASE → the m3ter proxy, SOLVIMON_API_BASE/v1 → the Solvimon proxy (server/);
       // every build: dist/.m3ter-build.json.
       m3terServerPlugin(appConfig),
-      // The entry and what it loads before the first render in one file (an in-memory first pass
-      // finds which modules those are).
+      // The entry and what it loads before the first render in one file (the build's first pass,
+      // config/first-pass.ts, finds which modules those are).
       firstScreenChunkPlugin(),
+      // Mantine's stylesheet with only the components the console uses (the same first pass).
+      mantineStylesPlugin(),
       // index.html preloads the chunks of the route the URL names (and the demo backend).
       routePreloadPlugin(),
       // dist/ also holds .br and .gz copies, which `npm run serve` sends to browsers that take them.

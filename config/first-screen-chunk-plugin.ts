@@ -9,19 +9,15 @@
  * 10 kB less JS (gzip).
  *
  * Which modules those are is known only after tree-shaking (Mantine's and our barrels re-export far
- * more than the entry uses), so a first pass builds in memory and reads them off its output; the real
- * build then groups exactly those modules into the entry chunk. Nothing lazy becomes eager: the group
+ * more than the entry uses), so the build's first pass (config/first-pass.ts) tells; the real build
+ * then groups exactly those modules into the entry chunk. Nothing lazy becomes eager: the group
  * holds only what the entry already loaded before its first render.
  */
-import { build, type Plugin, type Rollup } from 'vite';
-
-/** Set while the in-memory first pass runs, so that its own copy of this plugin does nothing. */
-const FIRST_PASS = 'M3TER_FIRST_SCREEN_PASS';
-
-type Output = Rollup.OutputChunk | Rollup.OutputAsset;
+import type { Plugin } from 'vite';
+import { firstPassOutput, isFirstPass, type BuildOutput } from './first-pass.ts';
 
 /** The modules of the entry chunks and of every chunk they import statically. */
-export function initialModules(output: readonly Output[]): Set<string> {
+export function initialModules(output: readonly BuildOutput[]): Set<string> {
   const chunks = new Map(
     output.flatMap((item) => (item.type === 'chunk' ? [[item.fileName, item] as const] : [])),
   );
@@ -39,31 +35,13 @@ export function initialModules(output: readonly Output[]): Set<string> {
   return modules;
 }
 
-function outputsOf(result: Awaited<ReturnType<typeof build>>): Output[] {
-  if (Array.isArray(result)) return result.flatMap((r) => r.output);
-  if ('output' in result) return result.output;
-  throw new Error('first-screen-chunk: the first pass did not return its output');
-}
-
 export function firstScreenChunkPlugin(): Plugin {
   return {
     name: 'm3ter:first-screen-chunk',
     apply: 'build',
     async config(config, env) {
-      if (process.env[FIRST_PASS]) return;
-      process.env[FIRST_PASS] = '1';
-      let result;
-      try {
-        result = await build({
-          root: config.root,
-          mode: env.mode,
-          logLevel: 'silent',
-          build: { write: false },
-        });
-      } finally {
-        delete process.env[FIRST_PASS];
-      }
-      const initial = initialModules(outputsOf(result));
+      if (isFirstPass()) return;
+      const initial = initialModules(await firstPassOutput(config, env));
       return {
         build: {
           rolldownOptions: {

@@ -10,31 +10,37 @@ import type { DemoControls } from './app/demo-context';
 import { env } from './env';
 import { createQueryClient } from './lib/query-client';
 
-async function startDemoBackendIfNeeded(): Promise<DemoControls | null> {
-  // The build-time constant (not env.mode) lets a live build drop the fake m3ter chunk entirely.
-  if (import.meta.env.VITE_M3TER_MODE !== 'demo' || env.mode !== 'demo') return null;
-  const { startDemoBackend } = await import('./mocks/browser');
-  const backend = startDemoBackend();
-  setPlatformFetch(backend.fetch);
-  return backend.controls;
-}
-
 const root = createRoot(document.getElementById('root')!);
-startDemoBackendIfNeeded()
-  .then((demo) => {
-    root.render(
-      <StrictMode>
-        <App queryClient={createQueryClient()} demo={demo} />
-      </StrictMode>,
-    );
-  })
-  .catch((error: unknown) => {
-    // Without the demo backend every request would fail: say so instead of a blank page.
-    console.error(error);
-    const message = error instanceof Error ? error.message : String(error);
-    const p = document.createElement('p');
-    p.setAttribute('role', 'alert');
-    p.style.cssText = 'font-family: sans-serif; padding: 2rem; max-width: 40rem';
-    p.textContent = `The embedded demo backend could not start (${message}). Reload to try again.`;
-    document.getElementById('root')!.replaceChildren(p);
-  });
+const queryClient = createQueryClient();
+const render = (demo: DemoControls | null) =>
+  root.render(
+    <StrictMode>
+      <App queryClient={queryClient} demo={demo} />
+    </StrictMode>,
+  );
+
+// The build-time constant (not env.mode) lets a live build drop the fake m3ter chunk entirely.
+if (import.meta.env.VITE_M3TER_MODE === 'demo' && env.mode === 'demo') {
+  // The app renders while the demo backend's code downloads (index.html preloads it) instead of
+  // after it: the router, the page's code and the backend arrive side by side, and the first request
+  // waits only for the backend. Its controls (the header's demo menu) come once it has started.
+  const backend = import('./mocks/browser').then((m) => m.startDemoBackend());
+  setPlatformFetch((input, init) => backend.then((b) => b.fetch(input, init)));
+  render(null);
+  backend.then(
+    (b) => render(b.controls),
+    (error: unknown) => {
+      // Without the demo backend every request would fail: say so instead of a page of errors.
+      console.error(error);
+      root.unmount();
+      const message = error instanceof Error ? error.message : String(error);
+      const p = document.createElement('p');
+      p.setAttribute('role', 'alert');
+      p.style.cssText = 'font-family: sans-serif; padding: 2rem; max-width: 40rem';
+      p.textContent = `The embedded demo backend could not start (${message}). Reload to try again.`;
+      document.getElementById('root')!.replaceChildren(p);
+    },
+  );
+} else {
+  render(null);
+}

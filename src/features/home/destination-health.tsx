@@ -61,7 +61,7 @@ function DestinationRow({ destination }: { destination: KnownDestination }) {
   );
   let state;
   if (query.isPending) {
-    state = <Skeleton height={20} width={160} aria-label="Loading its runs" />;
+    state = <Skeleton height={20} width={160} role="status" aria-label="Loading its runs" />;
   } else if (query.isError) {
     state = (
       <ErrorState

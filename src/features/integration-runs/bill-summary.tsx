@@ -54,7 +54,10 @@ export function BillSummary({ billId }: { billId: string }) {
   });
 
   if (bill.isPending) {
-    return <Skeleton height={20} width={420} maw="100%" aria-label="Loading the Bill" />;
+    // A named status, not a bare div with a label (axe: aria-prohibited-attr).
+    return (
+      <Skeleton height={20} width={420} maw="100%" role="status" aria-label="Loading the Bill" />
+    );
   }
   if (bill.isError) {
     return (
