@@ -3,60 +3,65 @@
  * and failing with a message that names the variable to fix. Only `publicConfig` ever reaches the
  * browser; credentials stay in this process.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
+
+// zod/mini loads no locale: English keeps the default messages of the checks without one (PORT's
+// range, for instance) in the problems a ConfigError lists. This runs in Node, apart from src/.
+z.config(z.locales.en());
 
 export const DEMO_ORG_ID = '2d1c7a4e-5b0f-4c8e-9a51-7e3f0d6b8c21';
 
 const uuidish = /^[0-9a-fA-F-]{8,64}$/;
+const sameOriginPath = /^\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]$/;
+
+const matching = (pattern: RegExp, message: string) => z.string().check(z.regex(pattern, message));
+const nonEmpty = z.optional(z.string().check(z.minLength(1)));
 
 const baseSchema = z.object({
-  M3TER_MODE: z
-    .enum(['demo', 'live'], { error: 'M3TER_MODE must be "demo" or "live"' })
-    .default('demo'),
-  API_BASE: z
-    .string()
-    .regex(/^\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]$/, 'API_BASE must be a same-origin path such as /m3ter')
-    .default('/m3ter'),
-  M3TER_ORG_ID: z.string().regex(uuidish, 'M3TER_ORG_ID must be your organisation UUID').optional(),
-  M3TER_BASE_URL: z
-    .url({ error: 'M3TER_BASE_URL must be an absolute URL' })
-    .default('https://api.m3ter.com'),
-  M3TER_ACCESS_KEY_ID: z.string().min(1).optional(),
-  M3TER_API_SECRET: z.string().min(1).optional(),
-  M3TER_API_TOKEN: z.string().min(1).optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).optional(),
-  HOST: z
-    .string()
-    .regex(/^[A-Za-z0-9.:_-]+$/, 'HOST must be a hostname or IP address to listen on')
-    .optional(),
-  SOLVIMON_MODE: z
-    .enum(['off', 'demo', 'live'], { error: 'SOLVIMON_MODE must be "off", "demo" or "live"' })
-    .optional(),
-  SOLVIMON_API_BASE: z
-    .string()
-    .regex(
-      /^\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]$/,
-      'SOLVIMON_API_BASE must be a same-origin path such as /solvimon',
-    )
-    .default('/solvimon'),
-  SOLVIMON_BASE_URL: z
-    .url({ error: 'SOLVIMON_BASE_URL must be an absolute URL' })
-    .default('https://api.solvimon.com'),
-  SOLVIMON_API_KEY: z.string().min(1).optional(),
-  SOLVIMON_PLATFORM_ID: z
-    .string()
-    .regex(
+  M3TER_MODE: z._default(
+    z.enum(['demo', 'live'], { error: 'M3TER_MODE must be "demo" or "live"' }),
+    'demo',
+  ),
+  API_BASE: z._default(
+    matching(sameOriginPath, 'API_BASE must be a same-origin path such as /m3ter'),
+    '/m3ter',
+  ),
+  M3TER_ORG_ID: z.optional(matching(uuidish, 'M3TER_ORG_ID must be your organisation UUID')),
+  M3TER_BASE_URL: z._default(
+    z.url({ error: 'M3TER_BASE_URL must be an absolute URL' }),
+    'https://api.m3ter.com',
+  ),
+  M3TER_ACCESS_KEY_ID: nonEmpty,
+  M3TER_API_SECRET: nonEmpty,
+  M3TER_API_TOKEN: nonEmpty,
+  PORT: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(65535))),
+  HOST: z.optional(
+    matching(/^[A-Za-z0-9.:_-]+$/, 'HOST must be a hostname or IP address to listen on'),
+  ),
+  SOLVIMON_MODE: z.optional(
+    z.enum(['off', 'demo', 'live'], { error: 'SOLVIMON_MODE must be "off", "demo" or "live"' }),
+  ),
+  SOLVIMON_API_BASE: z._default(
+    matching(sameOriginPath, 'SOLVIMON_API_BASE must be a same-origin path such as /solvimon'),
+    '/solvimon',
+  ),
+  SOLVIMON_BASE_URL: z._default(
+    z.url({ error: 'SOLVIMON_BASE_URL must be an absolute URL' }),
+    'https://api.solvimon.com',
+  ),
+  SOLVIMON_API_KEY: nonEmpty,
+  SOLVIMON_PLATFORM_ID: z.optional(
+    matching(
       /^[\x21-\x7e]+$/,
       'SOLVIMON_PLATFORM_ID must be printable ASCII without spaces (it is sent as a header)',
-    )
-    .optional(),
-  ALLOWED_HOSTS: z
-    .string()
-    .regex(
+    ),
+  ),
+  ALLOWED_HOSTS: z.optional(
+    matching(
       /^\s*(\*|[A-Za-z0-9.:_-]+(\s*,\s*[A-Za-z0-9.:_-]+)*)\s*$/,
       'ALLOWED_HOSTS must be a comma-separated list of host names, or *',
-    )
-    .optional(),
+    ),
+  ),
 });
 
 /** Hosts that may reach the live-mode proxy besides localhost and IP literals; `any` turns the check off. */

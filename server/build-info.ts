@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { publicConfig, type AppConfig } from '../config/app-config.ts';
 
 /** A dot file, so the static server refuses to serve it (it holds nothing secret, but no one needs it). */
@@ -18,8 +18,8 @@ const buildInfoSchema = z.object({
   apiBase: z.string(),
   orgId: z.string(),
   // Absent from builds made before Solvimon's live mode: not compared then.
-  solvimonMode: z.enum(['off', 'demo', 'live']).optional(),
-  solvimonApiBase: z.string().optional(),
+  solvimonMode: z.optional(z.enum(['off', 'demo', 'live'])),
+  solvimonApiBase: z.optional(z.string()),
 });
 
 export type BuildInfo = z.infer<typeof buildInfoSchema>;

@@ -14,7 +14,7 @@
  *   left (`retryAfterMs`), instead of asking m3ter again on every request;
  * - neither the secret nor a token ever appears in an error message or a log event.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Credentials } from '../config/app-config.ts';
 import { describeNetworkError, isTimeout } from './proxy-core.ts';
 
@@ -72,9 +72,9 @@ export interface TokenProviderOptions {
 }
 
 const tokenResponseSchema = z.object({
-  access_token: z.string().min(1),
+  access_token: z.string().check(z.minLength(1)),
   // Required by m3ter's spec; a missing value is treated as a short lifetime rather than as an error.
-  expires_in: z.coerce.number().positive().optional(),
+  expires_in: z.optional(z.coerce.number().check(z.positive())),
 });
 
 const DEFAULT_LIFETIME_SECONDS = 300;

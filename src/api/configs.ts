@@ -3,7 +3,7 @@
  * for any call: NetworkError, ForbiddenError, ServerError, RateLimitedError, InvalidResponseError, and
  * the caller's AbortError.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { apiPath, request, type CallOptions } from './http';
 import type { PageParams } from './pagination';
 import {
@@ -32,12 +32,24 @@ export interface GetConfigsByEntityParams extends PageParams {
  * parameters (docs/m3ter-api.md §3.6 item 2). Accept a page, a bare array, a single config, or nothing, and
  * always hand the caller a page. An object that is neither a config nor has `data` is an unexpected response.
  */
-const configsByEntitySchema: z.ZodType<Page<IntegrationConfig>> = z.union([
-  z.array(integrationConfigSchema).transform((data) => ({ data })),
-  integrationConfigSchema.transform((config) => ({ data: [config] })),
+const configsByEntitySchema: z.ZodMiniType<Page<IntegrationConfig>> = z.union([
+  z.pipe(
+    z.array(integrationConfigSchema),
+    z.transform((data) => ({ data })),
+  ),
+  z.pipe(
+    integrationConfigSchema,
+    z.transform((config) => ({ data: [config] })),
+  ),
   integrationConfigPageSchema,
-  z.null().transform(() => ({ data: [] })),
-  z.undefined().transform(() => ({ data: [] })),
+  z.pipe(
+    z.null(),
+    z.transform(() => ({ data: [] })),
+  ),
+  z.pipe(
+    z.undefined(),
+    z.transform(() => ({ data: [] })),
+  ),
 ]);
 
 export const configsApi = {
@@ -104,7 +116,7 @@ export const configsApi = {
     return request({
       method: 'DELETE',
       path: apiPath`/integrationconfigs/${id}`,
-      schema: integrationConfigSchema.optional(),
+      schema: z.optional(integrationConfigSchema),
       signal: options.signal,
     });
   },

@@ -1,5 +1,5 @@
 import { delay, http, HttpResponse } from 'msw';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { server } from '../mocks/node';
 import {
   ApiError,
@@ -86,7 +86,7 @@ describe('request: success', () => {
   it('hands an empty 2xx body to the schema as undefined', async () => {
     server.use(http.delete(`${ROUTE}/:id`, () => new HttpResponse(null, { status: 204 })));
     await expect(
-      request({ method: 'DELETE', path: '/integrationconfigs/x', schema: itemSchema.optional() }),
+      request({ method: 'DELETE', path: '/integrationconfigs/x', schema: z.optional(itemSchema) }),
     ).resolves.toBeUndefined();
     const error = await failure(() =>
       request({ method: 'DELETE', path: '/integrationconfigs/x', schema: itemSchema }),

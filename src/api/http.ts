@@ -3,7 +3,7 @@
  * adds authentication, so this layer only speaks JSON and maps failures to typed errors. The fetch,
  * timeout, abort and body parsing are shared with the other platforms (`transport.ts`).
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { orgBaseUrl } from '../env';
 import { createHttpError, type HttpMethod } from './errors';
 import { buildQuery, parseResponse, readJsonBody, send, type Query } from './transport';
@@ -24,7 +24,7 @@ export interface RequestOptions<T> {
   /** Sent as JSON when defined. */
   body?: unknown;
   /** Validates a 2xx body; an empty body is passed to it as `undefined`. */
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   signal?: AbortSignal;
   timeoutMs?: number;
 }

@@ -3,6 +3,7 @@
  * also throw what `request()` throws for any call: NetworkError, ForbiddenError, ServerError,
  * RateLimitedError, InvalidResponseError, and the caller's AbortError.
  */
+import { z } from 'zod/mini';
 import { apiPath, request, type CallOptions } from './http';
 import type { PageParams } from './pagination';
 import {
@@ -87,7 +88,7 @@ export const mappingsApi = {
     return request({
       method: 'DELETE',
       path: apiPath`/externalmappings/${id}`,
-      schema: externalMappingSchema.optional(),
+      schema: z.optional(externalMappingSchema),
       signal: options.signal,
     });
   },

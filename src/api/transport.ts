@@ -4,7 +4,14 @@
  * meaning (`ApiError`, `NetworkError`, `InvalidResponseError`). What a status or an error body means is
  * each platform's own business: m3ter's in `../errors.ts`, Solvimon's in `./solvimon/errors.ts`.
  */
-import type { z } from 'zod';
+import { z } from 'zod/mini';
+
+// zod/mini loads no locale (classic zod loads English by itself): without one, every issue's message
+// is a bare "Invalid input". These messages reach users (an InvalidResponseError's detail, a fake's 400
+// shown at a form field), and tests assert them, so English is configured here, where every platform's
+// responses are parsed, rather than an explicit message on every check. m3ter's schemas/common.ts
+// does the same for the fake m3ter, which uses those schemas without this module.
+z.config(z.locales.en());
 
 export type TransportMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -243,7 +250,11 @@ export function readJsonBody(text: string, context: ResponseContext): unknown {
 }
 
 /** `schema.parse` at the boundary: a body that does not match is an `InvalidResponseError`. */
-export function parseResponse<T>(schema: z.ZodType<T>, json: unknown, context: ResponseContext): T {
+export function parseResponse<T>(
+  schema: z.ZodMiniType<T>,
+  json: unknown,
+  context: ResponseContext,
+): T {
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new InvalidResponseError({

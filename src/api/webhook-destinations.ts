@@ -4,6 +4,7 @@
  * InvalidResponseError, and the caller's AbortError. Responses never carry the credentials' `apiKey`
  * or `secret`: the schema drops them (Decision 8).
  */
+import { z } from 'zod/mini';
 import { apiPath, request, type CallOptions } from './http';
 import type { PageParams } from './pagination';
 import {
@@ -81,7 +82,7 @@ export const webhookDestinationsApi = {
     return request({
       method: 'DELETE',
       path: apiPath`/integrationdestinations/webhooks/${id}`,
-      schema: webhookDestinationSchema.optional(),
+      schema: z.optional(webhookDestinationSchema),
       signal: options.signal,
     });
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   discardDraft,
   hasSecretKeysInJsonText,
@@ -12,7 +12,7 @@ import {
 
 const schema = z.object({
   name: z.string(),
-  credentials: z.object({ type: z.string() }).optional(),
+  credentials: z.optional(z.object({ type: z.string() })),
 });
 const ref = { entity: 'thing', id: 'abc' };
 

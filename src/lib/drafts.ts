@@ -13,7 +13,7 @@
  * keys blanked too, since a user may paste a key there. A draft that fails the caller's schema on load
  * is discarded, never trusted.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 const PREFIX = 'm3ter-console:draft:v1';
 
@@ -137,7 +137,7 @@ export function saveDraft<T>(
  * The stored draft, with `values` and `base` checked against `schema`; null when there is none or it is
  * unreadable (an unreadable one is removed).
  */
-export function loadDraft<T>(ref: DraftRef, schema: z.ZodType<T>): Draft<T> | null {
+export function loadDraft<T>(ref: DraftRef, schema: z.ZodMiniType<T>): Draft<T> | null {
   const store = storage();
   if (!store) return null;
   const raw = store.getItem(storageKey(ref));

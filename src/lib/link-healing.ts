@@ -20,7 +20,7 @@ import {
   type HistoryState,
 } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** One thing a link lost, said on the page. */
 export interface HealNote {
@@ -193,12 +193,12 @@ export function healInBeforeLoad<TSearch extends object>(
 const notesSchema = z
   .array(
     z.object({
-      text: z.string().min(1).max(MAX_TEXT),
-      param: z.string().max(MAX_PARAM).optional(),
-      value: z.string().max(MAX_TEXT).optional(),
+      text: z.string().check(z.minLength(1), z.maxLength(MAX_TEXT)),
+      param: z.optional(z.string().check(z.maxLength(MAX_PARAM))),
+      value: z.optional(z.string().check(z.maxLength(MAX_TEXT))),
     }),
   )
-  .max(MAX_NOTES);
+  .check(z.maxLength(MAX_NOTES));
 
 const NO_NOTES: readonly HealNote[] = [];
 

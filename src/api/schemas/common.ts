@@ -1,7 +1,12 @@
 /**
  * Building blocks shared by every m3ter schema (docs/m3ter-api.md §2.2, §2.4, §5.1).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
+
+// English issue messages, as in ../transport.ts (zod/mini loads no locale), for m3ter's schemas parsed
+// without it: the skipped rows' problems and the fake m3ter's 400s, which in Node (server/fake-upstream)
+// load these schemas only.
+z.config(z.locales.en());
 
 /**
  * `entityType` / `destination` on IntegrationConfigRequest. The spec's pattern is `^[a-zA-Z0-9_-]*$` plus
@@ -32,12 +37,12 @@ export function isValidMappingText(value: string): boolean {
  * Only `id` is required by the spec.
  */
 export const auditFieldsSchema = z.object({
-  id: z.string().min(1),
-  version: z.number().int().optional(),
-  dtCreated: z.string().optional(),
-  dtLastModified: z.string().optional(),
-  createdBy: z.string().optional(),
-  lastModifiedBy: z.string().optional(),
+  id: z.string().check(z.minLength(1)),
+  version: z.optional(z.int()),
+  dtCreated: z.optional(z.string()),
+  dtLastModified: z.optional(z.string()),
+  createdBy: z.optional(z.string()),
+  lastModifiedBy: z.optional(z.string()),
 });
 
 export type AuditFields = z.infer<typeof auditFieldsSchema>;
@@ -90,13 +95,13 @@ function rowId(row: unknown): string | undefined {
  * malformed row does not hide the others: the rows that parse are `data`, the others are named in
  * `invalid` with their id and the problem. `nextToken` may be absent, null or empty at the end.
  */
-export function pageSchema<T extends z.ZodType>(item: T) {
-  return z
-    .looseObject({
+export function pageSchema<T extends z.ZodMiniType>(item: T) {
+  return z.pipe(
+    z.looseObject({
       data: z.array(z.unknown()),
-      nextToken: z.string().nullish(),
-    })
-    .transform(({ data: rows, ...envelope }) => {
+      nextToken: z.nullish(z.string()),
+    }),
+    z.transform(({ data: rows, ...envelope }) => {
       const data: z.output<T>[] = [];
       const invalid: InvalidRow[] = [];
       rows.forEach((row, index) => {
@@ -113,5 +118,6 @@ export function pageSchema<T extends z.ZodType>(item: T) {
         });
       });
       return { ...envelope, data, ...(invalid.length > 0 ? { invalid } : {}) };
-    });
+    }),
+  );
 }

@@ -1,22 +1,25 @@
 /**
  * ExternalMapping request/response and the mapping-configuration helpers (docs/m3ter-api.md §5).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { auditFieldsSchema, isValidMappingText, pageSchema } from './common';
 
-const mappingTextSchema = z.string().min(1, 'Required').refine(isValidMappingText, {
-  message: 'Must not start or end with a space or contain control characters',
-});
+const mappingTextSchema = z.string().check(
+  z.minLength(1, 'Required'),
+  z.refine(isValidMappingText, {
+    message: 'Must not start or end with a space or contain control characters',
+  }),
+);
 
 /** `ExternalMappingResponse`. */
 export const externalMappingSchema = z.looseObject({
   ...auditFieldsSchema.shape,
-  m3terEntity: z.string().min(1),
-  m3terId: z.string().min(1),
-  externalSystem: z.string().min(1),
-  externalTable: z.string().min(1),
-  externalId: z.string().min(1),
-  integrationConfigId: z.string().optional(),
+  m3terEntity: z.string().check(z.minLength(1)),
+  m3terId: z.string().check(z.minLength(1)),
+  externalSystem: z.string().check(z.minLength(1)),
+  externalTable: z.string().check(z.minLength(1)),
+  externalId: z.string().check(z.minLength(1)),
+  integrationConfigId: z.optional(z.string()),
 });
 
 export type ExternalMapping = z.infer<typeof externalMappingSchema>;
@@ -31,17 +34,17 @@ export const externalMappingRequestSchema = z.looseObject({
   externalSystem: mappingTextSchema,
   externalTable: mappingTextSchema,
   externalId: mappingTextSchema,
-  integrationConfigId: z.string().optional(),
-  version: z.number().int().optional(),
+  integrationConfigId: z.optional(z.string()),
+  version: z.optional(z.int()),
 });
 
 export type ExternalMappingRequest = z.infer<typeof externalMappingRequestSchema>;
 
 /** `ExternalSystemResponse`. */
 const externalSystemSchema = z.looseObject({
-  name: z.string().min(1),
-  tables: z.array(z.string()).optional(),
-  allowCustomExternalTables: z.boolean().optional(),
+  name: z.string().check(z.minLength(1)),
+  tables: z.optional(z.array(z.string())),
+  allowCustomExternalTables: z.optional(z.boolean()),
 });
 
 export type ExternalSystem = z.infer<typeof externalSystemSchema>;
@@ -60,8 +63,8 @@ export type ExternalMappingConfiguration = z.infer<typeof externalMappingConfigu
  * name, which the UI can fall back from, is not.
  */
 const externalEntitySchema = z.looseObject({
-  externalId: z.string().min(1),
-  externalName: z.string().nullish(),
+  externalId: z.string().check(z.minLength(1)),
+  externalName: z.nullish(z.string()),
 });
 
 export type ExternalEntity = z.infer<typeof externalEntitySchema>;

@@ -1,7 +1,7 @@
 /**
  * IntegrationConfig request/response and the discovery response (docs/m3ter-api.md §3).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { auditFieldsSchema, ENTITY_TYPE_PATTERN, pageSchema } from './common';
 
 /** Credential `type` values known when this was written (docs/m3ter-api.md §3.3). The enum keeps growing: keep it open. */
@@ -51,9 +51,9 @@ type DestinationType = (typeof DESTINATION_TYPES)[number] | (string & {});
 /** The deprecated `triggerType` values; the response schema accepts any string. */
 type TriggerType = 'EVENT' | 'SCHEDULE' | (string & {});
 
-const credentialTypeSchema: z.ZodType<CredentialType> = z.string().min(1);
-const destinationTypeSchema: z.ZodType<DestinationType> = z.string().min(1);
-const triggerTypeSchema: z.ZodType<TriggerType> = z.string();
+const credentialTypeSchema: z.ZodMiniType<CredentialType> = z.string().check(z.minLength(1));
+const destinationTypeSchema: z.ZodMiniType<DestinationType> = z.string().check(z.minLength(1));
+const triggerTypeSchema: z.ZodMiniType<TriggerType> = z.string();
 
 const configDataSchema = z.record(z.string(), z.unknown());
 
@@ -63,17 +63,17 @@ const configDataSchema = z.record(z.string(), z.unknown());
  */
 export const integrationConfigSchema = z.looseObject({
   ...auditFieldsSchema.shape,
-  entityType: z.string().min(1),
-  destination: z.string().min(1),
-  entityId: z.string().optional(),
-  destinationId: z.string().optional(),
-  configData: configDataSchema.optional(),
-  authorized: z.boolean().optional(),
-  enabled: z.boolean().optional(),
+  entityType: z.string().check(z.minLength(1)),
+  destination: z.string().check(z.minLength(1)),
+  entityId: z.optional(z.string()),
+  destinationId: z.optional(z.string()),
+  configData: z.optional(configDataSchema),
+  authorized: z.optional(z.boolean()),
+  enabled: z.optional(z.boolean()),
   /** @deprecated in the spec; still returned by some orgs. */
-  triggerType: triggerTypeSchema.optional(),
-  integrationCredentialsId: z.string().optional(),
-  name: z.string().optional(),
+  triggerType: z.optional(triggerTypeSchema),
+  integrationCredentialsId: z.optional(z.string()),
+  name: z.optional(z.string()),
 });
 
 export type IntegrationConfig = z.infer<typeof integrationConfigSchema>;
@@ -84,16 +84,18 @@ export type IntegrationConfig = z.infer<typeof integrationConfigSchema>;
  */
 const integrationCredentialsRequestSchema = z.looseObject({
   type: credentialTypeSchema,
-  destination: destinationTypeSchema.optional(),
-  empty: z.boolean().optional(),
-  name: z.string().optional(),
-  version: z.number().int().optional(),
+  destination: z.optional(destinationTypeSchema),
+  empty: z.optional(z.boolean()),
+  name: z.optional(z.string()),
+  version: z.optional(z.int()),
 });
 
 const entityTypeFieldSchema = z
   .string()
-  .min(1, 'Required')
-  .regex(ENTITY_TYPE_PATTERN, 'Use only letters, digits, "_" and "-"');
+  .check(
+    z.minLength(1, 'Required'),
+    z.regex(ENTITY_TYPE_PATTERN, 'Use only letters, digits, "_" and "-"'),
+  );
 
 /**
  * `IntegrationConfigRequest` (POST and PUT body). `version`: omit on create, send the loaded value on
@@ -102,13 +104,13 @@ const entityTypeFieldSchema = z
 export const integrationConfigRequestSchema = z.looseObject({
   entityType: entityTypeFieldSchema,
   destination: entityTypeFieldSchema,
-  entityId: z.string().optional(),
-  destinationId: z.string().optional(),
-  configData: configDataSchema.optional(),
-  credentials: integrationCredentialsRequestSchema.optional(),
-  integrationCredentialsId: z.string().optional(),
-  name: z.string().optional(),
-  version: z.number().int().optional(),
+  entityId: z.optional(z.string()),
+  destinationId: z.optional(z.string()),
+  configData: z.optional(configDataSchema),
+  credentials: z.optional(integrationCredentialsRequestSchema),
+  integrationCredentialsId: z.optional(z.string()),
+  name: z.optional(z.string()),
+  version: z.optional(z.int()),
 });
 
 export type IntegrationConfigRequest = z.infer<typeof integrationConfigRequestSchema>;
@@ -119,10 +121,10 @@ export type IntegrationConfigRequest = z.infer<typeof integrationConfigRequestSc
  * whose spellings differ from CREDENTIAL_TYPES (docs/m3ter-api.md §3.3), so it is kept as plain strings.
  */
 export const systemResponseSchema = z.looseObject({
-  identifier: z.string().min(1),
-  displayName: z.string().optional(),
-  validationSupported: z.boolean().optional(),
-  supportedAuthTypes: z.array(z.string()).optional(),
+  identifier: z.string().check(z.minLength(1)),
+  displayName: z.optional(z.string()),
+  validationSupported: z.optional(z.boolean()),
+  supportedAuthTypes: z.optional(z.array(z.string())),
 });
 
 export type SystemResponse = z.infer<typeof systemResponseSchema>;

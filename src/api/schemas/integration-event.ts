@@ -3,7 +3,7 @@
  * `m3terEvent` open, so it is kept as received and read leniently by `readIntegrationEvent`: an event
  * whose details have an unknown shape still lists, with its raw JSON.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { pageSchema } from './common';
 
 /** The `eventType` category of integration failures (the `GET /events` filter). */
@@ -29,10 +29,10 @@ export function isIntegrationEventName(name: string): name is IntegrationEventNa
  * date: it is optional here (docs/m3ter-api.md §6.4). `m3terEvent` is any JSON.
  */
 export const eventSchema = z.looseObject({
-  id: z.string().min(1),
-  eventName: z.string().min(1),
-  eventTime: z.string().min(1),
-  dtActioned: z.string().nullish(),
+  id: z.string().check(z.minLength(1)),
+  eventName: z.string().check(z.minLength(1)),
+  eventTime: z.string().check(z.minLength(1)),
+  dtActioned: z.nullish(z.string()),
   m3terEvent: z.unknown(),
 });
 

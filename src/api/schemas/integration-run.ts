@@ -1,7 +1,7 @@
 /**
  * IntegrationRun and its log (docs/m3ter-api.md §4).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { auditFieldsSchema, pageSchema } from './common';
 
 /** `RunStatus` values in the spec's order. m3ter has added values before: never switch exhaustively. */
@@ -29,7 +29,7 @@ export type KnownRunStatus = (typeof RUN_STATUSES)[number];
 export type RunStatus = KnownRunStatus | (string & {});
 
 /** Open: any non-empty string parses, so a new status never drops a run from a list. */
-export const runStatusSchema: z.ZodType<RunStatus> = z.string().min(1);
+export const runStatusSchema: z.ZodMiniType<RunStatus> = z.string().check(z.minLength(1));
 
 export type RunStatusGroupId = 'in-progress' | 'succeeded' | 'failed' | 'stopped';
 
@@ -68,25 +68,25 @@ export type RunOrder = (typeof RUN_ORDER)[number];
 /** `IntegrationRunResponse`; loose so fields from newer docs (e.g. the "replayed from" ID) survive. */
 export const integrationRunSchema = z.looseObject({
   ...auditFieldsSchema.shape,
-  entityType: z.string().min(1),
-  entityId: z.string().min(1),
+  entityType: z.string().check(z.minLength(1)),
+  entityId: z.string().check(z.minLength(1)),
   status: runStatusSchema,
   destination: z.string(),
-  destinationId: z.string().optional(),
-  dtStarted: z.string().optional(),
-  dtCompleted: z.string().optional(),
-  error: z.string().optional(),
-  url: z.string().optional(),
-  externalId: z.string().optional(),
+  destinationId: z.optional(z.string()),
+  dtStarted: z.optional(z.string()),
+  dtCompleted: z.optional(z.string()),
+  error: z.optional(z.string()),
+  url: z.optional(z.string()),
+  externalId: z.optional(z.string()),
   /** null (or absent) for a parent run. */
-  parentIntegrationRunId: z.string().nullish(),
+  parentIntegrationRunId: z.nullish(z.string()),
 });
 
 export type IntegrationRun = z.infer<typeof integrationRunSchema>;
 
 /** `IntegrationRunLogResponse`: a base64 log under a capital-P `Payload` (docs/m3ter-api.md §4.5). */
 export const integrationRunLogSchema = z.looseObject({
-  Payload: z.string().nullish(),
+  Payload: z.nullish(z.string()),
 });
 
 export const integrationRunPageSchema = pageSchema(integrationRunSchema);

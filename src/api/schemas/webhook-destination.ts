@@ -5,36 +5,37 @@
  * `apiKey` and `secret`. The response schema drops both during the parse, so neither ever reaches the
  * query cache, a component or a draft; what is kept is whether credentials are stored.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { auditFieldsSchema, pageSchema } from './common';
 
 export const WEBHOOK_CREDENTIALS_TYPE = 'M3TER_SIGNED_REQUEST';
 
 /** `IntegrationM3terSignedCredentialsResponse`, without its readable `apiKey` and `secret`. */
-const webhookCredentialsSchema = z
-  .looseObject({
-    id: z.string().optional(),
-    type: z.string().optional(),
-    destination: z.string().optional(),
-    destinationId: z.string().optional(),
-    name: z.string().optional(),
-    version: z.number().int().optional(),
-  })
-  .transform((credentials) => {
+const webhookCredentialsSchema = z.pipe(
+  z.looseObject({
+    id: z.optional(z.string()),
+    type: z.optional(z.string()),
+    destination: z.optional(z.string()),
+    destinationId: z.optional(z.string()),
+    name: z.optional(z.string()),
+    version: z.optional(z.int()),
+  }),
+  z.transform((credentials) => {
     // Never kept: the readable halves of the signing credentials (docs/m3ter-api.md Decision 8).
     const { apiKey: _apiKey, secret: _secret, ...safe } = credentials;
     return safe;
-  });
+  }),
+);
 
 /** `WebhookDestinationResponse`. Loose: fields m3ter adds later survive, for a full-replace PUT. */
 export const webhookDestinationSchema = z.looseObject({
   ...auditFieldsSchema.shape,
-  name: z.string().optional(),
-  description: z.string().optional(),
-  code: z.string().optional(),
-  active: z.boolean().optional(),
-  url: z.string().optional(),
-  credentials: webhookCredentialsSchema.optional(),
+  name: z.optional(z.string()),
+  description: z.optional(z.string()),
+  code: z.optional(z.string()),
+  active: z.optional(z.boolean()),
+  url: z.optional(z.string()),
+  credentials: z.optional(webhookCredentialsSchema),
 });
 
 export type WebhookDestination = z.infer<typeof webhookDestinationSchema>;
@@ -48,23 +49,23 @@ export const webhookDestinationPageSchema = pageSchema(webhookDestinationSchema)
  */
 const webhookCredentialsRequestSchema = z.looseObject({
   type: z.literal(WEBHOOK_CREDENTIALS_TYPE),
-  apiKey: z.string().min(1).optional(),
-  secret: z.string().min(1).optional(),
-  destination: z.string().optional(),
-  name: z.string().optional(),
-  empty: z.boolean().optional(),
-  version: z.number().int().optional(),
+  apiKey: z.optional(z.string().check(z.minLength(1))),
+  secret: z.optional(z.string().check(z.minLength(1))),
+  destination: z.optional(z.string()),
+  name: z.optional(z.string()),
+  empty: z.optional(z.boolean()),
+  version: z.optional(z.int()),
 });
 
 /** `WebhookDestinationRequest` (POST and PUT body). */
 export const webhookDestinationRequestSchema = z.looseObject({
-  name: z.string().min(1),
-  description: z.string().min(1),
-  url: z.string().min(1),
-  code: z.string().optional(),
-  active: z.boolean().optional(),
+  name: z.string().check(z.minLength(1)),
+  description: z.string().check(z.minLength(1)),
+  url: z.string().check(z.minLength(1)),
+  code: z.optional(z.string()),
+  active: z.optional(z.boolean()),
   credentials: webhookCredentialsRequestSchema,
-  version: z.number().int().optional(),
+  version: z.optional(z.int()),
 });
 
 export type WebhookDestinationRequest = z.infer<typeof webhookDestinationRequestSchema>;

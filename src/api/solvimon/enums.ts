@@ -3,7 +3,7 @@
  * a known value is typed, an unknown one still parses and survives a save (Decision 6), because
  * Solvimon adds values without a new API version.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** A known value, or any other string Solvimon adds later. */
 export type OpenEnum<T extends string> = T | (string & {});
@@ -11,7 +11,7 @@ export type OpenEnum<T extends string> = T | (string & {});
 /** `z.string()` typed as the open enum of `values` (which document what is known). */
 export function openEnum<const T extends readonly string[]>(
   _values: T,
-): z.ZodType<OpenEnum<T[number]>> {
+): z.ZodMiniType<OpenEnum<T[number]>> {
   return z.string();
 }
 

@@ -5,7 +5,7 @@
  * the form field `field` names. No request reached Solvimon, or its answer was unreadable: the shared
  * `NetworkError` and `InvalidResponseError` (../transport.ts), as for m3ter.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ApiError, parseRetryAfterMs, type ApiErrorInit } from '../transport';
 import {
   openEnum,
@@ -18,7 +18,7 @@ import {
  * Solvimon's `ApiError` body, read leniently, field by field: a proxy or gateway may answer with
  * something else, and one odd field must not lose the message.
  */
-const lenient = <T extends z.ZodType>(schema: T) => schema.nullish().catch(undefined);
+const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.nullish(schema), undefined);
 const errorBodySchema = z.looseObject({
   type: lenient(openEnum(SOLVIMON_ERROR_TYPES)),
   code: lenient(openEnum(SOLVIMON_ERROR_CODES)),

@@ -1,5 +1,5 @@
 import { delay, http, HttpResponse } from 'msw';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { server } from '../../mocks/node';
 import { ApiError, InvalidResponseError, NetworkError } from '../transport';
 import {
@@ -72,7 +72,7 @@ describe('solvimonRequest: what it sends', () => {
 
   it('hands an empty 2xx body to the schema as undefined', async () => {
     server.use(http.delete(`${ROUTE}/:id`, () => new HttpResponse(null, { status: 204 })));
-    await expect(getOne({ method: 'DELETE', schema: itemSchema.optional() })).resolves.toBe(
+    await expect(getOne({ method: 'DELETE', schema: z.optional(itemSchema) })).resolves.toBe(
       undefined,
     );
   });

@@ -4,7 +4,7 @@
  * the base (the live proxy, from its own configuration; the demo backend needs neither), never here. Fetch, timeout, abort and body parsing are
  * shared with m3ter (../transport.ts); what a failure means is Solvimon's own (./errors.ts).
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { env } from '../../env';
 import {
   buildQuery,
@@ -38,7 +38,7 @@ export interface SolvimonRequestOptions<T> {
   /** Sent as JSON when defined. */
   body?: unknown;
   /** Validates a 2xx body; an empty body is passed to it as `undefined`. */
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   signal?: AbortSignal | undefined;
   timeoutMs?: number;
 }

@@ -3,7 +3,7 @@
  * `solvimonRequest()` throws for any call: NetworkError, SolvimonForbiddenError, SolvimonServerError,
  * SolvimonRateLimitedError, InvalidResponseError, and the caller's AbortError.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { apiPath } from '../transport';
 import { solvimonRequest, type SolvimonCallOptions } from './http';
 import {
@@ -119,7 +119,7 @@ export const solvimonIntegrationsApi = {
     return solvimonRequest({
       method: 'DELETE',
       path: apiPath`/integrations/${id}`,
-      schema: solvimonIntegrationSchema.optional(),
+      schema: z.optional(solvimonIntegrationSchema),
       signal: options.signal,
     });
   },

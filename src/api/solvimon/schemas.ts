@@ -11,7 +11,7 @@
  *   back as it is; the text rules from Solvimon's docs (reference `^\S+$`, name and description `^.*$`,
  *   at most 256 characters) apply to requests only.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   openEnum,
   SOLVIMON_ADYEN_ENVIRONMENTS,
@@ -30,17 +30,17 @@ import {
   SOLVIMON_TAX_CALCULATION_VARIANTS,
 } from './enums';
 
-const text = z.string().nullish();
-const flag = z.boolean().nullish();
-const texts = z.array(z.string()).nullish();
+const text = z.nullish(z.string());
+const flag = z.nullish(z.boolean());
+const texts = z.nullish(z.array(z.string()));
 
 // ---------------------------------------------------------------------------------------------
 // authentication (its secrets are write-only: ./secrets.ts)
 
 export const solvimonAuthenticationSchema = z.looseObject({
-  api_key: z.looseObject({ header: text, value: text }).nullish(),
-  client_credentials: z.looseObject({ client_id: text, client_secret: text }).nullish(),
-  username_password: z.looseObject({ username: text, password: text }).nullish(),
+  api_key: z.nullish(z.looseObject({ header: text, value: text })),
+  client_credentials: z.nullish(z.looseObject({ client_id: text, client_secret: text })),
+  username_password: z.nullish(z.looseObject({ username: text, password: text })),
 });
 
 /** `AuthenticationSettings`: the integration's credentials, and the body of test-connection. */
@@ -53,33 +53,33 @@ const stripeSchema = z.looseObject({ public_key: text, signing_secret: text });
 
 const adyenSchema = z.looseObject({
   company_account: text,
-  environment: openEnum(SOLVIMON_ADYEN_ENVIRONMENTS).nullish(),
+  environment: z.nullish(openEnum(SOLVIMON_ADYEN_ENVIRONMENTS)),
   live_prefix: text,
   merchant_accounts: texts,
   public_key: text,
   signing_secret: text,
-  ownership: openEnum(SOLVIMON_ADYEN_OWNERSHIPS).nullish(),
-  system_ownership_details: z
-    .looseObject({
+  ownership: z.nullish(openEnum(SOLVIMON_ADYEN_OWNERSHIPS)),
+  system_ownership_details: z.nullish(
+    z.looseObject({
       account_holder_id: text,
       balance_account_id: text,
       legal_entity_id: text,
       store_id: text,
-    })
-    .nullish(),
-  balance_platform_details: z
-    .looseObject({ account: text, authentication: solvimonAuthenticationSchema.nullish() })
-    .nullish(),
-  legal_entity_manager_details: z
-    .looseObject({ authentication: solvimonAuthenticationSchema.nullish() })
-    .nullish(),
+    }),
+  ),
+  balance_platform_details: z.nullish(
+    z.looseObject({ account: text, authentication: z.nullish(solvimonAuthenticationSchema) }),
+  ),
+  legal_entity_manager_details: z.nullish(
+    z.looseObject({ authentication: z.nullish(solvimonAuthenticationSchema) }),
+  ),
   enabled_payment_methods: texts,
 });
 
 const paymentGatewaySchema = z.looseObject({
-  variant: openEnum(SOLVIMON_PAYMENT_GATEWAY_VARIANTS).nullish(),
-  stripe: stripeSchema.nullish(),
-  adyen: adyenSchema.nullish(),
+  variant: z.nullish(openEnum(SOLVIMON_PAYMENT_GATEWAY_VARIANTS)),
+  stripe: z.nullish(stripeSchema),
+  adyen: z.nullish(adyenSchema),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -90,67 +90,67 @@ export const solvimonMandateSchema = z.looseObject({
   name: text,
   country: text,
   /** Merged with Solvimon's defaults for the mandate. */
-  mappings: z.array(z.looseObject({ target: text, source: text, description: text })).nullish(),
+  mappings: z.nullish(z.array(z.looseObject({ target: text, source: text, description: text }))),
   /** The mandate applies when any group matches; a group matches when all its conditions do. */
-  condition_groups: z
-    .array(
+  condition_groups: z.nullish(
+    z.array(
       z.looseObject({
-        conditions: z
-          .array(
+        conditions: z.nullish(
+          z.array(
             z.looseObject({
               field: text,
-              comparator_type: openEnum(SOLVIMON_E_INVOICING_COMPARATORS).nullish(),
+              comparator_type: z.nullish(openEnum(SOLVIMON_E_INVOICING_COMPARATORS)),
               /** A comma-separated list for IN, NOT_IN, CONTAINS and NOT_CONTAINS. */
               value: text,
             }),
-          )
-          .nullish(),
+          ),
+        ),
       }),
-    )
-    .nullish(),
+    ),
+  ),
   include_pdf_in_einvoice: flag,
-  supported_file_formats: z.array(z.looseObject({ type: text, description: text })).nullish(),
+  supported_file_formats: z.nullish(z.array(z.looseObject({ type: text, description: text }))),
 });
 
 export type SolvimonMandate = z.infer<typeof solvimonMandateSchema>;
 
 const eInvoicingSchema = z.looseObject({
-  processor: openEnum(SOLVIMON_E_INVOICING_PROCESSORS).nullish(),
-  mandates: z.array(solvimonMandateSchema).nullish(),
+  processor: z.nullish(openEnum(SOLVIMON_E_INVOICING_PROCESSORS)),
+  mandates: z.nullish(z.array(solvimonMandateSchema)),
 });
 
 // ---------------------------------------------------------------------------------------------
 // data_export: S3, BigQuery, GCS or Snowflake
 
 const dataExportSchema = z.looseObject({
-  variant: openEnum(SOLVIMON_DATA_EXPORT_VARIANTS).nullish(),
+  variant: z.nullish(openEnum(SOLVIMON_DATA_EXPORT_VARIANTS)),
   transport_type: text,
-  s3: z
-    .looseObject({
+  s3: z.nullish(
+    z.looseObject({
       bucket_name: text,
       bucket_path: text,
       bucket_region: text,
-      authentication_type: openEnum(SOLVIMON_S3_AUTHENTICATION_TYPES).nullish(),
+      authentication_type: z.nullish(openEnum(SOLVIMON_S3_AUTHENTICATION_TYPES)),
       role_arn: text,
       external_id: text,
-    })
-    .nullish(),
-  bigquery: z
-    .looseObject({
+    }),
+  ),
+  bigquery: z.nullish(
+    z.looseObject({
       project_id: text,
       dataset_id: text,
       dataset_location: text,
       gcs_bucket_name: text,
       gcs_hmac_key_access_id: text,
       gcs_hmac_key_secret: text,
-    })
-    .nullish(),
-  gcs: z
-    .looseObject({ bucket_region: text, bucket_name: text, bucket_path: text, flattening: flag })
-    .nullish(),
-  snowflake: z
-    .looseObject({ host: text, role: text, warehouse: text, database: text, schema: text })
-    .nullish(),
+    }),
+  ),
+  gcs: z.nullish(
+    z.looseObject({ bucket_region: text, bucket_name: text, bucket_path: text, flattening: flag }),
+  ),
+  snowflake: z.nullish(
+    z.looseObject({ host: text, role: text, warehouse: text, database: text, schema: text }),
+  ),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -158,13 +158,13 @@ const dataExportSchema = z.looseObject({
 
 const taxCalculationSchema = z.looseObject({
   billing_entity_id: text,
-  variant: openEnum(SOLVIMON_TAX_CALCULATION_VARIANTS).nullish(),
-  ava_tax: z.looseObject({ company_code: text }).nullish(),
-  custom_tax_codes: z
-    .array(
-      z.looseObject({ field: openEnum(SOLVIMON_CUSTOM_TAX_CODE_FIELDS).nullish(), value: text }),
-    )
-    .nullish(),
+  variant: z.nullish(openEnum(SOLVIMON_TAX_CALCULATION_VARIANTS)),
+  ava_tax: z.nullish(z.looseObject({ company_code: text })),
+  custom_tax_codes: z.nullish(
+    z.array(
+      z.looseObject({ field: z.nullish(openEnum(SOLVIMON_CUSTOM_TAX_CODE_FIELDS)), value: text }),
+    ),
+  ),
   enable_tax_filing: flag,
 });
 
@@ -172,20 +172,20 @@ const taxCalculationSchema = z.looseObject({
 // email_provider: the system's own, or Mailgun
 
 const emailProviderSchema = z.looseObject({
-  variant: openEnum(SOLVIMON_EMAIL_PROVIDER_VARIANTS).nullish(),
-  mailgun: z
-    .looseObject({
+  variant: z.nullish(openEnum(SOLVIMON_EMAIL_PROVIDER_VARIANTS)),
+  mailgun: z.nullish(
+    z.looseObject({
       domain: text,
-      region: openEnum(SOLVIMON_MAILGUN_REGIONS).nullish(),
+      region: z.nullish(openEnum(SOLVIMON_MAILGUN_REGIONS)),
       plan: text,
-    })
-    .nullish(),
-  delivery_window: z
-    .looseObject({
-      type: openEnum(SOLVIMON_PERIOD_TYPES).nullish(),
-      value: z.number().int().nullish(),
-    })
-    .nullish(),
+    }),
+  ),
+  delivery_window: z.nullish(
+    z.looseObject({
+      type: z.nullish(openEnum(SOLVIMON_PERIOD_TYPES)),
+      value: z.nullish(z.int()),
+    }),
+  ),
   use_localized_templates: flag,
 });
 
@@ -195,21 +195,21 @@ const emailProviderSchema = z.looseObject({
 const linkedResourcesSchema = z.array(
   z.looseObject({
     resource_type: text,
-    link_details: z
-      .array(z.looseObject({ base_url: text, custom_field_reference: text }))
-      .nullish(),
+    link_details: z.nullish(
+      z.array(z.looseObject({ base_url: text, custom_field_reference: text })),
+    ),
   }),
 );
 
 /** The sections, in the order Solvimon's spec lists them; which one applies depends on `type`. */
 const sections = {
-  authentication: solvimonAuthenticationSchema.nullish(),
-  payment_gateway: paymentGatewaySchema.nullish(),
-  e_invoicing: eInvoicingSchema.nullish(),
-  data_export: dataExportSchema.nullish(),
-  tax_calculation: taxCalculationSchema.nullish(),
-  email_provider: emailProviderSchema.nullish(),
-  linked_resources_configurations: linkedResourcesSchema.nullish(),
+  authentication: z.nullish(solvimonAuthenticationSchema),
+  payment_gateway: z.nullish(paymentGatewaySchema),
+  e_invoicing: z.nullish(eInvoicingSchema),
+  data_export: z.nullish(dataExportSchema),
+  tax_calculation: z.nullish(taxCalculationSchema),
+  email_provider: z.nullish(emailProviderSchema),
+  linked_resources_configurations: z.nullish(linkedResourcesSchema),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -218,12 +218,12 @@ const sections = {
 /** `Integration` as Solvimon answers it. `id`, `object_type` and `message` are read-only. */
 export const solvimonIntegrationSchema = z.looseObject({
   object_type: text,
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   reference: z.string(),
   name: text,
   description: text,
   /** null as well as a value: the spec allows an integration without a status. */
-  status: openEnum(SOLVIMON_INTEGRATION_STATUSES).nullish(),
+  status: z.nullish(openEnum(SOLVIMON_INTEGRATION_STATUSES)),
   /** Why the integration has its status, e.g. what failed when it is in ERROR. */
   message: text,
   type: openEnum(SOLVIMON_INTEGRATION_TYPES),
@@ -234,15 +234,13 @@ export type SolvimonIntegration = z.infer<typeof solvimonIntegrationSchema>;
 
 const MAX_TEXT = 256;
 
+const withinMaxText = z.maxLength(MAX_TEXT, `must be at most ${MAX_TEXT} characters`);
+
 const referenceRule = z
   .string()
-  .max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`)
-  .regex(/^\S+$/, 'must not be empty or contain whitespace');
+  .check(withinMaxText, z.regex(/^\S+$/, 'must not be empty or contain whitespace'));
 
-const lineRule = z
-  .string()
-  .max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`)
-  .regex(/^.*$/, 'must be a single line');
+const lineRule = z.string().check(withinMaxText, z.regex(/^.*$/, 'must be a single line'));
 
 const readOnly = { object_type: text, id: text, message: text };
 
@@ -250,9 +248,9 @@ const readOnly = { object_type: text, id: text, message: text };
 export const solvimonIntegrationCreateRequestSchema = z.looseObject({
   ...readOnly,
   reference: referenceRule,
-  name: lineRule.optional(),
-  description: lineRule.optional(),
-  status: openEnum(SOLVIMON_INTEGRATION_STATUSES).nullish(),
+  name: z.optional(lineRule),
+  description: z.optional(lineRule),
+  status: z.nullish(openEnum(SOLVIMON_INTEGRATION_STATUSES)),
   type: openEnum(SOLVIMON_INTEGRATION_TYPES),
   ...sections,
 });
@@ -271,7 +269,7 @@ export const solvimonIntegrationUpdateRequestSchema = z.looseObject({
   reference: referenceRule,
   name: lineRule,
   description: lineRule,
-  status: openEnum(SOLVIMON_INTEGRATION_STATUSES).nullish(),
+  status: z.nullish(openEnum(SOLVIMON_INTEGRATION_STATUSES)),
   type: openEnum(SOLVIMON_INTEGRATION_TYPES),
   ...sections,
   linked_resources_configurations: linkedResourcesSchema,
@@ -294,10 +292,10 @@ const linksSchema = z.looseObject({
 /** `IntegrationResponseWrapper`: one page by number. The spec requires only `data`. */
 export const solvimonIntegrationPageSchema = z.looseObject({
   data: z.array(solvimonIntegrationSchema),
-  page: z.number().int().nullish(),
-  limit: z.number().int().nullish(),
-  total_number_of_pages: z.number().int().nullish(),
-  links: linksSchema.nullish(),
+  page: z.nullish(z.int()),
+  limit: z.nullish(z.int()),
+  total_number_of_pages: z.nullish(z.int()),
+  links: z.nullish(linksSchema),
 });
 
 export type SolvimonIntegrationPage = z.infer<typeof solvimonIntegrationPageSchema>;

@@ -10,7 +10,7 @@
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { FieldPath, FieldValues, UseFormReturn, UseFormSetError } from 'react-hook-form';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ApiError, InvalidResponseError, NetworkError, VersionConflictError } from '../../api';
 import { loadDraft, type Draft, type DraftRef } from '../../lib/drafts';
 import { useFormDraft } from '../../lib/use-form-draft';
@@ -63,7 +63,7 @@ export interface VersionedEditAdapter<V extends FieldValues, E extends Versioned
    */
   revision?: (entity: E) => string;
   /** Where the edit is kept in this tab, and the shape a stored draft must have. */
-  draft: { ref: DraftRef; schema: z.ZodType<V> };
+  draft: { ref: DraftRef; schema: z.ZodMiniType<V> };
   /** A stored draft prepared for restoring on top of `baseValues` (e.g. secrets the user never touched). */
   prepareDraft?: (draft: Draft<V>, baseValues: V) => Draft<V>;
   /** After a conflict: the latest saved entity, as the save's mutation fetched it (if it could). */

@@ -4,7 +4,7 @@
  * JSON.parse messages differ between engines and often carry no position, so a small scanner finds
  * the error; JSON.parse still builds the value.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -219,8 +219,10 @@ export function formatJsonObject(value: JsonObject | undefined): string {
 
 /** A form field holding JSON-object text; the message names the line and column of the first error. */
 export function jsonObjectTextSchema(options: { allowEmpty?: boolean } = {}) {
-  return z.string().superRefine((text, ctx) => {
-    const result = parseJsonObject(text, options);
-    if (!result.ok) ctx.addIssue({ code: 'custom', message: result.message });
-  });
+  return z.string().check(
+    z.superRefine((text, ctx) => {
+      const result = parseJsonObject(text, options);
+      if (!result.ok) ctx.addIssue({ code: 'custom', message: result.message });
+    }),
+  );
 }

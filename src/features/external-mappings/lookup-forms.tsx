@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, SimpleGrid, Stack } from '@mantine/core';
 import { useEffect } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isUuid, type ExternalMappingConfiguration } from '../../api';
 import { TextField } from '../../components/form';
 import { ChoiceField } from './mapping-parts';
@@ -10,14 +10,20 @@ import { findSystem, mappingTextIssue } from './mapping-rules';
 import type { MappingsSearch } from './search-schema';
 
 const m3terLookupSchema = z.object({
-  entity: z.string().superRefine((v, ctx) => {
-    const issue = mappingTextIssue(v, 'the m3ter entity');
-    if (issue) ctx.addIssue({ code: 'custom', message: issue });
-  }),
+  entity: z.string().check(
+    z.superRefine((v, ctx) => {
+      const issue = mappingTextIssue(v, 'the m3ter entity');
+      if (issue) ctx.addIssue({ code: 'custom', message: issue });
+    }),
+  ),
   m3terId: z
-    .string()
-    .transform((v) => v.trim().toLowerCase())
-    .refine(isUuid, 'Enter the m3ter id, a UUID like 3f2a6c1e-8b4d-4e5f-9a6b-7c8d9e0f1a2b.'),
+    .pipe(
+      z.string(),
+      z.transform((v) => v.trim().toLowerCase()),
+    )
+    .check(
+      z.refine(isUuid, 'Enter the m3ter id, a UUID like 3f2a6c1e-8b4d-4e5f-9a6b-7c8d9e0f1a2b.'),
+    ),
 });
 
 interface LookupFormProps {
@@ -87,17 +93,19 @@ export function M3terLookupForm({ search, onSearchChange, configuration }: Looku
 
 const externalLookupSchema = z
   .object({ system: z.string(), table: z.string(), externalId: z.string() })
-  .superRefine((values, ctx) => {
-    const checks = [
-      ['system', 'the external system'],
-      ['table', 'the external table'],
-      ['externalId', 'the external id'],
-    ] as const;
-    for (const [key, what] of checks) {
-      const issue = mappingTextIssue(values[key], what);
-      if (issue) ctx.addIssue({ code: 'custom', path: [key], message: issue });
-    }
-  });
+  .check(
+    z.superRefine((values, ctx) => {
+      const checks = [
+        ['system', 'the external system'],
+        ['table', 'the external table'],
+        ['externalId', 'the external id'],
+      ] as const;
+      for (const [key, what] of checks) {
+        const issue = mappingTextIssue(values[key], what);
+        if (issue) ctx.addIssue({ code: 'custom', path: [key], message: issue });
+      }
+    }),
+  );
 
 type ExternalLookupValues = z.infer<typeof externalLookupSchema>;
 

@@ -3,7 +3,7 @@
  * schema. The form holds plain strings ('' = not chosen) so that whatever the user typed stays in the
  * form, valid or not; the request is built only from values that passed the rules.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { SERVER_SET_FIELDS, type ExternalMapping, type ExternalMappingRequest } from '../../api';
 import {
   MAPPING_FIELD_ORDER,
@@ -30,19 +30,21 @@ const fieldsShape = {
 };
 
 /** The shape of form values and stored drafts: any strings (the rules run when they are shown). */
-export const mappingFormShapeSchema = z.object({ ...fieldsShape, version: z.number().int() });
+export const mappingFormShapeSchema = z.object({ ...fieldsShape, version: z.int() });
 
 /**
  * The create/edit form schema: the shared rules, field by field, with the context known when the form
  * renders (configuration, configs, the values being edited).
  */
 export function mappingFormSchema(context: MappingRuleContext) {
-  return mappingFormShapeSchema.superRefine((values, ctx) => {
-    for (const name of MAPPING_FIELD_ORDER) {
-      const message = mappingFieldIssue(name, values, context);
-      if (message) ctx.addIssue({ code: 'custom', path: [name], message });
-    }
-  });
+  return mappingFormShapeSchema.check(
+    z.superRefine((values, ctx) => {
+      for (const name of MAPPING_FIELD_ORDER) {
+        const message = mappingFieldIssue(name, values, context);
+        if (message) ctx.addIssue({ code: 'custom', path: [name], message });
+      }
+    }),
+  );
 }
 
 /** Create-form values from a pre-fill (a link from another screen); absent fields are empty. */

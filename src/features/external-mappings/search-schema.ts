@@ -18,7 +18,7 @@
  * page; the address bar is rewritten to what is shown. Look-up and pre-fill text is kept as typed, even
  * invalid, so the form can show what is wrong with it.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MAX_FILTER_IDS } from '../../queries/mappings';
 import { isUuid } from '../../api';
 import type { Healed, HealNote } from '../../lib/link-healing';
@@ -30,52 +30,69 @@ export const DEFAULT_PAGE_SIZE: PageSize = 50;
 const LOOKUP_KINDS = ['m3ter', 'external'] as const;
 export type LookupKind = (typeof LOOKUP_KINDS)[number];
 
+const dropInvalid = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
+
 const text = (max: number) =>
+  dropInvalid(
+    z.pipe(
+      z.pipe(
+        z.string().check(z.maxLength(max)),
+        z.transform((v) => v.trim()),
+      ),
+      z.string().check(z.minLength(1)),
+    ),
+  );
+
+const uuid = dropInvalid(
   z
-    .string()
-    .max(max)
-    .transform((v) => v.trim())
-    .pipe(z.string().min(1))
-    .optional()
-    .catch(undefined);
+    .pipe(
+      z.string(),
+      z.transform((v) => v.trim().toLowerCase()),
+    )
+    .check(z.refine(isUuid)),
+);
 
-const uuid = z
-  .string()
-  .transform((v) => v.trim().toLowerCase())
-  .refine(isUuid)
-  .optional()
-  .catch(undefined);
+/**
+ * Repeated keys, an array, or comma-separated text; invalid ids dropped, duplicates removed. Optional
+ * on the way out too (the outer `z.optional`), like every other field: a search without ids is a
+ * whole search.
+ */
+const idList = z.optional(
+  z.catch(
+    z.pipe(
+      z.optional(z.union([z.array(z.unknown()), z.string()])),
+      z.transform((value): string[] | undefined => {
+        const raw = Array.isArray(value)
+          ? value
+          : typeof value === 'string'
+            ? value.split(',')
+            : [];
+        const ids = raw
+          .filter((v): v is string => typeof v === 'string')
+          .map((v) => v.trim().toLowerCase())
+          .filter(isUuid);
+        const unique = [...new Set(ids)].slice(0, MAX_FILTER_IDS);
+        return unique.length > 0 ? unique : undefined;
+      }),
+    ),
+    undefined,
+  ),
+);
 
-/** Repeated keys, an array, or comma-separated text; invalid ids dropped, duplicates removed. */
-const idList = z
-  .union([z.array(z.unknown()), z.string()])
-  .optional()
-  .transform((value): string[] | undefined => {
-    const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-    const ids = raw
-      .filter((v): v is string => typeof v === 'string')
-      .map((v) => v.trim().toLowerCase())
-      .filter(isUuid);
-    const unique = [...new Set(ids)].slice(0, MAX_FILTER_IDS);
-    return unique.length > 0 ? unique : undefined;
-  })
-  .catch(undefined)
-  // Optional on the way out too, like every other field: a search without ids is a whole search.
-  .optional();
+const isPageSize = (n: number): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n);
 
-const pageSize = z.coerce
-  .number()
-  .refine((n): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n))
-  .optional()
-  .catch(undefined);
+// z.custom rather than a refine check: a check does not narrow the type to PageSize.
+const pageSize = dropInvalid(z.pipe(z.coerce.number(), z.custom<PageSize>(isPageSize)));
 
-const cursors = z.array(z.string().min(1).max(2_000)).max(200).optional().catch(undefined);
+const cursors = dropInvalid(
+  z.array(z.string().check(z.minLength(1), z.maxLength(2_000))).check(z.maxLength(200)),
+);
 
 const mappingsSearchSchema = z.object({
   externalSystemId: text(100),
   m3terIds: idList,
   integrationConfigId: uuid,
-  lookup: z.enum(LOOKUP_KINDS).optional().catch(undefined),
+  lookup: dropInvalid(z.enum(LOOKUP_KINDS)),
   entity: text(100),
   m3terId: text(200),
   system: text(100),
@@ -318,7 +335,7 @@ function definedOnly<T extends object>(search: T): T {
 }
 
 /** Keeps the string as typed (bounded); drops anything that is not a string. */
-const prefill = z.string().max(500).optional().catch(undefined);
+const prefill = dropInvalid(z.string().check(z.maxLength(500)));
 
 const newMappingPrefillSchema = z.object({
   m3terEntity: prefill,
@@ -333,8 +350,8 @@ const newMappingPrefillSchema = z.object({
  * `/mappings/new`: the pre-fill, and `created` (the id of the mapping just created there), so Back from
  * the new mapping returns to the "Mapping created" panel rather than to an empty form.
  */
-const newMappingSearchSchema = newMappingPrefillSchema.extend({
-  created: z.uuid().optional().catch(undefined),
+const newMappingSearchSchema = z.extend(newMappingPrefillSchema, {
+  created: dropInvalid(z.uuid()),
 });
 
 export type NewMappingPrefill = z.output<typeof newMappingPrefillSchema>;

@@ -5,7 +5,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isUuid } from '../../api';
 import { discardDraft, loadDraft, saveDraft, type DraftRef } from '../../lib/drafts';
 import { mappingQueries, useBulkCreateMappings } from '../../queries/mappings';

@@ -4,7 +4,7 @@
  * `toRequest` translate. `version` is not a form value: the form keeps the entity it was loaded from
  * (with its version and any field this console does not know) and `toRequest` puts the edits on top.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   ENTITY_TYPE_PATTERN,
   SERVER_SET_FIELDS,
@@ -42,16 +42,27 @@ const PATTERN_MESSAGE = 'Use only letters, digits, "_" and "-" (no spaces)';
 const UUID_MESSAGE = 'Must be a UUID like 3e7c1a52-8f4d-4b6e-9a1c-2d5f8e0b7c31';
 
 const typeName = (what: string) =>
-  z.string().trim().min(1, `Enter ${what}`).regex(ENTITY_TYPE_PATTERN, PATTERN_MESSAGE);
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, `Enter ${what}`),
+      z.regex(ENTITY_TYPE_PATTERN, PATTERN_MESSAGE),
+    );
 
-const optionalUuid = z
-  .string()
-  .trim()
-  .refine((value) => value === '' || UUID_PATTERN.test(value), UUID_MESSAGE);
+const trimmedEmptyOr = (test: (value: string) => boolean, message: string) =>
+  z.string().check(
+    z.trim(),
+    z.refine((value) => value === '' || test(value), message),
+  );
+
+const optionalUuid = trimmedEmptyOr((value) => UUID_PATTERN.test(value), UUID_MESSAGE);
+
+const nameText = z.string().check(z.maxLength(200, 'Keep the name under 200 characters'));
 
 export const configFormSchema = z
   .object({
-    name: z.string().max(200, 'Keep the name under 200 characters'),
+    name: nameText,
     entityType: typeName('an entity type, e.g. Bill'),
     destination: typeName('a destination, e.g. Stripe'),
     entityId: optionalUuid,
@@ -60,26 +71,28 @@ export const configFormSchema = z
     configData: jsonObjectTextSchema(),
     /** Send new inline credentials with this save. Nothing secret is part of the form. */
     withCredentials: z.boolean(),
-    credentialsType: z.string().trim(),
-    credentialsName: z.string().max(200, 'Keep the name under 200 characters'),
-    credentialsDestination: z
-      .string()
-      .trim()
-      .refine((value) => value === '' || ENTITY_TYPE_PATTERN.test(value), PATTERN_MESSAGE),
+    credentialsType: z.string().check(z.trim()),
+    credentialsName: nameText,
+    credentialsDestination: trimmedEmptyOr(
+      (value) => ENTITY_TYPE_PATTERN.test(value),
+      PATTERN_MESSAGE,
+    ),
     credentialsEmpty: z.boolean(),
   })
-  .superRefine((values, ctx) => {
-    if (!values.withCredentials) return;
-    if (values.credentialsType === '') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['credentialsType'],
-        message: 'Choose a credential type',
-      });
-    } else if (!ENTITY_TYPE_PATTERN.test(values.credentialsType)) {
-      ctx.addIssue({ code: 'custom', path: ['credentialsType'], message: PATTERN_MESSAGE });
-    }
-  });
+  .check(
+    z.superRefine((values, ctx) => {
+      if (!values.withCredentials) return;
+      if (values.credentialsType === '') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['credentialsType'],
+          message: 'Choose a credential type',
+        });
+      } else if (!ENTITY_TYPE_PATTERN.test(values.credentialsType)) {
+        ctx.addIssue({ code: 'custom', path: ['credentialsType'], message: PATTERN_MESSAGE });
+      }
+    }),
+  );
 
 export type ConfigFormValues = z.infer<typeof configFormSchema>;
 
@@ -247,7 +260,7 @@ export const SERVER_FIELD_MAP: Readonly<Record<string, ConfigFormField>> = {
  * The shape of stored drafts: types only, no rules, so a draft saved mid-edit (say, with half-typed
  * JSON) is still offered back; the form validates it on save like anything typed.
  */
-export const configDraftSchema: z.ZodType<ConfigFormValues> = z.object({
+export const configDraftSchema: z.ZodMiniType<ConfigFormValues> = z.object({
   name: z.string(),
   entityType: z.string(),
   destination: z.string(),

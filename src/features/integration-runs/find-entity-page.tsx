@@ -14,7 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState, type ClipboardEvent } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isUuid } from '../../api';
 import { ChoiceGroup } from '../../components/choice-group';
 import { ErrorState } from '../../components/error-state';
@@ -25,26 +25,28 @@ import { clearRecent, readRecent, type RecentEntry } from './recent-entities';
 import { AnchorLink } from '../../components/router-links';
 
 const idField = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter the ${what} id.`)
-    .refine(isUuid, {
+  z.string().check(
+    z.trim(),
+    z.minLength(1, `Enter the ${what} id.`),
+    z.refine(isUuid, {
       message: `That is not a ${what} id. Ids look like 3f2a6c1e-8b4d-4e5f-9a6b-7c8d9e0f1a2b; pasting a link or log line that contains one works too.`,
-    });
+    }),
+  );
 
 const entityFormSchema = z
   .object({ entityType: z.enum(RUN_ENTITY_TYPES), entityId: z.string() })
-  .superRefine((value, ctx) => {
-    const parsed = idField(value.entityType).safeParse(value.entityId);
-    if (!parsed.success) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['entityId'],
-        message: parsed.error.issues[0]?.message,
-      });
-    }
-  });
+  .check(
+    z.superRefine((value, ctx) => {
+      const parsed = idField(value.entityType).safeParse(value.entityId);
+      if (!parsed.success) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entityId'],
+          message: parsed.error.issues[0]?.message,
+        });
+      }
+    }),
+  );
 
 const destinationFormSchema = z.object({ destinationId: idField('destination') });
 

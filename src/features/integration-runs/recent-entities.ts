@@ -2,7 +2,7 @@
  * The last ten run histories viewed in this browser, offered again on the find page. Kept in
  * localStorage (ids only, nothing secret); a broken or old entry is dropped, never a crash.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isUuid } from '../../api';
 import { RUN_ENTITY_TYPES } from '../../api';
 
@@ -11,9 +11,9 @@ const MAX_RECENT = 10;
 
 const entrySchema = z.object({
   kind: z.enum([...RUN_ENTITY_TYPES, 'Destination']),
-  id: z.string().refine(isUuid),
+  id: z.string().check(z.refine(isUuid)),
   /** A human name when one was known (a destination's config name). */
-  label: z.string().max(200).optional(),
+  label: z.optional(z.string().check(z.maxLength(200))),
   viewedAt: z.string(),
 });
 

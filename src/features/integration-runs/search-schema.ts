@@ -6,7 +6,7 @@
  * The canonical search object leaves defaults out, so links stay short and two URLs that show the same
  * view are the same URL.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isUuid, RUN_STATUSES, RUN_ORDER, type KnownRunStatus, type RunOrder } from '../../api';
 import { noteValue, toIsoInstant, type Healed, type HealNote } from '../../lib/link-healing';
 import { RANGE_PRESETS, type RangeChoice, type RangePreset } from '../../lib/date-range';

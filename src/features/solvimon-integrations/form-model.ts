@@ -9,7 +9,7 @@
  * input under `secrets` (a key drafts never store), sent only when the user typed a new value or asked to
  * clear it.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { valuesEqual, type ConflictField } from '../../components/conflict';
 import {
   isSolvimonSecretSet,
@@ -629,15 +629,17 @@ export function findProblems(
 export function solvimonFormSchema(context: ValidationContext) {
   return z
     .custom<SolvimonFormValues>((v) => isRecord(v))
-    .superRefine((values, ctx) => {
-      for (const [path, message] of findProblems(values, context)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-          message,
-        });
-      }
-    });
+    .check(
+      z.superRefine((values, ctx) => {
+        for (const [path, message] of findProblems(values, context)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+            message,
+          });
+        }
+      }),
+    );
 }
 
 /** A stored draft's shape (secrets are never in one; they come back empty). */

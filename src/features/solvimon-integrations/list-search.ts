@@ -7,7 +7,7 @@
  * Solvimon's own pages (`page`, `limit`, `order_by`, `order_direction`); with one, the whole list is
  * read in Solvimon's order and filtered and paged here (`filterSolvimonIntegrations`).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { SolvimonIntegration, SolvimonListParams } from '../../api/solvimon';
 import type { Healed, HealNote } from '../../lib/link-healing';
 import { solvimonStatusOf } from './labels';
@@ -44,22 +44,25 @@ export interface SolvimonListSearch {
 const KNOWN_KEYS: readonly string[] = ['q', 'type', 'status', 'sort', 'desc', 'page', 'pageSize'];
 
 /** Text as typed; a number the router parsed from `?q=2000` is text too. */
-const qSchema = z
-  .union([z.string(), z.number().finite().transform(String)])
-  .transform((s) => s.trim())
-  .pipe(z.string().max(MAX_Q));
+const qSchema = z.pipe(
+  z.pipe(
+    z.union([z.string(), z.pipe(z.number(), z.transform(String))]),
+    z.transform((s) => s.trim()),
+  ),
+  z.string().check(z.maxLength(MAX_Q)),
+);
 
 /** An enum value as Solvimon spells them (open: a value this console does not know is kept). */
-const enumValueSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/)
-  .transform((s) => s.toUpperCase());
+const enumValueSchema = z.pipe(
+  z.string().check(z.trim(), z.regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/)),
+  z.transform((s) => s.toUpperCase()),
+);
 
-const pageSchema = z.coerce.number().int().min(1).max(MAX_PAGE);
-const pageSizeSchema = z.coerce
-  .number()
-  .refine((n): n is SolvimonPageSize => (SOLVIMON_PAGE_SIZES as readonly number[]).includes(n));
+const pageSchema = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE));
+const isPageSize = (n: number): n is SolvimonPageSize =>
+  (SOLVIMON_PAGE_SIZES as readonly number[]).includes(n);
+// z.custom rather than a refine check: a check does not narrow the type to SolvimonPageSize.
+const pageSizeSchema = z.pipe(z.coerce.number(), z.custom<SolvimonPageSize>(isPageSize));
 const sortSchema = z.enum(SOLVIMON_SORT_COLUMNS);
 
 /** A value for a note: text in quotes, anything else as the URL had it (JSON); shortened. */

@@ -5,7 +5,7 @@
  * back (the API module drops them), never put in a draft (`apiKey` and `secret` are keys drafts strip,
  * and `prepareDraft` empties them), and left blank on an edit they keep what m3ter stores.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   SERVER_SET_FIELDS,
   WEBHOOK_CREDENTIALS_TYPE,
@@ -60,34 +60,37 @@ function urlProblem(raw: string): string | undefined {
 }
 
 const text = (max: number, what: string) =>
-  z.string().max(max, `Keep the ${what} under ${max} characters`);
+  z.string().check(z.maxLength(max, `Keep the ${what} under ${max} characters`));
 
 /** The rules; `mode` decides whether the credentials must be typed (create) or may stay blank (edit). */
 export function destinationFormSchema(mode: 'create' | 'edit') {
   return z
     .object({
-      name: text(200, 'name').refine((v) => v.trim() !== '', 'Enter a name'),
-      description: text(1000, 'description').refine(
-        (v) => v.trim() !== '',
-        'Enter a description: m3ter requires one',
+      name: text(200, 'name').check(z.refine((v) => v.trim() !== '', 'Enter a name')),
+      description: text(1000, 'description').check(
+        z.refine((v) => v.trim() !== '', 'Enter a description: m3ter requires one'),
       ),
-      code: text(80, 'code').refine((v) => !/\s/.test(v.trim()), 'Use no spaces in the code'),
+      code: text(80, 'code').check(
+        z.refine((v) => !/\s/.test(v.trim()), 'Use no spaces in the code'),
+      ),
       url: text(2000, 'URL'),
       apiKey: text(500, 'api key'),
       secret: text(500, 'secret'),
     })
-    .superRefine((values, ctx) => {
-      const problem = urlProblem(values.url);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['url'], message: problem });
-      if (mode === 'create') {
-        if (values.apiKey.trim() === '') {
-          ctx.addIssue({ code: 'custom', path: ['apiKey'], message: 'Enter the api key' });
+    .check(
+      z.superRefine((values, ctx) => {
+        const problem = urlProblem(values.url);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['url'], message: problem });
+        if (mode === 'create') {
+          if (values.apiKey.trim() === '') {
+            ctx.addIssue({ code: 'custom', path: ['apiKey'], message: 'Enter the api key' });
+          }
+          if (values.secret === '') {
+            ctx.addIssue({ code: 'custom', path: ['secret'], message: 'Enter the secret' });
+          }
         }
-        if (values.secret === '') {
-          ctx.addIssue({ code: 'custom', path: ['secret'], message: 'Enter the secret' });
-        }
-      }
-    });
+      }),
+    );
 }
 
 /** A loaded destination's values. The credentials are never read back: the inputs start empty. */
@@ -180,13 +183,13 @@ export const SERVER_FIELD_MAP: Readonly<Record<string, DestinationFormField>> = 
  * A stored draft's shape: types only. `apiKey` and `secret` are never in one (drafts strip those keys),
  * so they default to empty.
  */
-export const destinationDraftSchema: z.ZodType<DestinationFormValues> = z.object({
+export const destinationDraftSchema: z.ZodMiniType<DestinationFormValues> = z.object({
   name: z.string(),
   description: z.string(),
   code: z.string(),
   url: z.string(),
-  apiKey: z.string().catch(''),
-  secret: z.string().catch(''),
+  apiKey: z.catch(z.string(), ''),
+  secret: z.catch(z.string(), ''),
 });
 
 export function destinationDraftRef(id: string | undefined) {

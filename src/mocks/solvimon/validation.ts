@@ -4,7 +4,7 @@
  * carry. The first problem answers 400 with its `field` (a dotted path, array items by index:
  * `e_invoicing.mandates.0.name`), as a form needs it.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   SOLVIMON_ADYEN_ENVIRONMENTS,
   SOLVIMON_ADYEN_OWNERSHIPS,
@@ -39,7 +39,7 @@ export function requireObject(body: unknown): Json {
 }
 
 /** Parses with the API module's request schema; the first issue becomes MISSING_FIELD or INVALID_FIELD. */
-export function parseBody<S extends z.ZodType>(schema: S, body: Json): z.output<S> {
+export function parseBody<S extends z.ZodMiniType>(schema: S, body: Json): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const [issue, ...rest] = result.error.issues;

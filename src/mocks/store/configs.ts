@@ -1,5 +1,5 @@
 /** Integration configs of the fake m3ter, and the destination systems a config can use. */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { integrationConfigRequestSchema, type IntegrationConfig } from '../../api/schemas';
 import { paginate, type PageQuery, type PageResult } from '../paging';
 import { AVAILABLE_SYSTEMS } from '../seed';

@@ -2,7 +2,7 @@
  * External mappings of the fake m3ter, the mapping configuration, and the pick-lists of external
  * entities a mapping can point at.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { externalMappingRequestSchema, type ExternalMapping } from '../../api/schemas';
 import { paginate, type PageQuery, type PageResult } from '../paging';
 import { MAPPING_CONFIGURATION, type ExternalDirectory, type ExternalEntity } from '../seed';

@@ -2,7 +2,7 @@
  * Request validation of the fake m3ter: bodies are parsed with the API module's zod request schemas,
  * and a 400 message starts with the field path (`entityType: …`) so the UI can put it on the field.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { StoreError } from '../store-error';
 import { given } from './query';
 
@@ -16,7 +16,7 @@ function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Parses a request body with the API module's schema; a 400 names every offending field. */
-export function validateBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+export function validateBody<S extends z.ZodMiniType>(schema: S, body: unknown): z.output<S> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new StoreError(400, 'Request body must be a JSON object');
   }

@@ -1,13 +1,13 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { RUN_ENTITY_TYPES } from '../../api';
 import { FindEntityPage } from '../../features/integration-runs/find-entity-page';
 import { usePageTitle } from '../../lib/use-page-title';
 
 // `type` and `id` pre-fill the form, e.g. when a history link carried an id that is not one.
 const findSearchSchema = z.object({
-  type: z.enum(RUN_ENTITY_TYPES).optional().catch(undefined),
-  id: z.string().max(500).optional().catch(undefined),
+  type: z.catch(z.optional(z.enum(RUN_ENTITY_TYPES)), undefined),
+  id: z.catch(z.optional(z.string().check(z.maxLength(500))), undefined),
 });
 
 export const Route = createFileRoute('/runs/')({

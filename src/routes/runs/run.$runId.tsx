@@ -1,10 +1,10 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { RunDetailPage } from '../../features/integration-runs/run-detail-page';
 import { usePageTitle } from '../../lib/use-page-title';
 
 const runDetailSearchSchema = z.object({
-  tz: z.enum(['utc', 'local']).optional().catch(undefined),
+  tz: z.catch(z.optional(z.enum(['utc', 'local'])), undefined),
 });
 
 export const Route = createFileRoute('/runs/run/$runId')({
