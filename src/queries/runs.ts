@@ -16,7 +16,7 @@ import {
   type RunOrder,
   type RunEntityType,
 } from '../api';
-import { resolveRunWindow, type RangeChoice, type RunWindow } from '../lib/date-range';
+import { resolveRunWindow, type RangeFilter, type RunWindow } from '../lib/date-range';
 import { configQueries } from './configs';
 import { initialCursor, pullMerged, runSortTime, type MergeCursor } from './run-merge';
 import { buildChainTree, type ChainNode } from './run-chains';
@@ -27,11 +27,8 @@ export type RunScope =
   | { kind: 'destination'; destinationId: string };
 
 /** The filters that decide which runs are fetched (the query key's last part). */
-export interface RunFilters {
+export interface RunFilters extends RangeFilter {
   statuses: KnownRunStatus[];
-  range: RangeChoice;
-  from?: string;
-  to?: string;
   order: RunOrder;
 }
 
