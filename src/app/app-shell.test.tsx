@@ -50,6 +50,16 @@ describe('ConsoleShell', () => {
     await router.navigate({ to: '/' });
     await waitFor(() => expect(home).toHaveAttribute('data-active'));
     expect(configs).not.toHaveAttribute('data-active');
+
+    // Assistive technology is told the same: the lit link, and only it, is the current page, with a
+    // filter in the address too.
+    await router.navigate({ href: '/events?range=24h' });
+    const events = within(m3ter).getByRole('link', { name: 'Integration events' });
+    await waitFor(() => expect(events).toHaveAttribute('data-active'));
+    expect(events).toHaveAttribute('aria-current', 'page');
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    expect(nav.querySelectorAll('[aria-current="page"]')).toHaveLength(1);
+    expect(nav.querySelectorAll('[data-active]')).toHaveLength(1);
   });
 
   it('says in the header which platform is demo and which is live', async () => {

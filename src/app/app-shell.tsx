@@ -1,10 +1,11 @@
-import { AppShell, NavLink, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { AppHeader } from './app-header';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useWhenSettled } from '../lib/deferred';
 import { env } from '../env';
+import classes from './app-shell.module.css';
 
 // Live mode only: demo builds never download it.
 const ConnectionStatus = lazy(() =>
@@ -83,11 +84,7 @@ export function ConsoleShell() {
   // screen is built: its code and its request would otherwise compete with the page's own.
   const connectionCheckDue = useWhenSettled();
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="md"
-    >
+    <div className={classes.root}>
       {/* The first Tab stop: keyboard users skip the header and navigation on every page. Focus is
           moved by hand because a "#" link would be taken as a navigation by the router. */}
       <a
@@ -100,10 +97,16 @@ export function ConsoleShell() {
       >
         Skip to content
       </a>
-      <AppShell.Header>
+      {/* react-remove-scroll's class (it is in the modals' chunks): while a modal locks the page's
+          scroll, the fixed header keeps clear of the scrollbar's gap instead of shifting. */}
+      <header className={`${classes.header} right-scroll-bar-position`}>
         <AppHeader navOpened={opened} onToggleNav={toggle} />
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main navigation">
+      </header>
+      <nav
+        className={classes.navbar}
+        data-opened={opened || undefined}
+        aria-label="Main navigation"
+      >
         <Stack gap="md">
           {navGroups().map((group) => {
             const labelId = `nav-group-${group.platform.toLowerCase()}`;
@@ -114,28 +117,31 @@ export function ConsoleShell() {
                   {group.platform}
                 </Text>
                 {group.items.map((item) => (
-                  <NavLink
+                  <Link
                     key={item.to}
-                    component={Link}
                     to={item.to}
-                    label={item.label}
-                    active={isUnder(pathname, item.to)}
+                    className={classes.link}
+                    // The router adds aria-current="page" to the same link (its own match: the
+                    // path and the pages under it).
+                    data-active={isUnder(pathname, item.to) || undefined}
                     onClick={close}
-                  />
+                  >
+                    <span className={classes.label}>{item.label}</span>
+                  </Link>
                 ))}
               </div>
             );
           })}
         </Stack>
-      </AppShell.Navbar>
-      <AppShell.Main ref={mainRef} id="main-content">
+      </nav>
+      <main ref={mainRef} id="main-content" className={classes.main}>
         {env.mode === 'live' && connectionCheckDue ? (
           <Suspense fallback={null}>
             <ConnectionStatus />
           </Suspense>
         ) : null}
         <Outlet />
-      </AppShell.Main>
-    </AppShell>
+      </main>
+    </div>
   );
 }
