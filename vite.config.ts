@@ -38,6 +38,13 @@ export default defineConfig(({ mode }) => {
             ['errorComponent'],
             ['notFoundComponent'],
           ],
+          // Except the run histories', the page support engineers open most (from ticket links): in
+          // the entry, their first request starts as soon as the router matches, before React has
+          // drawn the shell; behind a chunk boundary it waited for that first render.
+          splitBehavior: ({ routeId }: { routeId: string }) =>
+            routeId.startsWith('/runs/') && routeId !== '/runs/'
+              ? [['component'], ['pendingComponent'], ['errorComponent'], ['notFoundComponent']]
+              : undefined,
         },
       }),
       react(),

@@ -7,15 +7,17 @@ import { createRoot } from 'react-dom/client';
 import { setPlatformFetch } from './api/transport';
 import { App } from './app/app';
 import type { DemoControls } from './app/demo-context';
+import { createAppRouter } from './app/router';
 import { env } from './env';
 import { createQueryClient } from './lib/query-client';
 
 const root = createRoot(document.getElementById('root')!);
 const queryClient = createQueryClient();
+const router = createAppRouter(queryClient);
 const render = (demo: DemoControls | null) =>
   root.render(
     <StrictMode>
-      <App queryClient={queryClient} demo={demo} />
+      <App queryClient={queryClient} router={router} demo={demo} />
     </StrictMode>,
   );
 
@@ -26,6 +28,7 @@ if (import.meta.env.VITE_M3TER_MODE === 'demo' && env.mode === 'demo') {
   // waits only for the backend. Its controls (the header's demo menu) come once it has started.
   const backend = import('./mocks/browser').then((m) => m.startDemoBackend());
   setPlatformFetch((input, init) => backend.then((b) => b.fetch(input, init)));
+  startRouting();
   render(null);
   backend.then(
     (b) => render(b.controls),
@@ -42,5 +45,16 @@ if (import.meta.env.VITE_M3TER_MODE === 'demo' && env.mode === 'demo') {
     },
   );
 } else {
+  startRouting();
   render(null);
+}
+
+/**
+ * The URL's route is matched and loaded now, not once React has drawn the shell (the router's own
+ * start is an effect after the first commit): its loader's request and its page's code start while
+ * the shell renders. The router's mount sees the load under way and does not start another.
+ */
+function startRouting() {
+  // A route's own failure is its error page; what reaches here is the router's, logged as it does.
+  router.load().catch(console.error);
 }

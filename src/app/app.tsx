@@ -1,10 +1,10 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useWhenSettled } from '../lib/deferred';
 import { DemoControlsContext, type DemoControls } from './demo-context';
-import { createAppRouter } from './router';
+import type { AppRouter } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
 // The toast container is only needed once something is shown; it loads once the first screen is
@@ -15,11 +15,12 @@ const Notifications = lazy(() =>
 
 interface AppProps {
   queryClient: QueryClient;
+  /** Created and started by main.tsx before the first render (see there). */
+  router: AppRouter;
   demo: DemoControls | null;
 }
 
-export function App({ queryClient, demo }: AppProps) {
-  const [router] = useState(() => createAppRouter(queryClient));
+export function App({ queryClient, router, demo }: AppProps) {
   return (
     <MantineProvider
       theme={theme}

@@ -1,6 +1,6 @@
 /** Times on the run screens: UTC by default, the viewer's zone on request, and the date-time inputs. */
 import { describe, expect, it } from 'vitest';
-import { formatInstant, fromDateTimeInput, toDateTimeInput } from './time';
+import { formatInstant, formatLocalClock, fromDateTimeInput, toDateTimeInput } from './time';
 
 describe('run times', () => {
   it('formats an instant in UTC, seconds included, and leaves a non-date as it came', () => {
@@ -30,5 +30,14 @@ describe('run times', () => {
     expect(local && toDateTimeInput(local, 'local')).toBe('2026-11-20T11:52');
     expect(fromDateTimeInput('2026-02-31T10:00', 'utc')).toBeNull();
     expect(fromDateTimeInput('2026-11-20', 'utc')).toBeNull();
+  });
+});
+
+describe('formatLocalClock', () => {
+  it("says the local time of day as en-GB's 24-hour clock does", () => {
+    for (const iso of ['2026-11-20T00:00:00', '2026-11-20T09:05:03', '2026-11-20T23:59:59']) {
+      const ms = new Date(iso).getTime();
+      expect(formatLocalClock(ms)).toBe(new Date(ms).toLocaleTimeString('en-GB'));
+    }
   });
 });

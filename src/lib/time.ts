@@ -52,6 +52,16 @@ export function formatInstant(iso: string, tz: TimeZoneChoice): string {
   return p ? `${day(p)} ${two(p.h)}:${two(p.mi)}:${two(p.s)}` : iso;
 }
 
+/**
+ * "14:03:07", the viewer's local time of day at `ms`: when a list was last read. Plain arithmetic,
+ * not `toLocaleTimeString`, whose first call in a page loads ICU's date data (measured ~30 ms on the
+ * run history's first render).
+ */
+export function formatLocalClock(ms: number): string {
+  const t = new Date(ms);
+  return `${two(t.getHours())}:${two(t.getMinutes())}:${two(t.getSeconds())}`;
+}
+
 /** "UTC", or the local zone's offset ("UTC+01:00"), for column headers. */
 export function zoneLabel(tz: TimeZoneChoice, at: Date = new Date()): string {
   if (tz === 'utc') return 'UTC';

@@ -3,6 +3,7 @@ import { BusyButton } from '../../components/busy-button';
 import { AUTO_REFRESH_MAX_RUNS, AUTO_REFRESH_MS, type AutoRefresh } from './use-auto-refresh';
 import classes from './refresh-controls.module.css';
 import { formatCount } from '../../lib/count';
+import { formatLocalClock } from '../../lib/time';
 
 interface RefreshControlsProps {
   autoRefresh: AutoRefresh;
@@ -30,7 +31,7 @@ export function RefreshControls({
   else if (autoRefresh.hidden) state = 'Paused while this tab is hidden';
   else
     state = `Every ${AUTO_REFRESH_MS / 1000} s while ${inProgressCount} ${inProgressCount === 1 ? 'run is' : 'runs are'} in progress`;
-  const updated = updatedAt ? new Date(updatedAt).toLocaleTimeString('en-GB') : '—';
+  const updated = updatedAt ? formatLocalClock(updatedAt) : '—';
   return (
     <Group gap="xs" wrap="nowrap">
       <Stack gap={0}>
