@@ -51,3 +51,33 @@ test('the shell works on the production build with the embedded demo backend', a
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('on a small screen the navigation opens from the burger and closes on a choice, by keyboard', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Needs attention', level: 1 })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  // Closed, its links are neither shown nor in the Tab order.
+  await expect(nav).toBeHidden();
+  const burger = page.getByRole('button', { name: 'Open navigation' });
+  await burger.focus();
+  await page.keyboard.press('Enter');
+  await expect(nav).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Tab from the burger reaches the navigation's links (after the header's controls).
+  const configs = nav.getByRole('link', { name: /Integration configs/ });
+  for (let i = 0; i < 12 && !(await configs.evaluate((a) => a === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(configs).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/configs$/);
+  await expect(nav).toBeHidden();
+  // Focus went on to the chosen page, not to a link that is no longer shown.
+  await expect(
+    page.getByRole('heading', { name: 'Integration configurations', level: 1 }),
+  ).toBeFocused();
+});

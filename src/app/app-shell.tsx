@@ -2,7 +2,7 @@ import { Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { AppHeader } from './app-header';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
 import { useWhenSettled } from '../lib/deferred';
 import { env } from '../env';
 import classes from './app-shell.module.css';
@@ -49,22 +49,30 @@ const isUnder = (pathname: string, to: string) =>
  * After a move to another page, focus that fell to <body> (the row, link or dialog button that had it
  * is gone) goes to the new page's heading, or to the main region while it loads, so keyboard and
  * screen reader users continue from the page they are on. Focus a page placed itself is left alone.
+ * `focusPageOnArrival` asks for it whatever has focus: a link of the small screens' navigation is
+ * hidden with it once chosen.
  */
 function useFocusRescueOnNavigation() {
   // The location once the new page has rendered, not when the navigation starts.
   const pathname = useRouterState({ select: (s) => s.resolvedLocation?.pathname });
   const mainRef = useRef<HTMLElement>(null);
   const previous = useRef(pathname);
+  const toPageStart = useRef(false);
   useEffect(() => {
     if (previous.current === pathname) return;
     const first = previous.current === undefined;
     previous.current = pathname;
+    const asked = toPageStart.current;
+    toPageStart.current = false;
     if (first) return; // the page the console opened on: nothing was lost
     const active = document.activeElement;
-    if (active && active !== document.body) return;
+    if (!asked && active && active !== document.body) return;
     focusPageStart(mainRef.current);
   }, [pathname]);
-  return mainRef;
+  const focusPageOnArrival = useCallback(() => {
+    toPageStart.current = true;
+  }, []);
+  return { mainRef, focusPageOnArrival };
 }
 
 /** Focuses the page's heading, or the main region while the page is still loading. */
@@ -79,7 +87,7 @@ function focusPageStart(main: HTMLElement | null, options: FocusOptions = { prev
 export function ConsoleShell() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const mainRef = useFocusRescueOnNavigation();
+  const { mainRef, focusPageOnArrival } = useFocusRescueOnNavigation();
   // Live mode's connection check (it speaks only when the connection fails) waits until the first
   // screen is built: its code and its request would otherwise compete with the page's own.
   const connectionCheckDue = useWhenSettled();
@@ -124,7 +132,15 @@ export function ConsoleShell() {
                     // The router adds aria-current="page" to the same link (its own match: the
                     // path and the pages under it).
                     data-active={isUnder(pathname, item.to) || undefined}
-                    onClick={close}
+                    onClick={() => {
+                      // On a small screen the navigation closes (and hides its links): focus goes
+                      // to the page chosen, or to this page's start when it is the one shown.
+                      if (opened) {
+                        if (item.to === pathname) focusPageStart(mainRef.current);
+                        else focusPageOnArrival();
+                      }
+                      close();
+                    }}
                   >
                     <span className={classes.label}>{item.label}</span>
                   </Link>
