@@ -22,6 +22,22 @@ function bundleOf(...chunks: Rollup.OutputChunk[]): Rollup.OutputBundle {
 }
 
 /** Runs the generated script for a path and returns the hrefs it preloads, in order. */
+/** Runs the generated script for a path and returns `rel:href` of each link it adds, in order. */
+function linksFor(script: string, pathname: string): string[] {
+  const added: string[] = [];
+  runInNewContext(script, {
+    location: { pathname },
+    document: {
+      createElement: () => ({ rel: '', href: '', as: '', crossOrigin: null }),
+      head: {
+        appendChild: (link: { rel: string; href: string; as: string }) =>
+          added.push(`${link.rel}${link.as ? `(${link.as})` : ''}:${link.href}`),
+      },
+    },
+  });
+  return added;
+}
+
 function preloadsFor(script: string, pathname: string): string[] {
   const added: string[] = [];
   runInNewContext(script, {
@@ -93,6 +109,30 @@ describe('the preload script', () => {
     expect(preloadsFor(script, '/nowhere/at/all/here')).toEqual([
       '/assets/demo.js',
       '/assets/msw.js',
+    ]);
+  });
+
+  it("fetches the route's stylesheets (not applied: Vite adds them in order when the chunk runs)", () => {
+    const withCss = bundleOf(
+      chunk('assets/index.js', '/src/main.tsx', [], true),
+      {
+        ...chunk(
+          'assets/history.js',
+          '/src/routes/runs/$entityType.$entityId.tsx?tsr-split=component',
+          ['assets/table.js'],
+        ),
+        viteMetadata: { importedCss: new Set(['assets/history.css']), importedAssets: new Set() },
+      } as unknown as Rollup.OutputChunk,
+      {
+        ...chunk('assets/table.js', null),
+        viteMetadata: { importedCss: new Set(['assets/table.css']), importedAssets: new Set() },
+      } as unknown as Rollup.OutputChunk,
+    );
+    expect(linksFor(preloadScriptOf(preloadTableOf(withCss, ROOT, '/')), '/runs/Bill/b1')).toEqual([
+      'modulepreload:/assets/history.js',
+      'preload(style):/assets/history.css',
+      'modulepreload:/assets/table.js',
+      'preload(style):/assets/table.css',
     ]);
   });
 
