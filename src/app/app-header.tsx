@@ -10,6 +10,7 @@ import {
 import { Link } from '@tanstack/react-router';
 import { env } from '../env';
 import { lazy, Suspense } from 'react';
+import { useWhenSettled } from '../lib/deferred';
 import { useDemoControls } from './demo-context';
 
 // Demo-only UI (modals, sliders, number inputs) stays out of the entry chunk.
@@ -45,6 +46,9 @@ interface AppHeaderProps {
 
 export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
   const demo = useDemoControls();
+  // The demo menu's code (Mantine's Menu, modals, sliders: about 20 chunks) waits until the first
+  // screen is built: loaded with it, it competed with the page's own code and data.
+  const demoMenuDue = useWhenSettled();
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
   const next = scheme === 'dark' ? 'light' : 'dark';
@@ -78,7 +82,7 @@ export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
             <PlatformBadge platform="Solvimon" mode={env.solvimonMode} />
           )}
         </Group>
-        {demo ? (
+        {demo && demoMenuDue ? (
           <Suspense fallback={null}>
             <DemoMenu />
           </Suspense>
