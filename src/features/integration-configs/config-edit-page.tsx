@@ -1,9 +1,9 @@
-import { Button, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Skeleton, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { IntegrationConfig } from '../../api';
-import { notify } from '../../components/notify';
+import { notifySavedVersion, VersionedEditHeader } from '../../components/conflict';
 import { configLabel } from '../../lib/labels';
 import { ConfigForm } from './config-form';
 import { configQueries } from '../../queries/configs';
@@ -23,29 +23,23 @@ function EditForm({ latest }: { latest: IntegrationConfig }) {
   const toDetail = () => void navigate({ to: '/configs/$id', params: { id: loaded.id } });
   return (
     <Stack gap="md">
-      <Stack gap={4}>
-        <AnchorLink to="/configs/$id" params={{ id: loaded.id }} size="sm">
-          ← {configLabel(base)}
-        </AnchorLink>
-        <Title order={1} size="h2">
-          Edit “{configLabel(base)}”
-        </Title>
-        <Text size="sm" c="dimmed">
-          Editing version {base.version ?? '?'}. Saving creates the next version.
-        </Text>
-      </Stack>
+      <VersionedEditHeader
+        back={
+          <AnchorLink to="/configs/$id" params={{ id: loaded.id }} size="sm">
+            ← {configLabel(base)}
+          </AnchorLink>
+        }
+        name={configLabel(base)}
+        version={base.version}
+      />
       <ConfigForm
         mode="edit"
         loaded={loaded}
         latest={latest}
         onRebase={setBase}
         onCancel={toDetail}
-        onSaved={(saved, { alreadySaved }) => {
-          notify(
-            alreadySaved
-              ? `Your changes were already saved: version ${saved.version ?? '?'} holds them.`
-              : `Saved “${configLabel(saved)}” as version ${saved.version ?? '?'}.`,
-          );
+        onSaved={(saved, options) => {
+          notifySavedVersion(configLabel(saved), saved.version, options);
           toDetail();
         }}
       />

@@ -1,9 +1,9 @@
-import { Button, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Skeleton, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { WebhookDestination } from '../../api';
-import { notify } from '../../components/notify';
+import { notifySavedVersion, VersionedEditHeader } from '../../components/conflict';
 import { QueryState } from '../../components/query-state';
 import { AnchorLink } from '../../components/router-links';
 import { webhookDestinationQueries } from '../../queries/webhook-destinations';
@@ -22,29 +22,23 @@ function EditForm({ latest }: { latest: WebhookDestination }) {
     void navigate({ to: '/destinations/webhooks/$id', params: { id: loaded.id } });
   return (
     <Stack gap="md">
-      <Stack gap={4}>
-        <AnchorLink to="/destinations/webhooks/$id" params={{ id: loaded.id }} size="sm">
-          ← {destinationLabel(base)}
-        </AnchorLink>
-        <Title order={1} size="h2">
-          Edit “{destinationLabel(base)}”
-        </Title>
-        <Text size="sm" c="dimmed">
-          Editing version {base.version ?? '?'}. Saving creates the next version.
-        </Text>
-      </Stack>
+      <VersionedEditHeader
+        back={
+          <AnchorLink to="/destinations/webhooks/$id" params={{ id: loaded.id }} size="sm">
+            ← {destinationLabel(base)}
+          </AnchorLink>
+        }
+        name={destinationLabel(base)}
+        version={base.version}
+      />
       <DestinationForm
         mode="edit"
         loaded={loaded}
         latest={latest}
         onRebase={setBase}
         onCancel={toDetail}
-        onSaved={(saved, { alreadySaved }) => {
-          notify(
-            alreadySaved
-              ? `Your changes were already saved: version ${saved.version ?? '?'} holds them.`
-              : `Saved “${destinationLabel(saved)}” as version ${saved.version ?? '?'}.`,
-          );
+        onSaved={(saved, options) => {
+          notifySavedVersion(destinationLabel(saved), saved.version, options);
           toDetail();
         }}
       />
