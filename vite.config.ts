@@ -68,6 +68,8 @@ export default defineConfig(({ mode }) => {
       'import.meta.env.VITE_SOLVIMON_MODE': JSON.stringify(pub.solvimonMode),
       'import.meta.env.VITE_SOLVIMON_API_BASE': JSON.stringify(pub.solvimonApiBase),
     },
+    // The demo backend's worker (src/mocks/demo-worker.ts) is an ES module, like the app.
+    worker: { format: 'es' as const },
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },
     build: {

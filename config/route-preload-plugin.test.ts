@@ -21,7 +21,6 @@ function bundleOf(...chunks: Rollup.OutputChunk[]): Rollup.OutputBundle {
   return Object.fromEntries(chunks.map((c) => [c.fileName, c]));
 }
 
-/** Runs the generated script for a path and returns the hrefs it preloads, in order. */
 /** Runs the generated script for a path and returns `rel:href` of each link it adds, in order. */
 function linksFor(script: string, pathname: string): string[] {
   const added: string[] = [];
@@ -39,15 +38,24 @@ function linksFor(script: string, pathname: string): string[] {
 }
 
 function preloadsFor(script: string, pathname: string): string[] {
-  const added: string[] = [];
+  return run(script, pathname).preloaded;
+}
+
+/** Runs the generated script for a path: the hrefs it preloads, and the `window` it leaves. */
+function run(script: string, pathname: string) {
+  const preloaded: string[] = [];
+  const window: { m3terDemoBackend?: Promise<unknown> } = {};
   runInNewContext(script, {
     location: { pathname },
+    window,
     document: {
       createElement: () => ({ rel: '', href: '' }),
-      head: { appendChild: (link: { rel: string; href: string }) => added.push(link.href) },
+      head: { appendChild: (link: { rel: string; href: string }) => preloaded.push(link.href) },
     },
   });
-  return added;
+  // Node's vm cannot import the chunk: the promise the page would take rejects here.
+  window.m3terDemoBackend?.catch(() => undefined);
+  return { preloaded, window };
 }
 
 describe('routePatternOf', () => {
@@ -92,8 +100,6 @@ describe('the preload script', () => {
 
   it("preloads the URL's route chunk and its imports, not what the entry already loads", () => {
     expect(preloadsFor(script, '/runs/Bill/b1')).toEqual([
-      '/assets/demo.js',
-      '/assets/msw.js',
       '/assets/history.js',
       '/assets/table.js',
     ]);
@@ -101,15 +107,17 @@ describe('the preload script', () => {
 
   it('takes the most specific route, and preloads no route for an unknown path', () => {
     expect(preloadsFor(script, '/runs/destination/d1')).toEqual([
-      '/assets/demo.js',
-      '/assets/msw.js',
       '/assets/destination.js',
       '/assets/table.js',
     ]);
-    expect(preloadsFor(script, '/nowhere/at/all/here')).toEqual([
-      '/assets/demo.js',
-      '/assets/msw.js',
-    ]);
+    expect(preloadsFor(script, '/nowhere/at/all/here')).toEqual([]);
+  });
+
+  it('starts the demo backend on every URL of a demo build, for main.tsx to take', () => {
+    expect(preloadTableOf(bundle, ROOT, '/').backend).toBe('/assets/demo.js');
+    // A promise of the vm's realm: thenable, not an instance of this realm's Promise.
+    expect(run(script, '/configs').window.m3terDemoBackend).toHaveProperty('then');
+    expect(run(script, '/nowhere/at/all/here').window.m3terDemoBackend).toHaveProperty('then');
   });
 
   it("fetches the route's stylesheets (not applied: Vite adds them in order when the chunk runs)", () => {
@@ -136,13 +144,15 @@ describe('the preload script', () => {
     ]);
   });
 
-  it('preloads no demo backend in a build without one, and respects the base path', () => {
+  it('starts no demo backend in a build without one, and respects the base path', () => {
     const live = bundleOf(
       chunk('assets/index.js', '/index.html', [], true),
       chunk('assets/configs.js', '/src/routes/configs/index.tsx?tsr-split=component'),
     );
-    expect(
-      preloadsFor(preloadScriptOf(preloadTableOf(live, ROOT, '/console/')), '/console/configs'),
-    ).toEqual(['/console/assets/configs.js']);
+    const liveScript = preloadScriptOf(preloadTableOf(live, ROOT, '/console/'));
+    expect(run(liveScript, '/console/configs')).toEqual({
+      preloaded: ['/console/assets/configs.js'],
+      window: {},
+    });
   });
 });

@@ -3,7 +3,9 @@
  * URL needs only once the entry has downloaded and run and the router has matched (hundreds of ms
  * later); with it a tiny script in <head> (a file, as the CSP allows no inline script) matches the
  * URL against the file routes and adds `<link rel="modulepreload">` for the route's chunks and their
- * imports, so they download while the entry does. Demo builds also preload the embedded backend.
+ * imports, so they download while the entry does. Demo builds also start the embedded backend: its
+ * worker (src/mocks/demo-worker.ts) loads and seeds beside the entry, and its page side
+ * (src/mocks/browser.ts) connects to it once its chunk is in; main.tsx takes the result.
  *
  * Routes come from the file names under src/routes (TanStack Router's conventions as this project
  * uses them: `.` and `/` separate segments, `$name` is a parameter, `index` is the folder's path).
@@ -15,7 +17,11 @@ type OutputBundle = Rollup.OutputBundle;
 type OutputChunk = Rollup.OutputChunk;
 
 const ROUTES_DIR = '/src/routes/';
-const ALWAYS_IN_DEMO = '/src/mocks/browser.ts';
+const DEMO_BACKEND = '/src/mocks/browser.ts';
+/** The demo backend's worker as Vite emits it: an asset named after src/mocks/demo-worker.ts. */
+const DEMO_WORKER = /(^|\/)demo-worker-[\w-]+\.js$/;
+/** Where the script leaves the backend it started (declared in src/mocks/browser.ts). */
+const STARTED_BACKEND_GLOBAL = 'm3terDemoBackend';
 
 export interface RoutePattern {
   /** Anchored regular expression source matched against `location.pathname`. */
@@ -63,8 +69,9 @@ export interface PreloadTable {
   files: string[];
   /** Most specific first: the script takes the first route that matches. */
   routes: [pattern: string, files: number[]][];
-  /** Preloaded on every URL (the demo backend in demo builds). */
-  always: number[];
+  /** The demo backend's chunk and its worker, started on every URL (demo builds only). */
+  backend?: string;
+  worker?: string;
 }
 
 export function preloadTableOf(bundle: OutputBundle, root: string, base: string): PreloadTable {
@@ -89,12 +96,12 @@ export function preloadTableOf(bundle: OutputBundle, root: string, base: string)
       .map(indexOf);
 
   const byRoute = new Map<string, { route: RoutePattern; files: Set<number> }>();
-  const always: number[] = [];
+  let backend: string | undefined;
   for (const chunk of chunks) {
     const id = chunk.facadeModuleId?.replace(/\\/g, '/');
     if (!id?.startsWith(root)) continue;
     const local = id.slice(root.length);
-    if (local === ALWAYS_IN_DEMO) always.push(...filesOf(chunk));
+    if (local === DEMO_BACKEND) backend = `${base}${chunk.fileName}`;
     if (!local.startsWith(ROUTES_DIR)) continue;
     const route = routePatternOf(local.slice(ROUTES_DIR.length).replace(/\?.*$/, ''));
     if (!route) continue;
@@ -109,14 +116,20 @@ export function preloadTableOf(bundle: OutputBundle, root: string, base: string)
       route.pattern.replace(/^\^/, `^${escapeRegExp(base.replace(/\/$/, ''))}`),
       [...routeFiles],
     ]);
-  return { files, routes, always };
+  const worker = Object.keys(bundle).find((file) => DEMO_WORKER.test(file));
+  return {
+    files,
+    routes,
+    ...(backend ? { backend } : {}),
+    ...(backend && worker ? { worker: `${base}${worker}` } : {}),
+  };
 }
 
 /** The classic script: runs in <head> before the module entry starts, so no waiting on the entry. */
 export function preloadScriptOf(table: PreloadTable): string {
   return `(function () {
   var t = ${JSON.stringify(table)};
-  var wanted = t.always.slice();
+  var wanted = [];
   for (var i = 0; i < t.routes.length; i++) {
     if (new RegExp(t.routes[i][0]).test(location.pathname)) {
       wanted = wanted.concat(t.routes[i][1]);
@@ -137,6 +150,26 @@ export function preloadScriptOf(table: PreloadTable): string {
     }
     link.href = href;
     document.head.appendChild(link);
+  }
+  if (t.backend) {
+    // The demo backend starts now, not once the entry has run: its worker loads and seeds beside the
+    // entry, its page side (startDemoBackend) connects when its chunk is in. main.tsx takes the
+    // promise and shows its failure. The same shape as browser.ts's startWorker().
+    var started;
+    if (t.worker) {
+      var worker = new Worker(t.worker, { type: 'module', name: 'm3ter demo backend' });
+      var failed = new Promise(function (_, reject) {
+        worker.addEventListener('error', function () {
+          reject(new Error('its worker could not be loaded'));
+        });
+      });
+      // Handled by startDemoBackend; until it runs a failure is no unhandled rejection.
+      failed.catch(function () {});
+      started = { worker: worker, failed: failed };
+    }
+    window.${STARTED_BACKEND_GLOBAL} = import(t.backend).then(function (m) {
+      return m.startDemoBackend(started);
+    });
   }
 })();
 `;

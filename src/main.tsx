@@ -23,27 +23,34 @@ const render = (demo: DemoControls | null) =>
 
 // The build-time constant (not env.mode) lets a live build drop the fake m3ter chunk entirely.
 if (import.meta.env.VITE_M3TER_MODE === 'demo' && env.mode === 'demo') {
-  // The app renders while the demo backend's code downloads (index.html preloads it) instead of
-  // after it: the router, the page's code and the backend arrive side by side, and the first request
-  // waits only for the backend. Its controls (the header's demo menu) come once it has started.
-  const backend = import('./mocks/browser').then((m) => m.startDemoBackend());
+  // The app renders while the demo backend starts (in its worker) instead of after it: index.html's
+  // preload script started it as the page began to load (none in development: started here). The
+  // first request goes to it as soon as its page side is in; its worker answers once it has seeded.
+  // Its controls (the header's demo menu) come once it is up.
+  const backend =
+    window.m3terDemoBackend ?? import('./mocks/browser').then((m) => m.startDemoBackend());
   setPlatformFetch((input, init) => backend.then((b) => b.fetch(input, init)));
   startRouting();
   render(null);
-  backend.then(
-    (b) => render(b.controls),
-    (error: unknown) => {
-      // Without the demo backend every request would fail: say so instead of a page of errors.
-      console.error(error);
-      root.unmount();
-      const message = error instanceof Error ? error.message : String(error);
-      const p = document.createElement('p');
-      p.setAttribute('role', 'alert');
-      p.style.cssText = 'font-family: sans-serif; padding: 2rem; max-width: 40rem';
-      p.textContent = `The embedded demo backend could not start (${message}). Reload to try again.`;
-      document.getElementById('root')!.replaceChildren(p);
-    },
-  );
+  backend
+    .then(async (b) => {
+      await b.ready;
+      return b;
+    })
+    .then(
+      (b) => render(b.controls),
+      (error: unknown) => {
+        // Without the demo backend every request would fail: say so instead of a page of errors.
+        console.error(error);
+        root.unmount();
+        const message = error instanceof Error ? error.message : String(error);
+        const p = document.createElement('p');
+        p.setAttribute('role', 'alert');
+        p.style.cssText = 'font-family: sans-serif; padding: 2rem; max-width: 40rem';
+        p.textContent = `The embedded demo backend could not start (${message}). Reload to try again.`;
+        document.getElementById('root')!.replaceChildren(p);
+      },
+    );
 } else {
   startRouting();
   render(null);

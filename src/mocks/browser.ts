@@ -1,19 +1,13 @@
 /**
- * The embedded demo backend in the browser: MSW's handlers answer `{API_BASE}/organizations/…` in the
- * page (in-page-fetch.ts) from a store kept in localStorage, so a reload keeps edits and every tab of
- * the origin shares one backend (each request re-reads the snapshot another tab may have written).
+ * The embedded demo backend in the browser: MSW's handlers answer `{API_BASE}/organizations/…` from
+ * a worker (demo-worker.ts, over demo-channel.ts), so neither the backend's code nor its seed takes
+ * the page's main thread. Its state is kept in localStorage, so a reload keeps edits and every tab of
+ * the origin shares one backend (each tab's worker hears what the others write).
  */
+import { connectDemoBackend } from './demo-channel';
 import type { DemoControls } from './demo-controls';
 import { createFaultSwitch } from './faults';
-import { createHandlers } from './handlers';
-import { createInPageFetch } from './in-page-fetch';
-import {
-  createLocalStoragePersistence,
-  FAULTS_STORAGE_KEY,
-  STORE_STORAGE_KEY,
-} from './persistence';
-import { createSolvimonStore, SOLVIMON_STORE_STORAGE_KEY } from './solvimon/store';
-import { createStore } from './store';
+import { createLocalStoragePersistence, FAULTS_STORAGE_KEY } from './persistence';
 
 /**
  * Each tab edits as its own demo user (kept for the tab's life in sessionStorage), so a conflict
@@ -31,38 +25,70 @@ function demoUserOfThisTab(): string {
 export interface DemoBackend {
   /** The fetch the API modules send through (transport.ts `setPlatformFetch`). */
   fetch: typeof fetch;
+  /** Settles once the backend can answer; rejects when it cannot start. */
+  ready: Promise<void>;
   controls: DemoControls;
 }
 
-export function startDemoBackend(): DemoBackend {
+declare global {
+  interface Window {
+    /**
+     * The backend index.html's preload script started as the page began to load (demo builds;
+     * config/route-preload-plugin.ts), for main.tsx to take: its worker then loads and seeds beside
+     * the app's entry instead of after it.
+     */
+    m3terDemoBackend?: Promise<DemoBackend>;
+  }
+}
+
+/** The backend's worker, and the failure to load its script (if that happens). */
+export interface StartedWorker {
+  worker: Worker;
+  failed: Promise<never>;
+}
+
+/** What index.html's preload script also does, as the page begins to load (demo builds). */
+function startWorker(): StartedWorker {
+  const worker = new Worker(new URL('./demo-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'm3ter demo backend',
+  });
+  const failed = new Promise<never>((_, reject) =>
+    worker.addEventListener('error', () => reject(new Error('its worker could not be loaded'))),
+  );
+  return { worker, failed };
+}
+
+/**
+ * The backend, its fetch usable at once (its worker answers once it has seeded; `ready` says when).
+ * `started`: the worker index.html's preload script started; without it (development) one is
+ * started here.
+ */
+export function startDemoBackend({ worker, failed }: StartedWorker = startWorker()): DemoBackend {
   forgetServiceWorkerOfEarlierBuilds();
-  const store = createStore({
+  const connection = connectDemoBackend(worker, {
     actor: demoUserOfThisTab(),
-    // Seeded relative to the first visit (and to each reset), then persisted: run dates look
-    // recent ("last 7 days" is populated) and stay the same across reloads and tabs.
-    anchor: () => new Date().toISOString(),
-    persistence: createLocalStoragePersistence(STORE_STORAGE_KEY),
-    refreshAnchorAfterMs: 24 * 60 * 60 * 1000,
+    storage: window.localStorage,
+    network: (input, init) => window.fetch(input, init),
+    failed,
   });
-  // The fake Solvimon keeps its integrations in localStorage too, shared by tabs the same way.
-  const solvimonStore = createSolvimonStore({
-    persistence: createLocalStoragePersistence(SOLVIMON_STORE_STORAGE_KEY),
+  // Another tab's edits, reset or fault switch reach this tab's backend as they happen.
+  window.addEventListener('storage', (event) => {
+    // A null key: another tab cleared the storage.
+    if (event.storageArea === window.localStorage) connection.storageChanged(event.key);
   });
+  // The header's fault switch reads and writes the setting here, in the page, and tells the worker.
   const faults = createFaultSwitch(createLocalStoragePersistence(FAULTS_STORAGE_KEY));
-  const handlers = createHandlers({
-    store: () => store,
-    solvimonStore: () => solvimonStore,
-    faults: () => faults.get(),
-  });
   return {
-    fetch: createInPageFetch(handlers, (input, init) => window.fetch(input, init)),
+    fetch: connection.fetch,
+    ready: connection.ready,
     controls: {
-      reset: () => {
-        store.reset();
-        solvimonStore.reset();
-      },
+      reset: () => connection.reset(),
       getFaults: () => faults.get(),
-      setFaults: (settings) => faults.set(settings),
+      setFaults: (settings) => {
+        faults.set(settings);
+        connection.storageChanged(FAULTS_STORAGE_KEY);
+      },
     },
   };
 }

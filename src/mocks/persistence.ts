@@ -12,6 +12,15 @@ export interface Persistence {
 /** Versioned so that a snapshot written by an older demo build is ignored, not misread. */
 export const STORE_STORAGE_KEY = 'm3ter-demo:store:v1';
 export const FAULTS_STORAGE_KEY = 'm3ter-demo:faults';
+/** The fake Solvimon's integrations (solvimon/store.ts), versioned the same way. */
+export const SOLVIMON_STORE_STORAGE_KEY = 'solvimon-demo:store:v1';
+
+/** Everything the demo backend keeps between page loads, one localStorage slot each. */
+export const DEMO_STORAGE_KEYS: readonly string[] = [
+  STORE_STORAGE_KEY,
+  SOLVIMON_STORE_STORAGE_KEY,
+  FAULTS_STORAGE_KEY,
+];
 
 export function createMemoryPersistence(initial: string | null = null): Persistence {
   let value = initial;

@@ -45,9 +45,6 @@ import { integrationNotFound, SolvimonStoreError } from './store-error';
 import { testConnection, type TestConnectionQuery } from './test-connection';
 import { checkEnums, checkSections, parseBody, requireObject, sectionOf } from './validation';
 
-/** Versioned so that a snapshot written by an older demo build is ignored, not misread. */
-export const SOLVIMON_STORE_STORAGE_KEY = 'solvimon-demo:store:v1';
-
 const SNAPSHOT_FORMAT = 1;
 
 interface SolvimonSnapshot {

@@ -85,7 +85,7 @@ const runIndexes = new WeakMap<readonly IntegrationRun[], RunIndex>();
 const entityKey = (entityType: string, entityId: string): string =>
   `${entityType.toLowerCase()}/${entityId}`;
 
-function indexRuns(runs: readonly IntegrationRun[]): RunIndex {
+export function indexRuns(runs: readonly IntegrationRun[]): RunIndex {
   const cached = runIndexes.get(runs);
   if (cached) return cached;
   const byId = new Map<string, IntegrationRun>();
