@@ -57,7 +57,7 @@ describe('production server in demo mode', () => {
       'style-src': "'self' 'unsafe-inline'",
       'connect-src': "'self'",
       'img-src': "'self' data:",
-      'worker-src': "'none'",
+      'worker-src': "'self'",
       'frame-ancestors': "'none'",
       'object-src': "'none'",
     });

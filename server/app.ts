@@ -24,8 +24,8 @@ import { mountFor, proxyMounts } from './proxy-mounts.ts';
 /**
  * Only what the console needs: its own scripts (no inline script in Vite's index.html), inline styles
  * (Mantine sets style attributes), data: images (Mantine's CSS icons) and same-origin fetches
- * (API_BASE). No workers (the demo backend answers in the page), no framing, no plugins, no foreign
- * forms.
+ * (API_BASE), its own workers (a demo build's backend runs in one). No framing, no plugins, no
+ * foreign forms.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -34,7 +34,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  "worker-src 'none'",
+  "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
