@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
@@ -68,8 +69,21 @@ export default defineConfig(({ mode }) => {
       'import.meta.env.VITE_SOLVIMON_MODE': JSON.stringify(pub.solvimonMode),
       'import.meta.env.VITE_SOLVIMON_API_BASE': JSON.stringify(pub.solvimonApiBase),
     },
-    // The demo backend's worker (src/mocks/demo-worker.ts) is an ES module, like the app.
-    worker: { format: 'es' as const },
+    worker: {
+      // The demo backend's worker (src/mocks/demo-worker.ts) is an ES module, like the app.
+      format: 'es' as const,
+      // Built without tough-cookie (why: config/no-cookie-jar.ts).
+      plugins: () => [
+        {
+          name: 'm3ter:demo-worker-no-cookie-jar',
+          enforce: 'pre' as const,
+          resolveId: (id: string) =>
+            id === 'tough-cookie'
+              ? fileURLToPath(new URL('./config/no-cookie-jar.ts', import.meta.url))
+              : undefined,
+        },
+      ],
+    },
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },
     build: {
