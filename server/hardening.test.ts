@@ -459,7 +459,7 @@ describe('8. smaller promises', () => {
     expect(list.status).toBe(400);
   });
 
-  it('the build ships no mockServiceWorker.js (the demo backend answers in the page)', async () => {
+  it('the build ships no mockServiceWorker.js (the demo backend answers from its own worker)', async () => {
     // Vite copies public/ into every build, live included; msw copies its worker only into a
     // `msw.workerDirectory` named in package.json.
     const root = new URL('../', import.meta.url);

@@ -101,7 +101,7 @@ describe('m3terServerPlugin', () => {
     expect(solvimon.requests).toHaveLength(1);
   });
 
-  it('in demo mode, mounts nothing: API_BASE is left to the demo backend in the page', async () => {
+  it('in demo mode, mounts nothing: API_BASE is left to the embedded demo backend', async () => {
     const { url } = await startVite(loadAppConfig({}));
     const res = await loopbackFetch(`${url}/m3ter/organizations/${TEST_ORG_ID}/integrationconfigs`);
     expect(res.headers.get('content-type') ?? '').not.toMatch(/json/);

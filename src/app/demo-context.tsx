@@ -7,7 +7,8 @@ export interface FaultSettings {
 
 /** What the embedded fake m3ter lets the UI do; null in live mode. Handed over by main.tsx. */
 export interface DemoControls {
-  reset(): void;
+  /** Settles once the seed is stored (every tab then sees it). */
+  reset(): Promise<void>;
   getFaults(): FaultSettings;
   setFaults(settings: FaultSettings): void;
 }

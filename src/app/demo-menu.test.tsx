@@ -6,7 +6,7 @@ import { renderApp, screen } from '../test/render';
 function fakeDemo(): DemoControls {
   let faults: FaultSettings = { latencyMs: 0, failureRate: 0 };
   return {
-    reset: vi.fn(),
+    reset: vi.fn(() => Promise.resolve()),
     getFaults: () => faults,
     setFaults: vi.fn((s: FaultSettings) => {
       faults = s;
@@ -58,5 +58,6 @@ describe('DemoMenu', () => {
     expect(demo.reset).toHaveBeenCalledOnce();
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
     await waitFor(() => expect(target).toHaveFocus());
+    expect(await screen.findByText('Demo data reset to the original seed.')).toBeInTheDocument();
   });
 });

@@ -26,10 +26,16 @@ export function DemoMenu() {
   };
 
   const reset = () => {
-    demo.reset();
     closeConfirm();
-    void queryClient.resetQueries();
-    notify('Demo data reset to the original seed.');
+    // Said once it is true: the seed is stored (a reload right after keeps it), and the pages
+    // read it again.
+    demo.reset().then(
+      () => {
+        void queryClient.resetQueries();
+        notify('Demo data reset to the original seed.');
+      },
+      () => notify('The demo data could not be reset: reload the page and try again.', 'red'),
+    );
   };
 
   return (

@@ -2,7 +2,7 @@
  * The embedded demo backend in the browser: MSW's handlers answer `{API_BASE}/organizations/…` from
  * a worker (demo-worker.ts, over demo-channel.ts), so neither the backend's code nor its seed takes
  * the page's main thread. Its state is kept in localStorage, so a reload keeps edits and every tab of
- * the origin shares one backend (each tab's worker hears what the others write).
+ * the origin shares one backend (each tab's worker gets what the others wrote with its next request).
  */
 import { connectDemoBackend } from './demo-channel';
 import type { DemoControls } from './demo-controls';
@@ -60,9 +60,8 @@ function startWorker(): StartedWorker {
 }
 
 /**
- * The backend, its fetch usable at once (its worker answers once it has seeded; `ready` says when).
- * `started`: the worker index.html's preload script started; without it (development) one is
- * started here.
+ * The backend, its fetch usable at once (its worker answers once it has seeded; `ready` says when),
+ * over the worker index.html's preload script started, or (in development) one started here.
  */
 export function startDemoBackend({ worker, failed }: StartedWorker = startWorker()): DemoBackend {
   forgetServiceWorkerOfEarlierBuilds();
@@ -72,12 +71,8 @@ export function startDemoBackend({ worker, failed }: StartedWorker = startWorker
     network: (input, init) => window.fetch(input, init),
     failed,
   });
-  // Another tab's edits, reset or fault switch reach this tab's backend as they happen.
-  window.addEventListener('storage', (event) => {
-    // A null key: another tab cleared the storage.
-    if (event.storageArea === window.localStorage) connection.storageChanged(event.key);
-  });
-  // The header's fault switch reads and writes the setting here, in the page, and tells the worker.
+  // The header's fault switch reads and writes the setting here, in the page; the worker gets it
+  // with the next request (demo-channel.ts), like other tabs' edits.
   const faults = createFaultSwitch(createLocalStoragePersistence(FAULTS_STORAGE_KEY));
   return {
     fetch: connection.fetch,
@@ -85,10 +80,7 @@ export function startDemoBackend({ worker, failed }: StartedWorker = startWorker
     controls: {
       reset: () => connection.reset(),
       getFaults: () => faults.get(),
-      setFaults: (settings) => {
-        faults.set(settings);
-        connection.storageChanged(FAULTS_STORAGE_KEY);
-      },
+      setFaults: (settings) => faults.set(settings),
     },
   };
 }

@@ -33,6 +33,12 @@ const handlers = (options: DemoBackendOptions) => [
     options.storage(STORE_STORAGE_KEY).write(await request.text());
     return HttpResponse.json({ ok: true });
   }),
+  // The store slot as the backend has it; `?write=` writes it first (a GET: sent without waiting).
+  http.get('*/m3ter/organizations/:orgId/store', ({ request }) => {
+    const value = new URL(request.url).searchParams.get('write');
+    if (value !== null) options.storage(STORE_STORAGE_KEY).write(value);
+    return HttpResponse.json({ store: options.storage(STORE_STORAGE_KEY).read() });
+  }),
 ];
 
 function memoryStorage(initial: Record<string, string> = {}): Storage {
@@ -140,7 +146,7 @@ describe('the demo backend over its channel', () => {
     ).rejects.toMatchObject({ name: 'AbortError' });
   });
 
-  it("starts from the page's storage, writes back to it, and hears what changes there", async () => {
+  it("starts from the page's storage, writes back to it, and picks up what changes there", async () => {
     const storage = memoryStorage({ [FAULTS_STORAGE_KEY]: '{"latencyMs":5}' });
     const { connection } = connect({ storage });
     const slot = async () =>
@@ -153,23 +159,40 @@ describe('the demo backend over its channel', () => {
     });
     expect(storage.getItem(STORE_STORAGE_KEY)).toBe('{"configs":[]}');
 
-    // Another tab (or this page's fault switch) changes a slot; then another clears everything.
+    // Another tab (or this page's fault switch, or the page back from the back/forward cache)
+    // changed a slot; then another cleared everything. The next request sees it.
     storage.setItem(FAULTS_STORAGE_KEY, '{"latencyMs":9}');
-    connection.storageChanged(FAULTS_STORAGE_KEY);
     expect(await slot()).toEqual({ faults: '{"latencyMs":9}' });
     storage.clear();
-    connection.storageChanged(null);
     expect(await slot()).toEqual({ faults: null });
   });
 
-  it('passes the reset on to the backend', async () => {
-    const reset = vi.fn();
-    const { connection } = connect({
-      create: () => ({ answer: () => Promise.resolve(undefined), reset }),
-    });
+  it("never takes another tab's older value over its own write that is still on its way", async () => {
+    const storage = memoryStorage({ [STORE_STORAGE_KEY]: 'seed' });
+    const { connection } = connect({ storage });
     await connection.ready;
-    connection.reset();
-    await vi.waitFor(() => expect(reset).toHaveBeenCalledOnce());
+    // This tab writes (the worker's write is reported back asynchronously)...
+    const mine = connection.fetch(`${BASE}/m3ter/organizations/o-1/store?write=mine`);
+    // ...while another tab's write lands in storage before this page has stored its own.
+    storage.setItem(STORE_STORAGE_KEY, 'theirs');
+    const read = connection.fetch(`${BASE}/m3ter/organizations/o-1/store`);
+    await mine;
+    // This tab wrote last: storage and its backend agree on its value.
+    expect(await (await read).json()).toEqual({ store: 'mine' });
+    expect(storage.getItem(STORE_STORAGE_KEY)).toBe('mine');
+  });
+
+  it('passes the reset on to the backend, and settles once storage has the seed', async () => {
+    const storage = memoryStorage({ [STORE_STORAGE_KEY]: 'edited' });
+    const { connection } = connect({
+      storage,
+      create: ({ storage: slot }) => ({
+        answer: () => Promise.resolve(undefined),
+        reset: () => slot(STORE_STORAGE_KEY).write('seed'),
+      }),
+    });
+    await connection.reset();
+    expect(storage.getItem(STORE_STORAGE_KEY)).toBe('seed');
   });
 
   it('fails calls like the network when the backend cannot start', async () => {

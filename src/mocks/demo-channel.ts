@@ -2,13 +2,19 @@
  * How the page talks to its demo backend in a worker (demo-worker.ts). The backend's code, its seed
  * (about 7,000 runs) and every answer are computed off the page's main thread, so the app renders
  * while the backend starts instead of after it. Two ends over one message port:
- * - `connectDemoBackend` (the page): a `fetch` that sends each request to the worker (at once: the
- *   worker answers in order once it has started) and rebuilds its answer as a Response; what no
+ * - `connectDemoBackend` (the page): a `fetch` that sends each request to the worker at once (the
+ *   worker takes them in order once it has started) and rebuilds its answer as a Response; what no
  *   handler matches goes to the network; aborts end the call at once (a late answer is dropped).
  * - `serveDemoBackend` (the worker): answers with the backend it creates (createDemoBackend).
- * Storage stays in the page (workers have no localStorage): the worker starts from the page's slots
- * and reports each write back; the page forwards what other tabs write (their `storage` events), so
- * every tab of the origin still shares one backend.
+ *
+ * Storage stays in the page (workers have no localStorage), and localStorage stays the one truth
+ * every tab of the origin shares:
+ * - the worker starts from the page's slots and reports each write back, numbered per slot;
+ * - before each request the page sends every slot that differs from what the worker last had
+ *   (another tab's edit or reset, this page's fault switch, a page back from the back/forward cache),
+ *   as the in-page backend re-read storage before every call;
+ * - a slot the page sends is ignored when the worker has written that slot since (its write is on
+ *   its way to storage, where it lands last), so a tab never works from data storage no longer has.
  */
 import type { DemoBackend, DemoBackendOptions } from './demo-backend';
 import { createLocalStoragePersistence, DEMO_STORAGE_KEYS, type Persistence } from './persistence';
@@ -33,8 +39,9 @@ type PageMessage =
       headers: Headers;
       body: ArrayBuffer | null;
     }
-  | { kind: 'slot'; key: string; value: string | null }
-  | { kind: 'reset' };
+  /** `seen`: the number of the worker's last write to this slot that the page had stored. */
+  | { kind: 'slot'; key: string; value: string | null; seen: number }
+  | { kind: 'reset'; id: number };
 
 type WorkerMessage =
   | { kind: 'ready' }
@@ -49,7 +56,11 @@ type WorkerMessage =
     }
   | { kind: 'unmatched'; id: number }
   | { kind: 'failed'; id: number; message: string }
-  | { kind: 'slot'; key: string; value: string | null };
+  | { kind: 'resetDone'; id: number }
+  /** The worker's `write`th write to this slot. */
+  | { kind: 'slot'; key: string; value: string | null; write: number };
+
+type Reply = Extract<WorkerMessage, { id: number }>;
 
 /** Responses with these statuses cannot have a body (the Response constructor refuses one). */
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
@@ -57,18 +68,13 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 export interface DemoConnection {
   /**
    * The fetch the API modules send through in demo mode (transport.ts `setPlatformFetch`). Usable at
-   * once: the worker answers in order, once it has started.
+   * once: the worker takes requests in order once it has started.
    */
   fetch: typeof fetch;
   /** Settles when the backend has started (it can answer), or rejects when it cannot start. */
   ready: Promise<void>;
-  /** Reseeds the backend, dropping every edit (in every tab). */
-  reset(): void;
-  /**
-   * Tells the backend that storage changed outside it (another tab, this page): the slot under
-   * `key`, or every slot when `key` is null (storage was cleared).
-   */
-  storageChanged(key: string | null): void;
+  /** Reseeds the backend, dropping every edit (in every tab); settles once storage has the seed. */
+  reset(): Promise<void>;
 }
 
 export interface ConnectOptions {
@@ -81,15 +87,28 @@ export interface ConnectOptions {
   failed: Promise<never>;
 }
 
+interface PageSlot {
+  storage: Persistence;
+  /** The value the worker has (as far as the page knows). */
+  known: string | null;
+  /** The number of the worker's last write stored here. */
+  stored: number;
+}
+
 export function connectDemoBackend(
   port: ChannelPort,
   { actor, storage, network, failed }: ConnectOptions,
 ): DemoConnection {
-  const slots = new Map(
-    DEMO_STORAGE_KEYS.map((key) => [key, createLocalStoragePersistence(key, storage)]),
+  const slots = new Map<string, PageSlot>(
+    DEMO_STORAGE_KEYS.map((key) => {
+      const slot = createLocalStoragePersistence(key, storage);
+      return [key, { storage: slot, known: slot.read(), stored: 0 }];
+    }),
   );
-  const calls = new Map<number, (message: WorkerMessage) => void>();
+  const calls = new Map<number, { resolve: (reply: Reply) => void; reject: (e: Error) => void }>();
   let nextId = 1;
+  /** Why the backend is not running, once that is known: every call fails from then on. */
+  let down: Error | undefined;
   const send = (message: PageMessage, transfer: Transferable[] = []) =>
     port.postMessage(message, transfer);
 
@@ -102,14 +121,32 @@ export function connectDemoBackend(
     }),
     failed,
   ]);
-  // A call waiting when the backend cannot start, or asked after, fails like the network.
-  const down = ready.then(
-    () => new Promise<never>(() => undefined),
-    (error: unknown) => {
-      throw new TypeError(`The demo backend is not running (${(error as Error).message})`);
-    },
-  );
-  down.catch(() => undefined);
+  ready.catch((error: unknown) => {
+    // As the network fails: the transport reports a network error the page can retry.
+    down = new TypeError(`The demo backend is not running (${(error as Error).message})`);
+    for (const call of calls.values()) call.reject(down);
+    calls.clear();
+  });
+
+  /** Sends the worker each slot storage has changed since it last had it. */
+  const catchUp = () => {
+    for (const [key, slot] of slots) {
+      const value = slot.storage.read();
+      if (value === slot.known) continue;
+      slot.known = value;
+      send({ kind: 'slot', key, value, seen: slot.stored });
+    }
+  };
+
+  /** One call: `message` with a fresh id; resolves with the worker's reply to it. */
+  const call = (message: (id: number) => PageMessage, transfer: Transferable[] = []) => {
+    if (down) return Promise.reject(down);
+    const id = nextId++;
+    return new Promise<Reply>((resolve, reject) => {
+      calls.set(id, { resolve, reject });
+      send(message(id), transfer);
+    });
+  };
 
   port.addEventListener('message', ({ data }: MessageEvent<WorkerMessage>) => {
     switch (data.kind) {
@@ -121,19 +158,23 @@ export function connectDemoBackend(
         return;
       case 'slot': {
         const slot = slots.get(data.key);
-        if (data.value === null) slot?.clear();
-        else slot?.write(data.value);
+        if (!slot) return;
+        if (data.value === null) slot.storage.clear();
+        else slot.storage.write(data.value);
+        slot.known = data.value;
+        slot.stored = data.write;
         return;
       }
       default:
-        calls.get(data.id)?.(data);
+        calls.get(data.id)?.resolve(data);
+        calls.delete(data.id);
     }
   });
   port.start?.();
   send({
     kind: 'start',
     actor,
-    slots: Object.fromEntries([...slots].map(([key, slot]) => [key, slot.read()])),
+    slots: Object.fromEntries([...slots].map(([key, slot]) => [key, slot.known])),
   });
 
   return {
@@ -143,22 +184,24 @@ export function connectDemoBackend(
       signal.throwIfAborted();
       const body =
         request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
-      const id = nextId++;
-      const reply = new Promise<WorkerMessage>((resolve) => calls.set(id, resolve));
-      send(
-        {
-          kind: 'request',
-          id,
-          url: request.url,
-          method: request.method,
-          headers: [...request.headers],
-          body,
+      signal.throwIfAborted();
+      catchUp();
+      let id = 0;
+      const reply = call(
+        (callId) => {
+          id = callId;
+          return {
+            kind: 'request',
+            id: callId,
+            url: request.url,
+            method: request.method,
+            headers: [...request.headers],
+            body,
+          };
         },
         body ? [body] : [],
       );
-      const message = await untilAborted(Promise.race([reply, down]), signal).finally(() =>
-        calls.delete(id),
-      );
+      const message = await untilAborted(reply, signal).finally(() => calls.delete(id));
       switch (message.kind) {
         case 'answer':
           return new Response(NULL_BODY_STATUSES.has(message.status) ? null : message.body, {
@@ -176,13 +219,8 @@ export function connectDemoBackend(
       }
     },
     ready,
-    reset: () => send({ kind: 'reset' }),
-    storageChanged: (key) => {
-      for (const [slotKey, slot] of slots) {
-        if (key === null || key === slotKey) {
-          send({ kind: 'slot', key: slotKey, value: slot.read() });
-        }
-      }
+    reset: async () => {
+      await call((id) => ({ kind: 'reset', id }));
     },
   };
 }
@@ -191,6 +229,7 @@ export function connectDemoBackend(
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason as Error);
+    if (signal.aborted) onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
@@ -202,19 +241,21 @@ export function serveDemoBackend(
   create: (options: DemoBackendOptions) => DemoBackend,
 ): void {
   const values = new Map<string, string | null>();
+  /** How many times the backend has written each slot. */
+  const writes = new Map<string, number>();
   const send = (message: WorkerMessage, transfer: Transferable[] = []) =>
     port.postMessage(message, transfer);
+  const written = (key: string, value: string | null) => {
+    const write = (writes.get(key) ?? 0) + 1;
+    writes.set(key, write);
+    values.set(key, value);
+    send({ kind: 'slot', key, value, write });
+  };
   // A slot the backend reads from memory (the page's latest value) and writes through to the page.
   const slot = (key: string): Persistence => ({
     read: () => values.get(key) ?? null,
-    write: (value) => {
-      values.set(key, value);
-      send({ kind: 'slot', key, value });
-    },
-    clear: () => {
-      values.set(key, null);
-      send({ kind: 'slot', key, value: null });
-    },
+    write: (value) => written(key, value),
+    clear: () => written(key, null),
   });
   let backend: DemoBackend | undefined;
 
@@ -266,10 +307,14 @@ export function serveDemoBackend(
         void answer(data);
         return;
       case 'slot':
+        // Written here since the page stored what it sends: that newer write lands in storage last.
+        if ((writes.get(data.key) ?? 0) > data.seen) return;
         values.set(data.key, data.value);
         return;
       case 'reset':
         backend?.reset();
+        // After the reset's slot writes, so the page has stored the seed when it hears this.
+        send({ kind: 'resetDone', id: data.id });
     }
   });
   port.start?.();

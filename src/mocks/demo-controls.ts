@@ -13,7 +13,7 @@ export interface FaultSettings {
 
 export interface DemoControls {
   /** Reseeds the demo data (in every tab sharing this browser's storage). */
-  reset(): void;
+  reset(): Promise<void>;
   getFaults(): FaultSettings;
   setFaults(settings: FaultSettings): void;
 }

@@ -431,7 +431,7 @@ function readOnlySeed(anchor: string): ReadOnlySeed {
 /**
  * The run history for an anchor, generated once and shared: runs are read-only in the console, so
  * every store reset in the test suite can reuse the same ~7,000 objects instead of rebuilding them.
- * The events, bills and accounts of the same anchor are generated and cached with it.
+ * The events, bills and accounts of the same anchor are cached with it, made on first use.
  */
 export function seedRuns(anchor: string): readonly IntegrationRun[] {
   return readOnlySeed(anchor).runs;
