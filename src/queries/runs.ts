@@ -8,7 +8,6 @@ import {
   NotFoundError,
   runsApi,
   walkAllPages,
-  type IntegrationConfig,
   type IntegrationRun,
   type InvalidRow,
   type RunLog,
@@ -17,7 +16,6 @@ import {
   type RunEntityType,
 } from '../api';
 import { resolveRunWindow, type RangeFilter, type RunWindow } from '../lib/date-range';
-import { configQueries } from './configs';
 import { initialCursor, pullMerged, runSortTime, type MergeCursor } from './run-merge';
 import { buildChainTree, type ChainNode } from './run-chains';
 
@@ -192,44 +190,4 @@ export const runQueries = {
           { signal },
         ),
     }),
-  /**
-   * Destinations the console knows from the org's integration configs (for names and pickers): a view
-   * of the one configs list, so a config created or changed a moment ago is known here at once.
-   */
-  destinations: () =>
-    queryOptions({
-      ...configQueries.list(),
-      select: (list) => ({ destinations: toDestinations(list.items), truncated: list.truncated }),
-    }),
 };
-
-export interface KnownDestination {
-  destinationId: string;
-  /** "Stripe", "NetSuite", … */
-  destination: string;
-  /** Names of the configs sending to it. */
-  configNames: string[];
-  entityTypes: string[];
-  /** The configs sending to it, for links that need one. */
-  configs: { id: string; entityType: string }[];
-}
-
-function toDestinations(configs: readonly IntegrationConfig[]): KnownDestination[] {
-  const byId = new Map<string, KnownDestination>();
-  for (const config of configs) {
-    if (!config.destinationId) continue;
-    const entry = byId.get(config.destinationId) ?? {
-      destinationId: config.destinationId,
-      destination: config.destination,
-      configNames: [],
-      entityTypes: [],
-      configs: [],
-    };
-    if (config.name && !entry.configNames.includes(config.name))
-      entry.configNames.push(config.name);
-    if (!entry.entityTypes.includes(config.entityType)) entry.entityTypes.push(config.entityType);
-    entry.configs.push({ id: config.id, entityType: config.entityType });
-    byId.set(config.destinationId, entry);
-  }
-  return [...byId.values()].sort((a, b) => a.destination.localeCompare(b.destination));
-}

@@ -5,11 +5,12 @@ import { QueryState } from '../../components/query-state';
 import { AnchorLink } from '../../components/router-links';
 import { READABLE_TEXT } from '../../components/readable';
 import { countOutcomes, outcomesOf } from '../../queries/run-outcomes';
-import { runQueries, type KnownDestination } from '../../queries/runs';
+import { configQueries, type KnownDestination } from '../../queries/configs';
+import { runQueries } from '../../queries/runs';
 
 /** Per destination: are its latest runs failing now, or did it recover? */
 export function DestinationHealth() {
-  const query = useQuery(runQueries.destinations());
+  const query = useQuery(configQueries.destinations());
   return (
     <Paper
       withBorder

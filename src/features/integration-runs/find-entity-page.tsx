@@ -20,7 +20,7 @@ import { ChoiceGroup } from '../../components/choice-group';
 import { ErrorState } from '../../components/error-state';
 import { RUN_ENTITY_TYPES, type RunEntityType } from '../../api';
 import { extractUuid } from './entity-ref';
-import { runQueries } from '../../queries/runs';
+import { configQueries } from '../../queries/configs';
 import { clearRecent, readRecent, type RecentEntry } from './recent-entities';
 import { AnchorLink } from '../../components/router-links';
 
@@ -170,7 +170,7 @@ function EntityCard({ initialType, initialId }: FindEntityPageProps) {
 
 function DestinationCard() {
   const navigate = useNavigate();
-  const destinations = useQuery(runQueries.destinations());
+  const destinations = useQuery(configQueries.destinations());
   const form = useForm<DestinationForm>({
     resolver: zodResolver(destinationFormSchema),
     defaultValues: { destinationId: '' },

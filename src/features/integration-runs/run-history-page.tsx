@@ -8,6 +8,7 @@ import { QueryState } from '../../components/query-state';
 import { STATUS_GROUP_COLORS, statusGroupLabel } from '../../components/status-badge';
 import type { RunScope } from '../../queries/runs';
 import { runQueries } from '../../queries/runs';
+import { configQueries } from '../../queries/configs';
 import { rememberRecent } from './recent-entities';
 import { chainInfoOfLoaded } from '../../queries/run-chains';
 import { outcomeKey, outcomesOf, type OutcomeGrouping } from '../../queries/run-outcomes';
@@ -76,7 +77,7 @@ export function RunHistoryPage({
   const scopeKey =
     scope.kind === 'entity' ? `${scope.entityType}/${scope.entityId}` : scope.destinationId;
   const destinations = useQuery({
-    ...runQueries.destinations(),
+    ...configQueries.destinations(),
     enabled: scope.kind === 'destination',
   });
   const destination =

@@ -2,7 +2,7 @@ import { Divider, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { IntegrationRun } from '../../api';
 import { billQueries } from '../../queries/bills';
-import { runQueries } from '../../queries/runs';
+import { configQueries } from '../../queries/configs';
 import { parseEntityType } from './entity-ref';
 import { missingMappingPrefill } from './missing-mapping';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
@@ -11,7 +11,7 @@ import { AnchorLink, ButtonLink } from '../../components/router-links';
 export function RelatedLinks({ run }: { run: IntegrationRun }) {
   const entityType = parseEntityType(run.entityType);
   const missing = missingMappingPrefill(run);
-  const destinations = useQuery({ ...runQueries.destinations(), enabled: !!missing });
+  const destinations = useQuery({ ...configQueries.destinations(), enabled: !!missing });
   // The mapping belongs to the config that sent the run: pre-fill it when that is unambiguous.
   const configs = (
     destinations.data?.destinations.find((d) => d.destinationId === run.destinationId)?.configs ??
